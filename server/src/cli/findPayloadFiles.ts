@@ -1,0 +1,50 @@
+/**
+ * Expands the paths given to `jkopay check` into the files to check: files as given, folders
+ * searched recursively for `*.jkopay.json` (skipping `node_modules` and hidden folders).
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+export const PAYLOAD_FILE = /\.jkopay\.json$/i;
+
+export interface FoundFiles {
+  files: string[];
+  /** Paths that do not exist or cannot be read, with the reason. */
+  errors: { path: string; reason: string }[];
+}
+
+export async function findPayloadFiles(paths: readonly string[]): Promise<FoundFiles> {
+  const found: FoundFiles = { files: [], errors: [] };
+  for (const p of paths) {
+    let stat;
+    try {
+      stat = await fs.stat(p);
+    } catch (e) {
+      found.errors.push({ path: p, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String((e as Error).message) });
+      continue;
+    }
+    if (stat.isDirectory()) await walk(p, found);
+    else found.files.push(p);
+  }
+  return found;
+}
+
+async function walk(dir: string, found: FoundFiles): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    found.errors.push({ path: dir, reason: (e as Error).message });
+    return;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      await walk(full, found);
+    } else if (entry.isFile() && PAYLOAD_FILE.test(entry.name)) {
+      found.files.push(full);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The `jkopay` command line: dispatches sub-commands and turns bad usage into a clear message
+ * and exit code 2, never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { toLang } from '../core/localize';
+import { runCheck } from './checkCommand';
+
+const USAGE = `Usage: jkopay <command> [options]
+
+Commands:
+  check [--format text|json] [--lang en|zh-TW] [--currency TWD] <files or folders…>
+      Check *.jkopay.json payload files (folders are searched recursively).
+      Exit 0: no errors; 1: errors found; 2: bad usage or unreadable input.
+
+Options:
+  --lang en|zh-TW   language of messages (default: from LANG / LC_ALL)
+  -h, --help        show this help
+  -v, --version     show the version`;
+
+declare const JKOPAY_VERSION: string;
+
+class UsageError extends Error {}
+
+function envLang() {
+  return toLang(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const out = (text: string) => process.stdout.write(`${text}\n`);
+  const err = (text: string) => process.stderr.write(`${text}\n`);
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        out(USAGE);
+        return command === undefined ? 2 : 0;
+      case '-v':
+      case '--version':
+        out(typeof JKOPAY_VERSION === 'string' ? JKOPAY_VERSION : 'dev');
+        return 0;
+      case 'check': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            format: { type: 'string', default: 'text' },
+            lang: { type: 'string' },
+            currency: { type: 'string', default: 'TWD' },
+          },
+        });
+        if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+        if (values.lang !== undefined && !['en', 'zh-TW', 'zh-tw'].includes(values.lang)) throw new UsageError(`--lang must be en or zh-TW, not "${values.lang}"`);
+        if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
+        return await runCheck(
+          positionals,
+          { format: values.format, lang: values.lang ? toLang(values.lang) : envLang(), defaultCurrency: values.currency!.toUpperCase() },
+          { out, err },
+        );
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`jkopay: ${(e as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    err(`jkopay: internal error: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

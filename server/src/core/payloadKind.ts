@@ -1,0 +1,45 @@
+/**
+ * Which JKOPay request a payload object is: named by its `$schema`, else by the file name
+ * (`*.entry.jkopay.json`…), else guessed from its fields. Saved responses are recognised so
+ * that they get hovers and no request checks. Pure.
+ */
+import type { Payload, PayloadKind, ObjectNode } from './model';
+import { getProperty } from './model';
+import { SCHEMA_KEY } from './fieldSpec';
+
+const ENDPOINT_NAME = /(entry|refund|inquiry)/i;
+const FILE_KIND = /\.(entry|refund|inquiry)\.jkopay\.json$/i;
+
+function lastSegment(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+/** The kind a `$schema` value names, e.g. `./schemas/entry.schema.json` → entry. */
+export function kindFromSchemaUri(uri: string): PayloadKind | undefined {
+  const match = ENDPOINT_NAME.exec(lastSegment(uri));
+  return match ? (match[1].toLowerCase() as PayloadKind) : undefined;
+}
+
+export function kindFromFileName(uri: string): PayloadKind | undefined {
+  const match = FILE_KIND.exec(uri.split(/[?#]/)[0]);
+  return match ? (match[1].toLowerCase() as PayloadKind) : undefined;
+}
+
+export function kindFromFields(node: ObjectNode): PayloadKind {
+  const has = (key: string) => getProperty(node, key) !== undefined;
+  if (has('result') && (has('message') || has('result_object'))) return 'response';
+  if (has('refund_amount') || has('refund_order_id')) return 'refund';
+  if (has('platform_order_ids')) return 'inquiry';
+  return 'entry';
+}
+
+export function resolvePayload(node: ObjectNode, uri: string): Payload {
+  const schema = getProperty(node, SCHEMA_KEY)?.value;
+  if (schema?.type === 'string') {
+    const kind = kindFromSchemaUri(schema.value);
+    if (kind) return { kind, kindReason: 'schema', node };
+  }
+  const fileKind = kindFromFileName(uri);
+  if (fileKind) return { kind: fileKind, kindReason: 'fileName', node };
+  return { kind: kindFromFields(node), kindReason: 'fields', node };
+}

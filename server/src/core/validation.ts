@@ -1,0 +1,278 @@
+/**
+ * Checks every payload of a document against its endpoint's schema and JKOPay's rules: shape
+ * (missing, unknown, duplicate fields, types, lengths, allowed values, formats) here; amounts
+ * and currencies in `amountRules.ts`. Produces findings with their quick fixes. Pure.
+ */
+import type { Lang } from '../data/types';
+import { findCurrency, type CurrencyEntry } from '../data';
+import { CheckContext, type CheckSettings } from './checkContext';
+import { checkAmount, checkCrossFields, checkNumberSafety } from './amountRules';
+import { type FieldSpec, requestSpec, SCHEMA_KEY } from './fieldSpec';
+import type { Finding, Fix } from './findings';
+import { msg, type MessageId } from './messages';
+import { getProperty, type ObjectNode, type Payload, type PayloadDocument, type StringNode, type ValueNode } from './model';
+import { closest, codePointLength, indentationAt, requote } from './textUtil';
+
+export function validatePayloads(doc: PayloadDocument, settings: CheckSettings): Finding[] {
+  const findings: Finding[] = doc.problems.map((p) => ({
+    code: 'syntax-error' as const,
+    offset: p.offset,
+    length: p.length,
+    message: msg(settings.lang, p.id),
+  }));
+  const shape = new CheckContext(doc.text, settings, undefined);
+  const root = doc.root;
+  const topLevel = root?.type === 'array' ? root.items : root ? [root] : [];
+  for (const node of topLevel) {
+    if (node.type !== 'object' && node.type !== 'unknown' && !(node === root && node.type === 'array')) {
+      shape.reportDetail('wrong-type', node, 'not-a-payload', { actual: typeName(settings.lang, node) });
+    }
+  }
+  findings.push(...shape.findings);
+  for (const payload of doc.payloads) findings.push(...validatePayload(doc.text, payload, settings));
+  return findings;
+}
+
+export function validatePayload(text: string, payload: Payload, settings: CheckSettings): Finding[] {
+  if (payload.kind === 'response') return [];
+  const ctx = new CheckContext(text, settings, payload.kind);
+  const spec = requestSpec(payload.kind);
+  const currency = payloadCurrency(payload, settings);
+  checkObject(ctx, payload.node, spec, currency);
+  if (payload.kind === 'entry') checkCrossFields(ctx, payload.node);
+  return ctx.findings;
+}
+
+/** The currency amounts are judged in: the entry's own (case-insensitively, so `twd` still gets amount checks), or the default for refunds. */
+function payloadCurrency(payload: Payload, settings: CheckSettings): CurrencyEntry | undefined {
+  if (payload.kind === 'refund') return findCurrency(settings.defaultCurrency);
+  const value = getProperty(payload.node, 'currency')?.value;
+  return value?.type === 'string' ? findCurrency(value.value.toUpperCase()) : undefined;
+}
+
+function checkObject(ctx: CheckContext, node: ObjectNode, spec: FieldSpec, currency: CurrencyEntry | undefined): void {
+  const known = spec.properties ?? new Map<string, FieldSpec>();
+  const seen = new Set<string>();
+  for (const property of node.properties) {
+    const keyNode = { offset: property.keyOffset, length: property.keyLength };
+    if (seen.has(property.key)) ctx.report('duplicate-field', keyNode, { field: property.key });
+    seen.add(property.key);
+    const child = known.get(property.key);
+    if (!child) {
+      if (property.key === SCHEMA_KEY) continue;
+      const suggestion = closest(property.key, known.keys());
+      const raw = ctx.text.substr(property.keyOffset, property.keyLength);
+      ctx.report(
+        'unknown-field',
+        keyNode,
+        { field: property.key, endpoint: ctx.endpoint ?? '', suggestion: suggestion ? msg(ctx.lang, 'did-you-mean', { suggestion }) : '' },
+        suggestion ? { fixes: [ctx.replaceFix(msg(ctx.lang, 'fix-rename', { value: suggestion }), keyNode, requote(raw, suggestion))] } : undefined,
+      );
+      continue;
+    }
+    if (property.value) checkValue(ctx, property.value, child, currency);
+  }
+  if (!node.openKeys && spec.requiredKeys) {
+    const missing = spec.requiredKeys.filter((key) => !seen.has(key));
+    if (missing.length) {
+      const fix = addMissingFix(ctx, node, missing, known, currency);
+      const brace = { offset: node.offset, length: 1 };
+      for (const field of missing) ctx.report('missing-field', brace, { field }, { fixes: [fix] });
+    }
+  }
+}
+
+function checkValue(ctx: CheckContext, node: ValueNode, spec: FieldSpec, currency: CurrencyEntry | undefined): void {
+  if (node.type === 'unknown') return;
+  const schema = spec.schema;
+  if (spec.types && !typeMatches(node, spec.types)) {
+    ctx.report('wrong-type', node, {
+      field: spec.name,
+      expected: spec.types.map((t) => msg(ctx.lang, `type-${t}` as MessageId)).join(msg(ctx.lang, 'type-or')),
+      actual: typeName(ctx.lang, node),
+    });
+    return;
+  }
+  switch (node.type) {
+    case 'string':
+      if (schema['x-jkopay-comma-list'] && spec.items) return checkCommaList(ctx, node, spec);
+      return checkString(ctx, node, spec);
+    case 'number': {
+      let reported = false;
+      if (schema['x-jkopay-amount']) reported = checkAmount(ctx, node, spec, currency);
+      else if (schema.minimum !== undefined && Number(node.text) < schema.minimum) {
+        ctx.reportDetail('invalid-value', node, 'integer-too-small', { field: spec.name, minimum: schema.minimum });
+        reported = true;
+      }
+      if (!reported) checkNumberSafety(ctx, node);
+      return;
+    }
+    case 'array':
+      if (schema.maxItems !== undefined && node.items.length > schema.maxItems) {
+        ctx.report('too-many-order-ids', node, { count: node.items.length });
+      }
+      if (spec.items) for (const item of node.items) checkValue(ctx, item, spec.items, currency);
+      return;
+    case 'object':
+      return checkObject(ctx, node, spec, currency);
+  }
+}
+
+function typeMatches(node: ValueNode, types: readonly string[]): boolean {
+  switch (node.type) {
+    case 'number':
+      return types.includes('number') || (types.includes('integer') && /^-?\d+$/.test(node.text));
+    case 'unknown':
+      return true;
+    default:
+      return types.includes(node.type);
+  }
+}
+
+function typeName(lang: Lang, node: ValueNode): string {
+  if (node.type === 'unknown') return '?';
+  return msg(lang, `type-${node.type}` as MessageId);
+}
+
+function checkString(ctx: CheckContext, node: StringNode, spec: FieldSpec): void {
+  const schema = spec.schema;
+  const value = node.value;
+  const field = spec.name;
+  if (schema.enum && !schema.enum.includes(value)) {
+    const match = schema.enum.find((v) => typeof v === 'string' && v.toLowerCase() === value.toLowerCase()) as string | undefined;
+    const raw = ctx.text.substr(node.offset, node.length);
+    if (match) {
+      ctx.reportDetail('invalid-value', node, 'wrong-case-value', { value, expected: match }, {
+        fixes: [ctx.replaceFix(msg(ctx.lang, 'fix-case', { value: match }), node, requote(raw, match))],
+      });
+    } else {
+      ctx.reportDetail('invalid-value', node, 'not-allowed-value', { value, field, allowed: schema.enum.join(', ') });
+    }
+    return;
+  }
+  if (schema.maxLength !== undefined) {
+    const length = codePointLength(value);
+    if (length > schema.maxLength) {
+      ctx.report('too-long', node, { field, length, max: schema.maxLength });
+      return;
+    }
+  }
+  if (schema.format === 'jkopay-datetime' && !isJkopayDateTime(value)) {
+    ctx.reportDetail('invalid-format', node, 'bad-datetime', { field });
+  } else if (schema.format === 'uri') {
+    checkUrl(ctx, node, spec);
+  }
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/** `YYYY-mm-dd HH:MM:SS` naming a real calendar time (no 2026-02-30, no 24:00:00). */
+export function isJkopayDateTime(value: string): boolean {
+  const m = DATE_TIME.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour < 24 && minute < 60 && second < 60;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function checkUrl(ctx: CheckContext, node: StringNode, spec: FieldSpec): void {
+  const field = spec.name;
+  let url: URL;
+  try {
+    url = new URL(node.value);
+  } catch {
+    ctx.reportDetail('invalid-format', node, 'bad-url', { field });
+    return;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    ctx.reportDetail('invalid-format', node, 'bad-url', { field });
+    return;
+  }
+  if (!spec.schema['x-jkopay-https'] || url.protocol === 'https:') return;
+  if (LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.')) {
+    ctx.findings.push({
+      code: 'insecure-url',
+      offset: node.offset,
+      length: node.length,
+      severity: 'warning',
+      message: msg(ctx.lang, 'loopback-url', { field, host: url.hostname }),
+    });
+    return;
+  }
+  const raw = ctx.text.substr(node.offset, node.length);
+  const fixes = /^["']http:\/\//i.test(raw)
+    ? [{ title: msg(ctx.lang, 'fix-https'), edits: [{ offset: node.offset + 1, length: 5, newText: 'https' }] }]
+    : undefined;
+  ctx.report('insecure-url', node, { field }, { fixes });
+}
+
+/** Inquiry ids written as one string: `"a,b"` is what goes into the query string and the DIGEST. */
+function checkCommaList(ctx: CheckContext, node: StringNode, spec: FieldSpec): void {
+  const ids = node.value.split(',');
+  const maxItems = spec.schema.maxItems;
+  if (maxItems !== undefined && ids.length > maxItems) ctx.report('too-many-order-ids', node, { count: ids.length });
+  if (ids.some((id) => id === '' || /\s/.test(id))) {
+    ctx.reportDetail('invalid-format', node, 'bad-order-id-list', {});
+    return;
+  }
+  const max = spec.items?.schema.maxLength;
+  for (const id of ids) {
+    if (max !== undefined && codePointLength(id) > max) {
+      ctx.reportDetail('invalid-value', node, 'order-id-too-long', { id, length: codePointLength(id) });
+    }
+  }
+}
+
+/** One fix that inserts every missing required field with a placeholder that passes the checks where it can. */
+function addMissingFix(
+  ctx: CheckContext,
+  node: ObjectNode,
+  missing: readonly string[],
+  known: Map<string, FieldSpec>,
+  currency: CurrencyEntry | undefined,
+): Fix {
+  const entries = missing.map((key) => `${JSON.stringify(key)}: ${placeholder(known.get(key)!, ctx.settings.defaultCurrency, currency)}`);
+  const title = msg(ctx.lang, 'fix-add-missing', { fields: missing.join(', ') });
+  const first = node.properties[0];
+  if (first) {
+    const indent = indentationAt(ctx.text, first.keyOffset);
+    const sameLine = ctx.text.lastIndexOf('\n', first.keyOffset) < node.offset;
+    const separator = sameLine ? ' ' : `\n${indent}`;
+    return { title, edits: [{ offset: first.keyOffset, length: 0, newText: entries.map((e) => `${e},${separator}`).join('') }] };
+  }
+  const braceIndent = indentationAt(ctx.text, node.offset);
+  const inner = `${braceIndent}  `;
+  const body = entries.map((e) => `\n${inner}${e}`).join(',');
+  // Replace whatever blank space sits between the braces.
+  const closeAt = node.offset + node.length - 1;
+  const hasClose = ctx.text[closeAt] === '}' && closeAt > node.offset;
+  const length = hasClose ? closeAt - node.offset - 1 : 0;
+  return { title, edits: [{ offset: node.offset + 1, length, newText: `${body}\n${braceIndent}` }] };
+}
+
+function placeholder(spec: FieldSpec, defaultCurrency: string, currency: CurrencyEntry | undefined): string {
+  const schema = spec.schema;
+  if (spec.name === 'currency') return JSON.stringify(defaultCurrency);
+  if (schema['x-jkopay-amount']) {
+    if (schema.exclusiveMinimum === 0) return (currency ?? findCurrency(defaultCurrency))?.minimum ?? '1';
+    return '0';
+  }
+  switch (spec.types?.[0]) {
+    case 'string':
+      return '""';
+    case 'integer':
+      return '1';
+    case 'number':
+      return '0';
+    case 'boolean':
+      return 'false';
+    case 'array':
+      return '[]';
+    case 'object':
+      return '{}';
+    default:
+      return 'null';
+  }
+}
