@@ -89,7 +89,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   }
   if (options.format === 'json') {
     io.out(JSON.stringify(records, null, 2));
-  } else {
+  } else if (files.length) {
     for (const r of records) io.out(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}`);
     const count = (s: string) => records.filter((r) => r.severity === s).length;
     io.err(`${files.length} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s)`);

@@ -30,7 +30,8 @@ export function validatePayloads(doc: PayloadDocument, settings: CheckSettings):
   }
   findings.push(...shape.findings);
   for (const payload of doc.payloads) findings.push(...validatePayload(doc.text, payload, settings));
-  return findings;
+  // Reading order, as a compiler prints them (the sort is stable, so equal offsets keep rule order).
+  return findings.sort((a, b) => a.offset - b.offset);
 }
 
 export function validatePayload(text: string, payload: Payload, settings: CheckSettings): Finding[] {
