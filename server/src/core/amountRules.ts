@@ -75,15 +75,21 @@ export function checkNumberSafety(ctx: CheckContext, node: NumberNode): void {
   ctx.reportDetail('unsafe-number', node, detail, { text: node.text, sent });
 }
 
+/** The exact value of an amount, or undefined when it is not a literal number or not a usable one (≤ 0 is reported elsewhere). */
 function amountOf(node: ValueNode | undefined): Decimal | undefined {
-  return node?.type === 'number' ? readNumber(node.text)?.value : undefined;
+  const value = node?.type === 'number' ? readNumber(node.text)?.value : undefined;
+  return value && !value.negative ? value : undefined;
+}
+
+function positive(value: Decimal | undefined): Decimal | undefined {
+  return value && isPositive(value) ? value : undefined;
 }
 
 /** final ≤ total, unredeem ≤ final, and the products adding up to final_price (warnings: JKOPay does not state these). */
 export function checkCrossFields(ctx: CheckContext, node: ObjectNode): void {
   const finalNode = getProperty(node, 'final_price')?.value;
-  const total = amountOf(getProperty(node, 'total_price')?.value);
-  const final = amountOf(finalNode);
+  const total = positive(amountOf(getProperty(node, 'total_price')?.value));
+  const final = positive(amountOf(finalNode));
   const unredeemNode = getProperty(node, 'unredeem')?.value;
   const unredeem = amountOf(unredeemNode);
   if (final && total && compare(final, total) > 0) {

@@ -204,7 +204,7 @@ function checkUrl(ctx: CheckContext, node: StringNode, spec: FieldSpec): void {
   }
   const raw = ctx.text.substr(node.offset, node.length);
   const fixes = /^["']http:\/\//i.test(raw)
-    ? [{ title: msg(ctx.lang, 'fix-https'), edits: [{ offset: node.offset + 1, length: 5, newText: 'https' }] }]
+    ? [{ title: msg(ctx.lang, 'fix-https'), edits: [{ offset: node.offset + 1, length: 4, newText: 'https' }] }]
     : undefined;
   ctx.report('insecure-url', node, { field }, { fixes });
 }

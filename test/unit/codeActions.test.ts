@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { applyEdits, makeDocument, service } from './helpers';
+
+/** Applies the first quick fix offered for `code` and returns the new text. */
+function fix(text: string, code: string, title?: RegExp): string {
+  const ls = service();
+  const document = makeDocument(text);
+  const diagnostics = ls.doValidation(document, ls.parseDocument(document)).filter((d) => d.code === code);
+  assert.ok(diagnostics.length > 0, `no ${code} diagnostic`);
+  const actions = ls.doCodeActions(document, diagnostics).filter((a) => !title || title.test(a.title));
+  assert.ok(actions.length > 0, `no fix for ${code}`);
+  return applyEdits(document, actions[0].edit!.changes![document.uri]);
+}
+
+const base = '{"platform_order_id": "o", "store_id": "s", "currency": "USD", "total_price": 10, "final_price": 10, "unredeem": 0}';
+
+describe('quick fixes', () => {
+  it('rounds an amount to the currency decimals', () => {
+    assert.equal(fix(base.replace('"total_price": 10', '"total_price": 10.005'), 'currency-precision'), base.replace('"total_price": 10', '"total_price": 10.01'));
+  });
+
+  it('raises an amount to the currency minimum', () => {
+    assert.equal(fix(base.replace('"final_price": 10', '"final_price": 0.01'), 'below-minimum'), base.replace('"final_price": 10', '"final_price": 0.02'));
+  });
+
+  it('corrects the case of a currency', () => {
+    assert.equal(fix(base.replace('"USD"', '"usd"'), 'invalid-value'), base);
+  });
+
+  it('switches http to https', () => {
+    const text = base.replace('}', ', "confirm_url": "http://shop.example.com/c"}');
+    assert.equal(fix(text, 'insecure-url'), base.replace('}', ', "confirm_url": "https://shop.example.com/c"}'));
+  });
+
+  it('renames an unknown key to the closest known one', () => {
+    assert.equal(fix(base.replace('"unredeem"', '"unredem"'), 'unknown-field'), base);
+  });
+
+  it('adds all missing required fields, and the result has none missing', () => {
+    const text = '{\n  "platform_order_id": "o",\n  "total_price": 10\n}';
+    const fixed = fix(text, 'missing-field');
+    assert.match(fixed, /"store_id": ""/);
+    assert.match(fixed, /"currency": "TWD"/);
+    const ls = service();
+    const document = makeDocument(fixed);
+    const left = ls.doValidation(document, ls.parseDocument(document)).map((d) => d.code);
+    assert.ok(!left.includes('missing-field'), fixed);
+    assert.ok(!left.includes('syntax-error'), fixed);
+  });
+
+  it('fills an empty object with valid JSON', () => {
+    const fixed = fix('{}', 'missing-field');
+    assert.doesNotThrow(() => JSON.parse(fixed));
+    assert.deepEqual(Object.keys(JSON.parse(fixed)), ['platform_order_id', 'store_id', 'currency', 'total_price', 'final_price', 'unredeem']);
+  });
+});

@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { add, compare, decimal, format, multiply, readNumber, round, significantPlaces } from '../../server/src/core/decimal';
+
+describe('decimal', () => {
+  it('counts decimal places as written', () => {
+    const places = (t: string) => readNumber(t)!.places;
+    assert.equal(places('10.100'), 3);
+    assert.equal(places('1e2'), 0);
+    assert.equal(places('1e-1'), 1);
+    assert.equal(places('1.50e1'), 1);
+    assert.equal(places('100'), 0);
+    assert.equal(places('-0.5'), 1);
+  });
+
+  it('compares exactly, without floats', () => {
+    assert.equal(compare(decimal('0.11'), decimal('0.11')), 0);
+    assert.equal(compare(decimal('0.1'), decimal('0.10')), 0);
+    assert.equal(compare(decimal('1e2'), decimal('100')), 0);
+    assert.equal(compare(decimal('0.10'), decimal('0.11')), -1);
+    assert.equal(compare(decimal('-1'), decimal('0')), -1);
+    assert.equal(compare(decimal('12345678901234567891'), decimal('12345678901234567890')), 1);
+  });
+
+  it('adds and multiplies exactly', () => {
+    // 0.1 + 0.2 is 0.30000000000000004 in floating point.
+    assert.equal(format(add(decimal('0.1'), decimal('0.2'))), '0.3');
+    assert.equal(compare(add(multiply(decimal('3'), decimal('0.1')), multiply(decimal('2'), decimal('0.35'))), decimal('1')), 0);
+  });
+
+  it('rounds half away from zero and formats without exponent', () => {
+    assert.equal(format(round(decimal('100.5'), 0)), '101');
+    assert.equal(format(round(decimal('100.49'), 0)), '100');
+    assert.equal(format(round(decimal('0.015'), 2)), '0.02');
+    assert.equal(format(round(decimal('-2.5'), 0)), '-3');
+    assert.equal(format(round(decimal('0.004'), 2)), '0.00');
+    assert.equal(format(decimal('1e-3')), '0.001');
+    assert.equal(significantPlaces(decimal('100.50')), 1);
+  });
+
+  it('refuses what is not a number or absurdly large', () => {
+    assert.equal(readNumber('abc'), undefined);
+    assert.equal(readNumber('1e999999'), undefined);
+    assert.equal(readNumber('01x'), undefined);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * The data-driven test of the fixture corpus: every file in test/fixtures/payloads ends with
+ * `// expect: LINE:COL SEVERITY CODE` lines (or `// expect: none`), and `jkopay check
+ * --format json` over the folder must report exactly those, no more and no fewer.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.join(__dirname, '../../..');
+const corpus = path.join(root, 'test/fixtures/payloads');
+const cli = path.join(root, 'dist/cli.js');
+
+function expectations(file: string): string[] {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const expected = lines.flatMap((line) => {
+    const m = /^\/\/ expect: (.*)$/.exec(line.trim());
+    return m ? [m[1].trim()] : [];
+  });
+  assert.ok(expected.length > 0, `${file} states no expectations`);
+  return expected.filter((e) => e !== 'none').sort();
+}
+
+describe('fixture corpus through jkopay check --format json', () => {
+  const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--lang', 'en', 'test/fixtures/payloads'], { cwd: root, encoding: 'utf8' });
+  const records: { file: string; line: number; column: number; severity: string; code: string }[] = run.status === 2 ? [] : JSON.parse(run.stdout);
+
+  it('exits 1 because the corpus holds errors', () => {
+    assert.equal(run.status, 1, run.stderr);
+  });
+
+  for (const name of fs.readdirSync(corpus).sort()) {
+    it(name, () => {
+      const actual = records
+        .filter((r) => path.basename(r.file) === name)
+        .map((r) => `${r.line}:${r.column} ${r.severity} ${r.code}`)
+        .sort();
+      assert.deepEqual(actual, expectations(path.join(corpus, name)));
+    });
+  }
+});
