@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { add, compare, decimal, format, multiply, readNumber, round, significantPlaces } from '../../server/src/core/decimal';
+import { add, compare, decimal, fitsDouble, format, multiply, readNumber, round } from '../../server/src/core/decimal';
 
 describe('decimal', () => {
   it('counts decimal places as written', () => {
@@ -34,12 +34,48 @@ describe('decimal', () => {
     assert.equal(format(round(decimal('-2.5'), 0)), '-3');
     assert.equal(format(round(decimal('0.004'), 2)), '0.00');
     assert.equal(format(decimal('1e-3')), '0.001');
-    assert.equal(significantPlaces(decimal('100.50')), 1);
+  });
+
+  it('stays exact past 2^53', () => {
+    assert.equal(format(add(decimal('9007199254740993'), decimal('1'))), '9007199254740994');
+    assert.equal(format(multiply(decimal('12345678901234567890'), decimal('0.5'))), '6172839450617283945.0');
+    assert.equal(compare(decimal('9007199254740993'), decimal('9007199254740992')), 1);
+    assert.equal(compare(decimal('1e20'), decimal('100000000000000000000.0')), 0);
+    assert.equal(format(round(decimal('12345678901234567890.5'), 0)), '12345678901234567891');
+  });
+
+  it('knows which texts a double reproduces', () => {
+    assert.ok(fitsDouble('123456789012345'));
+    assert.ok(fitsDouble('0.000000000000001'));
+    assert.ok(fitsDouble('100.50'));
+    assert.ok(!fitsDouble('9007199254740993'));
+    assert.ok(!fitsDouble('0.1234567890123456789'));
+    assert.ok(!fitsDouble('1e400'));
   });
 
   it('refuses what is not a number or absurdly large', () => {
     assert.equal(readNumber('abc'), undefined);
     assert.equal(readNumber('1e999999'), undefined);
     assert.equal(readNumber('01x'), undefined);
+    assert.equal(readNumber('1.'), undefined);
+    assert.equal(readNumber('1e'), undefined);
+    assert.equal(readNumber('-'), undefined);
+  });
+});
+
+describe('positionFinder', () => {
+  it('agrees with TextDocument.positionAt, forwards and backwards, across line endings', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { positionFinder } = require('../../server/src/core/findings') as typeof import('../../server/src/core/findings');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { TextDocument } = require('vscode-languageserver-textdocument') as typeof import('vscode-languageserver-textdocument');
+    for (const text of ['a\nbc\n\ndef\n', 'a\r\nbc\r\n\r\nd', 'x\ry\nz', '', 'no newline']) {
+      const document = TextDocument.create('file:///t', 'jkopay', 1, text);
+      const find = positionFinder(document);
+      const offsets = [...Array(text.length + 2).keys()];
+      for (const offset of [...offsets, ...offsets.reverse()]) {
+        assert.deepEqual(find(offset), document.positionAt(offset), `${JSON.stringify(text)} @ ${offset}`);
+      }
+    }
   });
 });

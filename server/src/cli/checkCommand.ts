@@ -84,7 +84,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
       continue;
     }
     const document = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'jkopay', 1, text);
-    const diagnostics = service.doValidation(document, service.parseDocument(document));
+    const diagnostics = service.doValidation(document);
     for (const d of diagnostics) records.push(toRecord(file, d));
   }
   if (options.format === 'json') {

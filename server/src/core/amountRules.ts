@@ -4,7 +4,7 @@
  * that a JavaScript client could not send as written. Pure.
  */
 import type { CurrencyEntry } from '../data/types';
-import { add, compare, decimal, type Decimal, format, isPositive, multiply, readNumber, round } from './decimal';
+import { add, compare, decimal, type Decimal, fitsDouble, format, isPositive, multiply, readNumber, round } from './decimal';
 import type { FieldSpec } from './fieldSpec';
 import { msg } from './messages';
 import { getProperty, type NumberNode, type ObjectNode, type ValueNode } from './model';
@@ -12,6 +12,17 @@ import type { CheckContext } from './checkContext';
 
 /** Fields an entry's minimum order price applies to. */
 const MINIMUM_FIELDS = new Set(['total_price', 'final_price']);
+
+const minimums = new Map<string, Decimal>();
+
+function minimumOf(currency: CurrencyEntry): Decimal {
+  let minimum = minimums.get(currency.code);
+  if (!minimum) {
+    minimum = decimal(currency.minimum);
+    minimums.set(currency.code, minimum);
+  }
+  return minimum;
+}
 
 /** Checks one amount; true when something was reported (then no further number warning is added). */
 export function checkAmount(ctx: CheckContext, node: NumberNode, spec: FieldSpec, currency: CurrencyEntry | undefined): boolean {
@@ -41,7 +52,7 @@ export function checkAmount(ctx: CheckContext, node: NumberNode, spec: FieldSpec
     );
     return true;
   }
-  if (ctx.endpoint === 'entry' && MINIMUM_FIELDS.has(field) && compare(value, decimal(currency.minimum)) < 0) {
+  if (ctx.endpoint === 'entry' && MINIMUM_FIELDS.has(field) && compare(value, minimumOf(currency)) < 0) {
     ctx.report(
       'below-minimum',
       node,
@@ -53,14 +64,14 @@ export function checkAmount(ctx: CheckContext, node: NumberNode, spec: FieldSpec
   return false;
 }
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
 /**
  * Warns where a JavaScript client (JSON.parse / JSON.stringify) would send another value than
  * the one written: integers beyond 2^53 and decimals a double cannot hold. Spelling-only changes
  * (`10.50` → `10.5`, `1e2` → `100`) keep the value and are not reported.
  */
 export function checkNumberSafety(ctx: CheckContext, node: NumberNode): void {
+  // Up to 15 significant digits a double always reproduces the decimal: nothing to compute.
+  if (fitsDouble(node.text)) return;
   const read = readNumber(node.text);
   if (!read) {
     ctx.reportDetail('invalid-value', node, 'number-out-of-range', { text: node.text });
@@ -70,8 +81,7 @@ export function checkNumberSafety(ctx: CheckContext, node: NumberNode): void {
   const sent = Number.isFinite(asDouble) ? JSON.stringify(asDouble) : 'null';
   const sentValue = readNumber(sent);
   if (sentValue && compare(sentValue.value, read.value) === 0) return;
-  const isInteger = read.value.scale === 0;
-  const detail = isInteger && read.value.digits > MAX_SAFE ? 'unsafe-integer' : 'rewritten-number';
+  const detail = read.value.scale === 0 && typeof read.value.digits === 'bigint' ? 'unsafe-integer' : 'rewritten-number';
   ctx.reportDetail('unsafe-number', node, detail, { text: node.text, sent });
 }
 
@@ -100,7 +110,7 @@ export function checkCrossFields(ctx: CheckContext, node: ObjectNode): void {
   }
   const products = getProperty(node, 'products')?.value;
   if (!final || products?.type !== 'array' || products.items.length === 0) return;
-  let sum: Decimal = { negative: false, digits: 0n, scale: 0 };
+  let sum: Decimal = { negative: false, digits: 0, scale: 0 };
   for (const item of products.items) {
     if (item.type !== 'object') return;
     const price = amountOf(getProperty(item, 'unit_final_price')?.value);

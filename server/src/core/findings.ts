@@ -4,7 +4,7 @@
  * `toDiagnostics` converts once at the end. Pure.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Diagnostic, DiagnosticSeverity, type TextEdit } from 'vscode-languageserver-types';
+import { type Diagnostic, DiagnosticSeverity, type Position, type TextEdit } from 'vscode-languageserver-types';
 import type { Endpoint, Lang } from '../data/types';
 import { type Args, localize } from './localize';
 import { msg } from './messages';
@@ -56,15 +56,48 @@ const SEVERITIES: Record<RuleSeverity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * Offset → position over a text, computing line starts only as far as asked, with `indexOf`.
+ * TextDocument.positionAt first measures every line of the document char by char, which costs
+ * more than checking a large file; diagnostics usually need a few positions.
+ */
+export function positionFinder(document: TextDocument): (offset: number) => Position {
+  const text = document.getText();
+  // A lone \r is a line break in LSP; such rare files take the document's own (complete) measure.
+  if (/\r(?!\n)/.test(text)) return (offset) => document.positionAt(offset);
+  const lineStarts = [0];
+  let scanned = 0;
+  return (offset) => {
+    offset = Math.max(0, Math.min(offset, text.length));
+    // Inside a \r\n pair, LSP positions stay at the end of the line.
+    if (text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13) offset--;
+    while (scanned < offset) {
+      const next = text.indexOf('\n', scanned);
+      if (next < 0 || next >= offset) {
+        scanned = offset;
+        break;
+      }
+      lineStarts.push(next + 1);
+      scanned = next + 1;
+    }
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - lineStarts[low] };
+  };
+}
+
 export function toDiagnostics(
   document: TextDocument,
   findings: readonly Finding[],
   overrides: Readonly<Record<string, SeverityOverride>> = {},
 ): Diagnostic[] {
-  const range = (offset: number, length: number) => ({
-    start: document.positionAt(offset),
-    end: document.positionAt(offset + length),
-  });
+  const positionAt = positionFinder(document);
+  const range = (offset: number, length: number) => ({ start: positionAt(offset), end: positionAt(offset + length) });
   const diagnostics: Diagnostic[] = [];
   for (const f of findings) {
     const severity = overrides[f.code] ?? f.severity ?? getRule(f.code).severity;

@@ -13,7 +13,7 @@ import { type SeverityOverride, toDiagnostics } from './findings';
 import { doHover } from './hover';
 import { parseJsonDocument } from './jsonDocument';
 import type { PayloadDocument } from './model';
-import { validatePayloads } from './validation';
+import { validateJsonText, validatePayloads } from './validation';
 
 export interface LanguageSettings {
   /** Display language of messages and hovers. Default `en`. */
@@ -27,7 +27,11 @@ export interface LanguageSettings {
 export interface LanguageService {
   configure(settings: LanguageSettings): void;
   parseDocument(document: TextDocument): PayloadDocument;
-  doValidation(document: TextDocument, doc: PayloadDocument): Diagnostic[];
+  /**
+   * Diagnostics of a document. Without `doc`, the text is checked in one streaming pass that keeps
+   * no tree (the fast path for large files); with it, the given parse is checked.
+   */
+  doValidation(document: TextDocument, doc?: PayloadDocument): Diagnostic[];
   doHover(document: TextDocument, doc: PayloadDocument, position: Position): Hover | null;
   doComplete(document: TextDocument, doc: PayloadDocument, position: Position): CompletionList;
   doCodeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
@@ -44,7 +48,8 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
     configure,
     parseDocument: (document) => parseJsonDocument(document.uri, document.getText()),
     doValidation(document, doc) {
-      const findings = validatePayloads(doc, { lang: settings.lang, defaultCurrency: settings.defaultCurrency });
+      const check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
+      const findings = doc ? validatePayloads(doc, check) : validateJsonText(document.uri, document.getText(), check);
       return toDiagnostics(document, findings, settings.severity);
     },
     doHover(document, doc, position) {

@@ -10,27 +10,51 @@ import { checkAmount, checkCrossFields, checkNumberSafety } from './amountRules'
 import { type FieldSpec, requestSpec, SCHEMA_KEY } from './fieldSpec';
 import type { Finding, Fix } from './findings';
 import { msg, type MessageId } from './messages';
-import { getProperty, type ObjectNode, type Payload, type PayloadDocument, type StringNode, type ValueNode } from './model';
+import { parseJson } from './jsonParser';
+import { getProperty, type ObjectNode, type ParseProblem, type Payload, type PayloadDocument, type PropertyNode, type StringNode, type ValueNode } from './model';
+import { resolvePayload } from './payloadKind';
 import { closest, codePointLength, indentationAt, requote } from './textUtil';
 
 export function validatePayloads(doc: PayloadDocument, settings: CheckSettings): Finding[] {
-  const findings: Finding[] = doc.problems.map((p) => ({
-    code: 'syntax-error' as const,
-    offset: p.offset,
-    length: p.length,
-    message: msg(settings.lang, p.id),
-  }));
-  const shape = new CheckContext(doc.text, settings, undefined);
-  const root = doc.root;
+  const findings = documentFindings(doc.text, doc.root, doc.problems, settings);
+  for (const payload of doc.payloads) findings.push(...validatePayload(doc.text, payload, settings));
+  return inReadingOrder(findings);
+}
+
+/**
+ * The same findings as `parseJsonDocument` + `validatePayloads`, in one streaming pass that checks
+ * each payload as soon as it is read and keeps no tree: the path for whole-file checks (CLI,
+ * diagnostics), where large files are common.
+ */
+export function validateJsonText(uri: string, text: string, settings: CheckSettings): Finding[] {
+  const payloadFindings: Finding[] = [];
+  const { root, problems } = parseJson(text, {
+    dropPayloads: true,
+    onPayload: (node) => {
+      for (const f of validatePayload(text, resolvePayload(node, uri), settings)) payloadFindings.push(f);
+    },
+  });
+  const findings = documentFindings(text, root, problems, settings);
+  for (const f of payloadFindings) findings.push(f);
+  return inReadingOrder(findings);
+}
+
+/** Syntax problems, and top-level values that are not payload objects. */
+function documentFindings(text: string, root: ValueNode | undefined, problems: readonly ParseProblem[], settings: CheckSettings): Finding[] {
+  const findings: Finding[] = problems.map((p) => ({ code: 'syntax-error' as const, offset: p.offset, length: p.length, message: msg(settings.lang, p.id) }));
+  const shape = new CheckContext(text, settings, undefined);
   const topLevel = root?.type === 'array' ? root.items : root ? [root] : [];
   for (const node of topLevel) {
     if (node.type !== 'object' && node.type !== 'unknown' && !(node === root && node.type === 'array')) {
       shape.reportDetail('wrong-type', node, 'not-a-payload', { actual: typeName(settings.lang, node) });
     }
   }
-  findings.push(...shape.findings);
-  for (const payload of doc.payloads) findings.push(...validatePayload(doc.text, payload, settings));
-  // Reading order, as a compiler prints them (the sort is stable, so equal offsets keep rule order).
+  for (const f of shape.findings) findings.push(f);
+  return findings;
+}
+
+/** Reading order, as a compiler prints them (the sort is stable, so equal offsets keep rule order). */
+function inReadingOrder(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.offset - b.offset);
 }
 
@@ -52,35 +76,48 @@ function payloadCurrency(payload: Payload, settings: CheckSettings): CurrencyEnt
 }
 
 function checkObject(ctx: CheckContext, node: ObjectNode, spec: FieldSpec, currency: CurrencyEntry | undefined): void {
-  const known = spec.properties ?? new Map<string, FieldSpec>();
-  const seen = new Set<string>();
-  for (const property of node.properties) {
-    const keyNode = { offset: property.keyOffset, length: property.keyLength };
-    if (seen.has(property.key)) ctx.report('duplicate-field', keyNode, { field: property.key });
-    seen.add(property.key);
-    const child = known.get(property.key);
-    if (!child) {
-      if (property.key === SCHEMA_KEY) continue;
-      const suggestion = closest(property.key, known.keys());
-      const raw = ctx.text.substr(property.keyOffset, property.keyLength);
-      ctx.report(
-        'unknown-field',
-        keyNode,
-        { field: property.key, endpoint: ctx.endpoint ?? '', suggestion: suggestion ? msg(ctx.lang, 'did-you-mean', { suggestion }) : '' },
-        suggestion ? { fixes: [ctx.replaceFix(msg(ctx.lang, 'fix-rename', { value: suggestion }), keyNode, requote(raw, suggestion))] } : undefined,
-      );
-      continue;
+  const known = spec.properties;
+  const properties = node.properties;
+  for (let i = 0; i < properties.length; i++) {
+    const property = properties[i];
+    // Payload objects are small: a pairwise scan finds duplicates without allocating a set per object.
+    for (let j = 0; j < i; j++) {
+      if (properties[j].key === property.key) {
+        ctx.report('duplicate-field', keyRange(property), { field: property.key });
+        break;
+      }
     }
-    if (property.value) checkValue(ctx, property.value, child, currency);
+    const child = known?.get(property.key);
+    if (child) {
+      if (property.value) checkValue(ctx, property.value, child, currency);
+    } else if (property.key !== SCHEMA_KEY) {
+      reportUnknownField(ctx, property, known);
+    }
   }
   if (!node.openKeys && spec.requiredKeys) {
-    const missing = spec.requiredKeys.filter((key) => !seen.has(key));
+    const missing = spec.requiredKeys.filter((key) => !properties.some((p) => p.key === key));
     if (missing.length) {
-      const fix = addMissingFix(ctx, node, missing, known, currency);
+      const fix = addMissingFix(ctx, node, missing, known!, currency);
       const brace = { offset: node.offset, length: 1 };
       for (const field of missing) ctx.report('missing-field', brace, { field }, { fixes: [fix] });
     }
   }
+}
+
+function keyRange(property: PropertyNode) {
+  return { offset: property.keyOffset, length: property.keyLength };
+}
+
+function reportUnknownField(ctx: CheckContext, property: PropertyNode, known: Map<string, FieldSpec> | undefined): void {
+  const suggestion = known ? closest(property.key, known.keys()) : undefined;
+  const range = keyRange(property);
+  const raw = ctx.text.substr(property.keyOffset, property.keyLength);
+  ctx.report(
+    'unknown-field',
+    range,
+    { field: property.key, endpoint: ctx.endpoint ?? '', suggestion: suggestion ? msg(ctx.lang, 'did-you-mean', { suggestion }) : '' },
+    suggestion ? { fixes: [ctx.replaceFix(msg(ctx.lang, 'fix-rename', { value: suggestion }), range, requote(raw, suggestion))] } : undefined,
+  );
 }
 
 function checkValue(ctx: CheckContext, node: ValueNode, spec: FieldSpec, currency: CurrencyEntry | undefined): void {
@@ -166,19 +203,27 @@ function checkString(ctx: CheckContext, node: StringNode, spec: FieldSpec): void
 }
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `YYYY-mm-dd HH:MM:SS` naming a real calendar time (no 2026-02-30, no 24:00:00). */
 export function isJkopayDateTime(value: string): boolean {
   const m = DATE_TIME.exec(value);
   if (!m) return false;
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour < 24 && minute < 60 && second < 60;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]);
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** The common shape of a callback URL: https, a plain host name, an ordinary path. Anything else gets the full URL parser. */
+const PLAIN_HTTPS_URL = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?(\/[\w\-./~%]*)?$/;
+
 function checkUrl(ctx: CheckContext, node: StringNode, spec: FieldSpec): void {
+  if (PLAIN_HTTPS_URL.test(node.value)) return;
   const field = spec.name;
   let url: URL;
   try {
