@@ -1,7 +1,8 @@
 /**
- * The data-driven test of the fixture corpus: every file in test/fixtures/payloads ends with
- * `// expect: LINE:COL SEVERITY CODE` lines (or `// expect: none`), and `jkopay check
- * --format json` over the folder must report exactly those, no more and no fewer.
+ * The data-driven test of the fixture corpora: every file in test/fixtures/payloads (payload
+ * files) and test/fixtures/source (TS/JS sources) ends with `// expect: LINE:COL SEVERITY CODE`
+ * lines (or `// expect: none`), and `jkopay check --format json` over the folder must report
+ * exactly those, no more and no fewer.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -9,7 +10,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.join(__dirname, '../../..');
-const corpus = path.join(root, 'test/fixtures/payloads');
 const cli = path.join(root, 'dist/cli.js');
 
 function expectations(file: string): string[] {
@@ -22,21 +22,24 @@ function expectations(file: string): string[] {
   return expected.filter((e) => e !== 'none').sort();
 }
 
-describe('fixture corpus through jkopay check --format json', () => {
-  const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--lang', 'en', 'test/fixtures/payloads'], { cwd: root, encoding: 'utf8' });
-  const records: { file: string; line: number; column: number; severity: string; code: string }[] = run.status === 2 ? [] : JSON.parse(run.stdout);
+for (const folder of ['payloads', 'source']) {
+  describe(`fixture corpus ${folder} through jkopay check --format json`, () => {
+    const corpus = path.join(root, 'test/fixtures', folder);
+    const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--lang', 'en', corpus], { cwd: root, encoding: 'utf8' });
+    const records: { file: string; line: number; column: number; severity: string; code: string }[] = run.status === 2 ? [] : JSON.parse(run.stdout);
 
-  it('exits 1 because the corpus holds errors', () => {
-    assert.equal(run.status, 1, run.stderr);
-  });
-
-  for (const name of fs.readdirSync(corpus).sort()) {
-    it(name, () => {
-      const actual = records
-        .filter((r) => path.basename(r.file) === name)
-        .map((r) => `${r.line}:${r.column} ${r.severity} ${r.code}`)
-        .sort();
-      assert.deepEqual(actual, expectations(path.join(corpus, name)));
+    it('exits 1 because the corpus holds errors', () => {
+      assert.equal(run.status, 1, run.stderr);
     });
-  }
-});
+
+    for (const name of fs.readdirSync(corpus).sort()) {
+      it(name, () => {
+        const actual = records
+          .filter((r) => path.basename(r.file) === name)
+          .map((r) => `${r.line}:${r.column} ${r.severity} ${r.code}`)
+          .sort();
+        assert.deepEqual(actual, expectations(path.join(corpus, name)));
+      });
+    }
+  });
+}

@@ -1,6 +1,6 @@
 /**
  * `jkopay check [--format text|json] [--lang en|zh-TW] [--currency C] <files or folders…>`:
- * checks payload files like a compiler. Exit 0 without errors, 1 with any error, 2 on bad
+ * checks payload files, and payload literals in TS/JS sources, like a compiler. Exit 0 without errors, 1 with any error, 2 on bad
  * usage or unreadable input.
  */
 import { promises as fs } from 'node:fs';
@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Lang } from '../data/types';
 import { getLanguageService } from '../core/languageService';
-import { findPayloadFiles } from './findPayloadFiles';
+import { findPayloadFiles, PAYLOAD_FILE } from './findPayloadFiles';
 
 /** Larger files are refused with a message instead of being read into memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -62,7 +62,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const { files, errors } = await findPayloadFiles(paths);
   for (const e of errors) io.err(`jkopay check: cannot read ${e.path}: ${e.reason}`);
   if (files.length === 0 && errors.length === 0) {
-    io.err(`jkopay check: no *.jkopay.json files found in ${paths.join(', ')}`);
+    io.err(`jkopay check: no *.jkopay.json or source files found in ${paths.join(', ')}`);
     return 2;
   }
   const service = getLanguageService({ lang: options.lang, defaultCurrency: options.defaultCurrency });
@@ -83,7 +83,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
       unreadable = true;
       continue;
     }
-    const document = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'jkopay', 1, text);
+    const document = TextDocument.create(pathToFileURL(path.resolve(file)).href, PAYLOAD_FILE.test(file) ? 'jkopay' : 'typescript', 1, text);
     const diagnostics = service.doValidation(document);
     for (const d of diagnostics) records.push(toRecord(file, d));
   }

@@ -1,11 +1,14 @@
 /**
  * Expands the paths given to `jkopay check` into the files to check: files as given, folders
- * searched recursively for `*.jkopay.json` (skipping `node_modules` and hidden folders).
+ * searched recursively for `*.jkopay.json` payload files and TS/JS sources (skipping
+ * `node_modules` and hidden folders).
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
 export const PAYLOAD_FILE = /\.jkopay\.json$/i;
+/** Source files whose object literals may be payloads (declaration files hold no values). */
+export const SOURCE_FILE = /(?<!\.d)\.(tsx?|jsx?|mts|cts|mjs|cjs)$/i;
 
 export interface FoundFiles {
   files: string[];
@@ -43,7 +46,7 @@ async function walk(dir: string, found: FoundFiles): Promise<void> {
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       await walk(full, found);
-    } else if (entry.isFile() && PAYLOAD_FILE.test(entry.name)) {
+    } else if (entry.isFile() && (PAYLOAD_FILE.test(entry.name) || SOURCE_FILE.test(entry.name))) {
       found.files.push(full);
     }
   }

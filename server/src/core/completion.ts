@@ -27,7 +27,9 @@ export function doComplete(doc: PayloadDocument, offset: number, lang: Lang): Co
   const prev = previousSignificantChar(doc.text, loc.literal ? loc.literal.offset : offset);
 
   if (!container || (container === doc.root && container.type === 'array' && !loc.literal)) {
-    if (!doc.root || (container?.type === 'array' && (prev === '[' || prev === ','))) return payloadSnippets(lang, offset);
+    // Whole payloads start an empty payload file or an element of its top-level array (never in source code).
+    const isSource = 'sourceFile' in doc;
+    if (!isSource && (!doc.root || (container?.type === 'array' && (prev === '[' || prev === ',')))) return payloadSnippets(lang, offset);
     return [];
   }
   if (container.type !== 'object') return [];

@@ -13,9 +13,13 @@ import { type SeverityOverride, toDiagnostics } from './findings';
 import { doHover } from './hover';
 import { parseJsonDocument } from './jsonDocument';
 import type { PayloadDocument } from './model';
+import { DEFAULT_DETECTION, isSourceUri, parseSourceDocument, type SourceDetection, type SourceDocument } from './sourceDocument';
+import { doSourceComplete, doSourceHover } from './sourceFeatures';
 import { validateJsonText, validatePayloads } from './validation';
 
 export interface LanguageSettings {
+  /** Which object literals in TS/JS source count as payloads. Default: markers, types and keys. */
+  sourceDetection?: SourceDetection;
   /** Display language of messages and hovers. Default `en`. */
   lang?: Lang;
   /** Currency of refunds (their body names none). Default `TWD`. */
@@ -38,7 +42,7 @@ export interface LanguageService {
 }
 
 export function getLanguageService(initial: LanguageSettings = {}): LanguageService {
-  let settings: Required<LanguageSettings> = { lang: 'en', defaultCurrency: 'TWD', severity: {} };
+  let settings: Required<LanguageSettings> = { lang: 'en', defaultCurrency: 'TWD', severity: {}, sourceDetection: DEFAULT_DETECTION };
   const configure = (next: LanguageSettings) => {
     settings = { ...settings, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) };
   };
@@ -46,14 +50,21 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
 
   return {
     configure,
-    parseDocument: (document) => parseJsonDocument(document.uri, document.getText()),
+    parseDocument: (document) =>
+      isSourceUri(document.uri)
+        ? parseSourceDocument(document.uri, document.getText(), settings.sourceDetection)
+        : parseJsonDocument(document.uri, document.getText()),
     doValidation(document, doc) {
       const check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
+      if (!doc && isSourceUri(document.uri)) doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
       const findings = doc ? validatePayloads(doc, check) : validateJsonText(document.uri, document.getText(), check);
       return toDiagnostics(document, findings, settings.severity);
     },
     doHover(document, doc, position) {
-      const hover = doHover(doc, document.offsetAt(position), settings.lang, settings.defaultCurrency);
+      const offset = document.offsetAt(position);
+      const hover =
+        doHover(doc, offset, settings.lang, settings.defaultCurrency) ??
+        ('sourceFile' in doc ? doSourceHover(doc as SourceDocument, offset, settings.lang) : undefined);
       if (!hover) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: hover.markdown },
@@ -61,7 +72,10 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       };
     },
     doComplete(document, doc, position) {
-      const items = doComplete(doc, document.offsetAt(position), settings.lang).map(({ item, offset, length }) => ({
+      const offset = document.offsetAt(position);
+      const found = 'sourceFile' in doc ? doSourceComplete(doc as SourceDocument, offset, settings.lang) : [];
+      const completions = found.length ? found : doComplete(doc, offset, settings.lang);
+      const items = completions.map(({ item, offset, length }) => ({
         ...item,
         textEdit: {
           range: { start: document.positionAt(offset), end: document.positionAt(offset + length) },

@@ -41,7 +41,8 @@ export function findLocation(doc: PayloadDocument, offset: number): Location {
     onKey: false,
     literal: undefined,
   };
-  let node: ValueNode | undefined = doc.root;
+  // A JSON file starts from its root; a source file from the payload literal around the offset.
+  let node: ValueNode | undefined = doc.root ?? doc.payloads.find((p) => inside(doc.text, p.node, offset))?.node;
   let spec: FieldSpec | undefined;
   while (node) {
     if (node.type !== 'object' && node.type !== 'array') {

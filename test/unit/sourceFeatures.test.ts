@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { parseSourceDocument } from '../../server/src/core/sourceDocument';
+import { service, withCaret } from './helpers';
+
+const ts = (text: string) => withCaret(text, 'file:///src/app.ts');
+
+function hover(textWithCaret: string, lang: 'en' | 'zh-TW' = 'en'): string {
+  const ls = service({ lang });
+  const { document, position } = ts(textWithCaret);
+  const h = ls.doHover(document, ls.parseDocument(document), position);
+  return h ? (h.contents as { value: string }).value : '';
+}
+
+function complete(textWithCaret: string): string[] {
+  const ls = service();
+  const { document, position } = ts(textWithCaret);
+  return ls.doComplete(document, ls.parseDocument(document), position).items.map((i) => i.label);
+}
+
+describe('TS/JS source', () => {
+  it('reads literals into the same model as JSON, numbers as written', () => {
+    const doc = parseSourceDocument('file:///a.ts', "const b = { platform_order_id: 'o', total_price: 1_000.50, final_price: -0x10, products: [{ name: `x` }] };");
+    assert.equal(doc.payloads.length, 1);
+    const props = doc.payloads[0].node.properties;
+    assert.deepEqual(props.map((p) => p.key), ['platform_order_id', 'total_price', 'final_price', 'products']);
+    assert.equal(props[1].value?.type === 'number' && props[1].value.text, '1000.50');
+    assert.equal(props[2].value?.type === 'number' && props[2].value.text, '-16');
+    assert.equal(props[3].value?.type, 'array');
+  });
+
+  it('does not parse files without a trigger', () => {
+    assert.equal(parseSourceDocument('file:///a.ts', 'const x = { a: 1 };').sourceFile, undefined);
+  });
+
+  it('lets a marker set the kind and a setting switch detection off', () => {
+    const text = '// @jkopay inquiry\nconst q = { platform_order_id: "o", store_id: "s" };';
+    assert.equal(parseSourceDocument('file:///a.ts', text).payloads[0].kind, 'inquiry');
+    assert.equal(parseSourceDocument('file:///a.ts', text, { markers: false, types: true, keys: true }).payloads[0].kind, 'entry');
+    assert.equal(parseSourceDocument('file:///a.ts', text, { markers: false, types: true, keys: false }).payloads.length, 0);
+  });
+
+  it('explains a result code compared with .result, for the endpoint the code names', () => {
+    const text = hover("const r = await post('/platform/refund', body);\nif (r.result === '10|5') retry();");
+    assert.match(text, /Inconsistent refund amount/);
+    assert.doesNotMatch(text, /· entry/);
+  });
+
+  it('explains codes in a switch on result, and documented messages', () => {
+    assert.match(hover("switch (res.result) { case '1|01': break; }"), /Order is paid/);
+    assert.match(hover("if (res.message === 'Store not fo|und') {}"), /store_id/);
+  });
+
+  it('leaves other strings alone', () => {
+    assert.equal(hover("if (status === '1|01') {}"), '');
+    assert.equal(hover("const code = '1|01';"), '');
+  });
+
+  it('offers the documented codes inside a comparison with result', () => {
+    const labels = complete("if (res.result === '|') {}");
+    assert.ok(labels.includes('000') && labels.includes('922'));
+    assert.deepEqual(complete("const x = { a: '|' };"), []);
+  });
+
+  it('documents payload fields in code, in Traditional Chinese too', () => {
+    assert.match(hover("const b = { platform_order_id: 'o', store_id: 's', curr|ency: 'TWD' };", 'zh-TW'), /幣別/);
+  });
+});
