@@ -8,7 +8,7 @@
 import type * as TS from 'typescript';
 import type { Endpoint } from '../data/types';
 import type { Payload, PayloadDocument } from './model';
-import { convertObject, staticName } from './tsParser';
+import { convertObject, staticName, unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
 
 /** Which signs make a literal a payload; each can be switched off by a setting. */
@@ -73,60 +73,143 @@ export function parseSourceDocument(
   return doc;
 }
 
+/**
+ * Finds the payload literals by searching the text for what makes one (a marker, a type name,
+ * a trigger key) and walking the tree only down to each hit, instead of visiting every node of
+ * the file: on a large source that visit alone costs a good part of the parse.
+ */
 export function findPayloads(sourceFile: TS.SourceFile, detection: SourceDetection): Payload[] {
   const ts = typescript();
-  const payloads: Payload[] = [];
-  const visit = (node: TS.Node): void => {
-    if (ts.isObjectLiteralExpression(node)) {
-      const found = classify(node, sourceFile, detection);
-      if (found) {
-        payloads.push({ kind: found.kind, kindReason: found.reason, node: convertObject(node, sourceFile) });
-        return;
-      }
-    }
-    ts.forEachChild(node, visit);
+  const text = sourceFile.text;
+  const found = new Map<TS.ObjectLiteralExpression, { kind: Endpoint; reason: Payload['kindReason'] }>();
+  // Earlier signs win: a marker over a type, a type over the keys.
+  const add = (literal: TS.ObjectLiteralExpression | undefined, kind: Endpoint | undefined, reason: Payload['kindReason']) => {
+    if (literal && kind && !found.has(literal)) found.set(literal, { kind, reason });
   };
-  visit(sourceFile);
-  return payloads;
-}
-
-function classify(literal: TS.ObjectLiteralExpression, sourceFile: TS.SourceFile, detection: SourceDetection): { kind: Endpoint; reason: Payload['kindReason'] } | undefined {
   if (detection.markers) {
-    const kind = markerKind(literal, sourceFile);
-    if (kind) return { kind, reason: 'marker' };
+    for (const m of text.matchAll(MARKER_GLOBAL)) add(...markedLiteral(sourceFile, m.index), 'marker');
   }
   if (detection.types) {
-    const kind = typeKind(literal, sourceFile);
-    if (kind) return { kind, reason: 'type' };
-  }
-  if (detection.keys) {
-    const kind = keysKind(literal, sourceFile);
-    if (kind) return { kind, reason: 'fields' };
-  }
-  return undefined;
-}
-
-/** `// @jkopay entry` on the line just before the literal, or before the statement that holds it. */
-function markerKind(literal: TS.ObjectLiteralExpression, sourceFile: TS.SourceFile): Endpoint | undefined {
-  const ts = typescript();
-  const text = sourceFile.text;
-  const lineOf = (pos: number) => sourceFile.getLineAndCharacterOfPosition(pos).line;
-  const candidates: TS.Node[] = [literal];
-  let statement: TS.Node = literal;
-  while (statement.parent && !ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent) && !ts.isModuleBlock(statement.parent) && !ts.isCaseClause(statement.parent) && !ts.isDefaultClause(statement.parent)) {
-    statement = statement.parent;
-    // Stop at a function boundary: a marker above a function does not mark the literals inside it.
-    if (ts.isFunctionLike(statement) || ts.isClassLike(statement)) return undefined;
-  }
-  if (statement !== literal) candidates.push(statement);
-  for (const node of candidates) {
-    const start = node.getStart(sourceFile);
-    for (const comment of ts.getLeadingCommentRanges(text, node.pos) ?? []) {
-      const match = MARKER.exec(text.slice(comment.pos, comment.end));
-      if (match && lineOf(start) - lineOf(comment.end) <= 1) return match[1].toLowerCase() as Endpoint;
+    let wordEnd = -1;
+    for (const m of text.matchAll(ENDPOINT_GLOBAL)) {
+      if (m.index < wordEnd) continue;
+      // Widen the hit to its whole word: `JkoPayEntryRequest`.
+      let start = m.index;
+      while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+      wordEnd = m.index + m[0].length;
+      while (wordEnd < text.length && isWordChar(text.charCodeAt(wordEnd))) wordEnd++;
+      if (kindFromTypeName(text.slice(start, wordEnd))) add(...typedLiteral(sourceFile, start), 'type');
     }
   }
-  return undefined;
+  if (detection.keys) {
+    for (const m of text.matchAll(TRIGGER_KEY_GLOBAL)) {
+      const path = pathTo(sourceFile, m.index);
+      const name = path[path.length - 1];
+      const property = name?.parent;
+      if (property && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && property.name === name) {
+        const literal = property.parent as TS.ObjectLiteralExpression;
+        add(literal, keysKind(literal, sourceFile), 'fields');
+      }
+    }
+  }
+  // A payload nested in another (a product that happens to look like one) is part of the outer one.
+  const literals = [...found.keys()].filter((literal) => !hasPayloadAncestor(literal, found));
+  literals.sort((x, y) => x.pos - y.pos);
+  return literals.map((literal) => {
+    const { kind, reason } = found.get(literal)!;
+    return { kind, kindReason: reason, node: convertObject(literal, sourceFile) };
+  });
+}
+
+const MARKER_GLOBAL = new RegExp(MARKER.source, 'gi');
+const ENDPOINT_GLOBAL = /entry|refund|inquiry/gi;
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+const TRIGGER_KEY_GLOBAL = /\bplatform_order_ids?\b/g;
+
+function hasPayloadAncestor(node: TS.Node, found: Map<TS.ObjectLiteralExpression, unknown>): boolean {
+  for (let p = node.parent; p; p = p.parent) if (found.has(p as TS.ObjectLiteralExpression)) return true;
+  return false;
+}
+
+/** The nodes from the file down to the innermost one whose span (leading trivia included) holds `offset`. */
+function pathTo(sourceFile: TS.SourceFile, offset: number): TS.Node[] {
+  const ts = typescript();
+  const path: TS.Node[] = [];
+  let node: TS.Node | undefined = sourceFile;
+  while (node) {
+    path.push(node);
+    let next: TS.Node | undefined;
+    const holds = (child: TS.Node) => child.pos <= offset && offset < child.end;
+    ts.forEachChild(
+      node,
+      (child) => (holds(child) ? (next = child) : undefined),
+      // Lists (a file's statements) can be long: binary search them by position.
+      (list) => {
+        let low = 0;
+        let high = list.length - 1;
+        while (low <= high) {
+          const mid = (low + high) >> 1;
+          if (list[mid].end <= offset) low = mid + 1;
+          else if (list[mid].pos > offset) high = mid - 1;
+          else return (next = list[mid]);
+        }
+        return undefined;
+      },
+    );
+    node = next;
+  }
+  return path;
+}
+
+/** The literal a `// @jkopay kind` comment at `offset` marks: the one just below it, or the first in the statement below it. */
+function markedLiteral(sourceFile: TS.SourceFile, offset: number): [TS.ObjectLiteralExpression | undefined, Endpoint | undefined] {
+  const ts = typescript();
+  const text = sourceFile.text;
+  // The outermost node whose leading trivia holds the comment is what the comment stands above.
+  const target = pathTo(sourceFile, offset).find((n) => n.kind !== ts.SyntaxKind.SourceFile && n.getStart(sourceFile) > offset);
+  if (!target) return [undefined, undefined];
+  const comment = ts.getLeadingCommentRanges(text, target.pos)?.find((c) => c.pos <= offset && offset < c.end);
+  if (!comment) return [undefined, undefined];
+  const lineOf = (pos: number) => sourceFile.getLineAndCharacterOfPosition(pos).line;
+  if (lineOf(target.getStart(sourceFile)) - lineOf(comment.end) > 1) return [undefined, undefined];
+  const kind = MARKER.exec(text.slice(comment.pos, comment.end))?.[1].toLowerCase() as Endpoint | undefined;
+  return [firstLiteral(target), kind];
+}
+
+/** The node itself when it is an object literal, else the first one inside it (not inside a nested function). */
+function firstLiteral(node: TS.Node): TS.ObjectLiteralExpression | undefined {
+  const ts = typescript();
+  if (ts.isObjectLiteralExpression(node)) return node;
+  let found: TS.ObjectLiteralExpression | undefined;
+  const visit = (child: TS.Node): boolean => {
+    if (ts.isObjectLiteralExpression(child)) found = child;
+    else if (!ts.isFunctionLike(child) && !ts.isClassLike(child)) ts.forEachChild(child, visit);
+    return found !== undefined;
+  };
+  ts.forEachChild(node, visit);
+  return found;
+}
+
+/** The literal a type name at `offset` is given to by `satisfies`, `as`, or a variable/parameter/property annotation. */
+function typedLiteral(sourceFile: TS.SourceFile, offset: number): [TS.ObjectLiteralExpression | undefined, Endpoint | undefined] {
+  const ts = typescript();
+  const path = pathTo(sourceFile, offset);
+  for (let i = path.length - 1; i > 0; i--) {
+    const node = path[i];
+    const parent = path[i - 1];
+    const annotated =
+      ((ts.isSatisfiesExpression(parent) || ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)) && parent.type === node) ||
+      ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isPropertyDeclaration(parent)) && parent.type === node);
+    if (!annotated) continue;
+    const value = ts.isSatisfiesExpression(parent) || ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent) ? parent.expression : (parent as TS.VariableDeclaration).initializer;
+    const literal = value && unwrap(value);
+    const kind = kindFromTypeName(node.getText(sourceFile));
+    return [literal && ts.isObjectLiteralExpression(literal) ? literal : undefined, kind];
+  }
+  return [undefined, undefined];
 }
 
 /** The endpoint a type's name announces: a word holding Entry/Refund/Inquiry and Request/Payload/Params/Body. */
@@ -134,27 +217,6 @@ export function kindFromTypeName(typeText: string): Endpoint | undefined {
   for (const [word] of typeText.matchAll(TYPE_WORD)) {
     const endpoint = /entry|refund|inquiry/i.exec(word);
     if (endpoint && /request|payload|params|body/i.test(word)) return endpoint[0].toLowerCase() as Endpoint;
-  }
-  return undefined;
-}
-
-function typeKind(literal: TS.ObjectLiteralExpression, sourceFile: TS.SourceFile): Endpoint | undefined {
-  const ts = typescript();
-  let node: TS.Node = literal;
-  // Walk out through wrappers; each `satisfies`/`as` on the way names a type.
-  while (node.parent) {
-    const parent: TS.Node = node.parent;
-    if (ts.isSatisfiesExpression(parent) || ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)) {
-      const kind = kindFromTypeName(parent.type.getText(sourceFile));
-      if (kind) return kind;
-      node = parent;
-    } else if (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent)) {
-      node = parent;
-    } else if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === node && parent.type) {
-      return kindFromTypeName(parent.type.getText(sourceFile));
-    } else {
-      return undefined;
-    }
   }
   return undefined;
 }

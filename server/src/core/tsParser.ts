@@ -66,37 +66,51 @@ export function convertObject(literal: TS.ObjectLiteralExpression, sourceFile: T
 
 /** A numeric literal's text as a JSON number would carry it: separators dropped; non-decimal forms as their value. */
 function numberText(literal: TS.NumericLiteral, sourceFile: TS.SourceFile, negative: boolean): string {
-  let text = literal.getText(sourceFile).replace(/_/g, '');
+  let text = sourceFile.text.slice(literal.getStart(sourceFile), literal.end);
+  if (text.includes('_')) text = text.replace(/_/g, '');
   if (/^0[xob]/i.test(text)) text = String(Number(text));
   return negative ? `-${text}` : text;
 }
 
 export function convertValue(expression: TS.Expression, sourceFile: TS.SourceFile, depth: number): ValueNode {
   const ts = typescript();
+  const Kind = ts.SyntaxKind;
   const node = unwrap(expression);
   const offset = node.getStart(sourceFile);
   const length = node.end - offset;
   if (depth > MAX_DEPTH) return { type: 'unknown', offset, length };
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { type: 'string', offset, length, value: node.text };
-  if (ts.isNumericLiteral(node)) return { type: 'number', offset, length, text: numberText(node, sourceFile, false) };
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
-    return { type: 'number', offset, length, text: numberText(node.operand, sourceFile, true) };
-  }
-  if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) {
-    return { type: 'boolean', offset, length, value: node.kind === ts.SyntaxKind.TrueKeyword };
-  }
-  if (node.kind === ts.SyntaxKind.NullKeyword) return { type: 'null', offset, length };
-  if (ts.isObjectLiteralExpression(node)) return convertObject(node, sourceFile, depth);
-  if (ts.isArrayLiteralExpression(node)) {
-    const array: ArrayNode = { type: 'array', offset, length, items: [] };
-    for (const element of node.elements) {
-      if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) {
-        // The items' count and contents are no longer known: treat the whole array as unknown.
-        return { type: 'unknown', offset, length };
+  switch (node.kind) {
+    case Kind.StringLiteral:
+    case Kind.NoSubstitutionTemplateLiteral:
+      return { type: 'string', offset, length, value: (node as TS.StringLiteral).text };
+    case Kind.NumericLiteral:
+      return { type: 'number', offset, length, text: numberText(node as TS.NumericLiteral, sourceFile, false) };
+    case Kind.PrefixUnaryExpression: {
+      const { operator, operand } = node as TS.PrefixUnaryExpression;
+      if (operator === Kind.MinusToken && operand.kind === Kind.NumericLiteral) {
+        return { type: 'number', offset, length, text: numberText(operand as TS.NumericLiteral, sourceFile, true) };
       }
-      array.items.push(convertValue(element, sourceFile, depth + 1));
+      return { type: 'unknown', offset, length };
     }
-    return array;
+    case Kind.TrueKeyword:
+    case Kind.FalseKeyword:
+      return { type: 'boolean', offset, length, value: node.kind === Kind.TrueKeyword };
+    case Kind.NullKeyword:
+      return { type: 'null', offset, length };
+    case Kind.ObjectLiteralExpression:
+      return convertObject(node as TS.ObjectLiteralExpression, sourceFile, depth);
+    case Kind.ArrayLiteralExpression: {
+      const array: ArrayNode = { type: 'array', offset, length, items: [] };
+      for (const element of (node as TS.ArrayLiteralExpression).elements) {
+        if (element.kind === Kind.SpreadElement || element.kind === Kind.OmittedExpression) {
+          // The items' count and contents are no longer known: treat the whole array as unknown.
+          return { type: 'unknown', offset, length };
+        }
+        array.items.push(convertValue(element, sourceFile, depth + 1));
+      }
+      return array;
+    }
+    default:
+      return { type: 'unknown', offset, length };
   }
-  return { type: 'unknown', offset, length };
 }

@@ -1,0 +1,30 @@
+// Generates a large TypeScript file for the benchmarks: payload literals (found by their keys)
+// among ordinary code — interfaces, functions, loops and plain objects.
+export function generateSourceFile(payloads) {
+  const parts = ["import { createHmac } from 'node:crypto';\n", 'type Handler = (input: { id: string; amount: number }) => Promise<string>;\n'];
+  for (let i = 0; i < payloads; i++) {
+    const currency = i % 3 === 0 ? 'USD' : 'TWD';
+    const price = currency === 'USD' ? `${10 + (i % 90)}.${String(i % 100).padStart(2, '0')}` : String(100 + i);
+    parts.push(`
+export interface Order${i} { id: string; amount: number; note?: string }
+
+export async function checkout${i}(order: Order${i}, secret: string): Promise<string> {
+  const options = { retries: 3, timeoutMs: 15_000, label: 'checkout-${i}' };
+  const items = [order.id, String(order.amount)].filter((x) => x.length > 0);
+  const body = {
+    platform_order_id: \`order-\${order.id}\`,
+    store_id: '35f12dff-1581-11e9-a054-00505684fd45',
+    currency: '${currency}',
+    total_price: ${price},
+    final_price: ${price},
+    unredeem: 0,
+    result_url: 'https://shop.example.com/jkopay/result',
+    products: [{ name: 'Item ${i}', unit_count: 1, unit_price: ${price}, unit_final_price: ${price} }],
+  };
+  const text = JSON.stringify(body);
+  return createHmac('sha256', secret).update(text).digest('hex');
+}
+`);
+  }
+  return parts.join('');
+}

@@ -1,0 +1,77 @@
+// Benchmark of checking payload literals in a ~3 MB TypeScript file (5,000 payloads among
+// ordinary code), beside the `typescript` package's own createSourceFile on the same text, in
+// the same run; then an edit in the middle: incremental re-parse + re-check beside a full parse.
+// Targets: full check ≤ 1.2× the bare parse; check after an edit ≤ 0.3× a full re-parse.
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { generateSourceFile } from './generateSource.mjs';
+
+const require = createRequire(import.meta.url);
+const ts = require('typescript');
+const { parseSourceDocument } = require('../out/server/src/core/sourceDocument.js');
+const { validatePayloads } = require('../out/server/src/core/validation.js');
+
+const RUNS = 9;
+const uri = 'file:///bench/checkout.ts';
+const text = generateSourceFile(5000);
+const settings = { lang: 'en', defaultCurrency: 'TWD' };
+
+/** Alternates two measurements run by run so that machine load weighs on both alike. */
+function inTurns(a, b) {
+  const ta = [];
+  const tb = [];
+  let ra;
+  let rb;
+  for (let i = 0; i < 2; i++) (a(), b());
+  for (let i = 0; i < RUNS; i++) {
+    let start = performance.now();
+    ra = a();
+    ta.push(performance.now() - start);
+    start = performance.now();
+    rb = b();
+    tb.push(performance.now() - start);
+  }
+  const mid = (t) => t.sort((x, y) => x - y)[Math.floor(t.length / 2)];
+  return [{ ms: mid(ta), result: ra }, { ms: mid(tb), result: rb }];
+}
+
+const fullCheck = () => {
+  const doc = parseSourceDocument(uri, text);
+  return `${doc.payloads.length} payloads, ${validatePayloads(doc, settings).length} findings`;
+};
+const bareParse = () => ts.createSourceFile(uri, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS).statements.length;
+const [full, bare] = inTurns(fullCheck, bareParse);
+
+// An edit in the middle: one amount changes in the 2,500th payload.
+const at = text.indexOf('total_price:', Math.floor(text.length / 2));
+const oldNumberEnd = text.indexOf(',', at);
+const editedText = `${text.slice(0, at)}total_price: 99.999${text.slice(oldNumberEnd)}`;
+const change = { span: { start: at, length: oldNumberEnd - at }, newLength: 'total_price: 99.999'.length };
+const editTimes = [];
+const reparseTimes = [];
+let editFindings = 0;
+for (let i = 0; i < RUNS + 2; i++) {
+  // updateSourceFile takes over the tree it is given: each run starts from a fresh one (not timed).
+  const previous = ts.createSourceFile(uri, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  let start = performance.now();
+  const doc = parseSourceDocument(uri, editedText, undefined, { sourceFile: previous, change });
+  editFindings = validatePayloads(doc, settings).length;
+  const edit = performance.now() - start;
+  start = performance.now();
+  ts.createSourceFile(uri, editedText, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const reparse = performance.now() - start;
+  if (i >= 2) (editTimes.push(edit), reparseTimes.push(reparse));
+}
+const mid = (t) => t.sort((x, y) => x - y)[Math.floor(t.length / 2)];
+const incremental = { ms: mid(editTimes) };
+const reparse = { ms: mid(reparseTimes) };
+
+console.log(`\nTS source benchmark: 5,000 payload literals in ${(text.length / 1e6).toFixed(2)} MB of TypeScript, median of ${RUNS} runs`);
+console.log(`  jkopay full check (parse + find + check)        ${full.ms.toFixed(1).padStart(8)} ms   (${full.result})`);
+console.log(`  typescript createSourceFile alone               ${bare.ms.toFixed(1).padStart(8)} ms`);
+const ratio = full.ms / bare.ms;
+console.log(`  ratio full check / bare parse: ${ratio.toFixed(3)}  (target ≤ 1.2: ${ratio <= 1.2 ? 'met' : 'NOT met'})`);
+console.log(`  after an edit: incremental re-parse + check      ${incremental.ms.toFixed(1).padStart(8)} ms   (${editFindings} findings)`);
+console.log(`  full re-parse of the edited text (bare)          ${reparse.ms.toFixed(1).padStart(8)} ms`);
+const editRatio = incremental.ms / reparse.ms;
+console.log(`  ratio edit check / full re-parse: ${editRatio.toFixed(3)}  (target ≤ 0.3: ${editRatio <= 0.3 ? 'met' : 'NOT met'})`);
