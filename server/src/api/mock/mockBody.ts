@@ -1,0 +1,32 @@
+/**
+ * Reads a POST body for the endpoint handlers: strict JSON (JKOPay is no JSONC reader, so a
+ * comment or trailing comma is a "Bad request"), an object at the top, then the core's payload
+ * model of the same text so amounts are judged on their source digits.
+ */
+import { parseJsonDocument } from '../../core/jsonDocument';
+import type { ObjectNode } from '../../core/model';
+import { type MockAnswer, official, ROWS } from './mockAnswers';
+
+export interface ParsedBody {
+  value: Record<string, unknown>;
+  root: ObjectNode;
+}
+
+export function parseBody(text: string): ParsedBody | MockAnswer {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return official(ROWS.badRequest, { body: `not valid JSON: ${(e as Error).message}` }, 400);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return official(ROWS.badRequest, { body: 'must be a JSON object' });
+  }
+  const root = parseJsonDocument('mock:///request.jkopay.json', text).root;
+  if (root?.type !== 'object') return official(ROWS.badRequest, { body: 'must be a JSON object' });
+  return { value: value as Record<string, unknown>, root };
+}
+
+export function isAnswer(x: ParsedBody | MockAnswer): x is MockAnswer {
+  return 'envelope' in x;
+}

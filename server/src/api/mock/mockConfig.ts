@@ -1,0 +1,133 @@
+/**
+ * The mock's configuration: the merchant's API key and secret key, its stores (currencies
+ * enabled, identity verification), the refund window and how callbacks to the merchant are
+ * timed. Defaults are the ones the issue fixes and `jkopay mock` prints; a JSON config file can
+ * change any of them (format in docs/mock.md).
+ */
+import { promises as fs } from 'node:fs';
+import { allCurrencies } from '../../data';
+
+export interface MockStoreConfig {
+  storeId: string;
+  /** Currencies enabled for the store (ISO codes from the currency table). */
+  currencies: string[];
+  /** Entry needs `identities` for this store. */
+  requiresIdentity: boolean;
+}
+
+export interface CallbackTiming {
+  /** Deadline of one callback exchange, ms (JKOPay: connect 5 s + read 10 s). */
+  timeoutMs: number;
+  /** Retries of confirm_url after the first try (JKOPay: up to 3). */
+  confirmRetries: number;
+  /** Delivery attempts of result_url in all (JKOPay: at most 12). */
+  resultAttempts: number;
+  /** First retry delay of result_url, doubled each time (JKOPay: 1 s, 2 s, 4 s …). Tests set a few ms. */
+  resultBaseDelayMs: number;
+}
+
+export interface MockConfig {
+  apiKey: string;
+  secretKey: string;
+  stores: MockStoreConfig[];
+  /** Refunds are refused (102) this many days after payment. */
+  refundWindowDays: number;
+  /** `qr_timeout` of entry answers (the newer official sample shows 600). */
+  qrTimeout: number;
+  callbacks: CallbackTiming;
+}
+
+export const DEFAULT_MOCK_CONFIG: Readonly<MockConfig> = Object.freeze({
+  apiKey: 'mock-api-key',
+  secretKey: 'mock-secret-key',
+  stores: [
+    { storeId: '00000000-0000-4000-8000-000000000001', currencies: ['TWD'], requiresIdentity: false },
+    { storeId: '00000000-0000-4000-8000-000000000002', currencies: ['TWD', 'JPY', 'USD', 'CNY', 'HKD'], requiresIdentity: false },
+    { storeId: '00000000-0000-4000-8000-000000000003', currencies: ['TWD'], requiresIdentity: true },
+  ],
+  refundWindowDays: 180,
+  qrTimeout: 600,
+  callbacks: { timeoutMs: 15_000, confirmRetries: 3, resultAttempts: 12, resultBaseDelayMs: 1000 },
+});
+
+export class MockConfigError extends Error {}
+
+/** A fresh, mutable copy of the defaults with `overrides` applied. */
+export function mockConfig(overrides: Partial<Omit<MockConfig, 'callbacks'>> & { callbacks?: Partial<CallbackTiming> } = {}): MockConfig {
+  const base = structuredClone(DEFAULT_MOCK_CONFIG) as MockConfig;
+  return { ...base, ...overrides, callbacks: { ...base.callbacks, ...overrides.callbacks } };
+}
+
+/** Reads a config file: any key left out keeps its default. Errors name the file and the key. */
+export function parseMockConfig(text: string, source: string): MockConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new MockConfigError(`${source}: not valid JSON (${(e as Error).message})`);
+  }
+  const fail = (key: string, what: string): never => {
+    throw new MockConfigError(`${source}: "${key}" ${what}`);
+  };
+  if (!isObject(raw)) return fail('(top level)', 'must be an object');
+  const known = new Set(['apiKey', 'secretKey', 'stores', 'refundWindowDays', 'qrTimeout', 'callbacks', '$schema', 'description']);
+  for (const key of Object.keys(raw)) if (!known.has(key)) fail(key, `is not a config key (known: ${[...known].join(', ')})`);
+  const config = mockConfig();
+  for (const key of ['apiKey', 'secretKey'] as const) {
+    if (raw[key] === undefined) continue;
+    if (typeof raw[key] !== 'string' || raw[key] === '') fail(key, 'must be a non-empty string');
+    config[key] = raw[key] as string;
+  }
+  for (const key of ['refundWindowDays', 'qrTimeout'] as const) {
+    if (raw[key] === undefined) continue;
+    if (!isCount(raw[key])) fail(key, 'must be a whole number ≥ 0');
+    config[key] = raw[key] as number;
+  }
+  if (raw.stores !== undefined) {
+    if (!Array.isArray(raw.stores) || raw.stores.length === 0) fail('stores', 'must be a non-empty array');
+    const codes = new Set(allCurrencies().map((c) => c.code));
+    const seen = new Set<string>();
+    config.stores = (raw.stores as unknown[]).map((store, i) => {
+      const at = `stores[${i}]`;
+      if (!isObject(store)) return fail(at, 'must be an object');
+      if (typeof store.storeId !== 'string' || store.storeId === '') return fail(`${at}.storeId`, 'must be a non-empty string');
+      if (seen.has(store.storeId)) fail(`${at}.storeId`, `repeats ${store.storeId}`);
+      seen.add(store.storeId);
+      const currencies = store.currencies ?? ['TWD'];
+      if (!Array.isArray(currencies) || currencies.length === 0) return fail(`${at}.currencies`, 'must be a non-empty array');
+      for (const c of currencies) if (typeof c !== 'string' || !codes.has(c)) fail(`${at}.currencies`, `has ${JSON.stringify(c)}; known: ${[...codes].join(', ')}`);
+      const requiresIdentity = store.requiresIdentity ?? false;
+      if (typeof requiresIdentity !== 'boolean') fail(`${at}.requiresIdentity`, 'must be true or false');
+      return { storeId: store.storeId, currencies: currencies as string[], requiresIdentity: requiresIdentity as boolean };
+    });
+  }
+  if (raw.callbacks !== undefined) {
+    if (!isObject(raw.callbacks)) fail('callbacks', 'must be an object');
+    const callbacks = raw.callbacks as Record<string, unknown>;
+    for (const key of Object.keys(callbacks)) {
+      if (!(key in config.callbacks)) fail(`callbacks.${key}`, `is not a callback setting (known: ${Object.keys(config.callbacks).join(', ')})`);
+      if (!isCount(callbacks[key])) fail(`callbacks.${key}`, 'must be a whole number ≥ 0');
+      config.callbacks[key as keyof CallbackTiming] = callbacks[key] as number;
+    }
+    if (config.callbacks.resultAttempts < 1) fail('callbacks.resultAttempts', 'must be at least 1');
+  }
+  return config;
+}
+
+export async function loadMockConfig(file: string): Promise<MockConfig> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new MockConfigError(`cannot read the config file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return parseMockConfig(text, file);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}

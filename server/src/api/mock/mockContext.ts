@@ -1,0 +1,21 @@
+/**
+ * What every mock endpoint handler works with, and what it returns: the answer plus whether it
+ * changed the state (then the state file is rewritten before the answer goes out).
+ */
+import type { MockAnswer } from './mockAnswers';
+import type { MockConfig } from './mockConfig';
+import type { MockState } from './mockState';
+
+export interface MockContext {
+  state: MockState;
+  config: MockConfig;
+  /** The mock's own URL, for the payment_url and qr_img it hands out. */
+  baseUrl: string;
+}
+
+export interface HandlerResult {
+  answer: MockAnswer;
+  changed: boolean;
+}
+
+export const unchanged = (answer: MockAnswer): HandlerResult => ({ answer, changed: false });

@@ -1,0 +1,261 @@
+/**
+ * The mock's control endpoints under `/_mock/` (no credentials: the mock listens on loopback),
+ * which play the payer's and the test's part: pay an order (through the merchant's confirm_url
+ * and result_url, as JKOPay would), fail it, set the clock, reset everything, look at orders;
+ * and the payment page and QR image that entry's payment_url and qr_img point at.
+ * Documented in docs/mock.md.
+ */
+import { findCurrency } from '../../data';
+import { readNumber } from '../../core/decimal';
+import type { CallbackSender } from './mockCallbacks';
+import type { MockContext } from './mockContext';
+import { amount, compare, money, subtract, ZERO } from './mockMoney';
+import type { MockOrder, RedeemDetail } from './mockState';
+import { DAY_MS, parseJkopayTime } from './mockTime';
+import { transactionOf } from './mockTransaction';
+
+export interface ControlRequest {
+  method: string;
+  /** Path after `/_mock`, decoded per segment by the router. */
+  segments: string[];
+  body: string;
+  contentType: string;
+  /** The client prefers HTML (a browser submitting the payment page's form). */
+  wantsHtml: boolean;
+}
+
+export interface ControlResponse {
+  status: number;
+  contentType: string;
+  body: string;
+  headers?: Record<string, string>;
+  changed: boolean;
+}
+
+const CHANNELS = ['account', 'bank', 'creditcard'];
+
+export async function handleControl(ctx: MockContext, sender: CallbackSender, paying: Set<string>, req: ControlRequest): Promise<ControlResponse> {
+  const [first, id, action, extra] = req.segments;
+  const route = `${req.method} ${first ?? ''}${id !== undefined ? '/:id' : ''}${action !== undefined ? `/${action}` : ''}`;
+  if (extra !== undefined) return notFound(req);
+  switch (route) {
+    case 'GET ':
+      return json(200, { ok: true, ...describe(ctx) });
+    case 'GET orders':
+      return json(200, { ok: true, orders: [...ctx.state.orders.values()] });
+    case 'GET orders/:id': {
+      const order = ctx.state.orders.get(id);
+      return order ? json(200, { ok: true, order, transaction: transactionOf(order) }) : json(404, { ok: false, error: `no order "${id}"` });
+    }
+    case 'POST orders/:id/pay':
+      return pay(ctx, sender, paying, id, req);
+    case 'POST orders/:id/fail':
+      return fail(ctx, paying, id, req);
+    case 'GET clock':
+      return json(200, { ok: true, now: ctx.state.nowText(), offset_ms: ctx.state.clockOffsetMs });
+    case 'POST clock':
+      return setClock(ctx, req.body);
+    case 'POST reset':
+      if (paying.size) return json(409, { ok: false, error: 'a payment is in progress; reset when it has finished' });
+      ctx.state.reset();
+      return { ...json(200, { ok: true, now: ctx.state.nowText() }), changed: true };
+    case 'GET pay/:id':
+      return paymentPage(ctx, id);
+    case 'GET qr/:id': {
+      const orderId = id.replace(/\.svg$/, '');
+      if (!ctx.state.orders.has(orderId)) return json(404, { ok: false, error: `no order "${orderId}"` });
+      return { status: 200, contentType: 'image/svg+xml', body: qrPlaceholder(ctx, orderId), changed: false };
+    }
+    default:
+      return notFound(req);
+  }
+}
+
+export function describe(ctx: MockContext): Record<string, unknown> {
+  return {
+    base_url: ctx.baseUrl,
+    api_key: ctx.config.apiKey,
+    secret_key: ctx.config.secretKey,
+    stores: ctx.config.stores.map((s) => ({ store_id: s.storeId, currencies: s.currencies, requires_identity: s.requiresIdentity })),
+    now: ctx.state.nowText(),
+    orders: ctx.state.orders.size,
+  };
+}
+
+interface PayOptions {
+  coupon: string | undefined;
+  channel: string;
+  /** False: pay without calling confirm_url and result_url (e.g. example URLs that lead nowhere). */
+  callbacks: boolean;
+}
+
+async function pay(ctx: MockContext, sender: CallbackSender, paying: Set<string>, id: string, req: ControlRequest): Promise<ControlResponse> {
+  const order = ctx.state.orders.get(id);
+  if (!order) return json(404, { ok: false, error: `no order "${id}": create it with POST /platform/entry first` });
+  if (order.status === 0) return json(409, { ok: false, error: `order "${id}" is already paid` });
+  if (paying.has(id)) return json(409, { ok: false, error: `order "${id}" is being paid right now` });
+  const options = readPayOptions(req, order);
+  if (typeof options === 'string') return json(400, { ok: false, error: options });
+
+  paying.add(id);
+  try {
+    if (order.confirm_url && options.callbacks) {
+      const confirm = await sender.confirm(order);
+      if (ctx.state.orders.get(id) !== order) return json(409, { ok: false, error: `order "${id}" was removed while paying` });
+      if (!confirm.valid) {
+        order.status = 100;
+        return { ...json(200, { ok: true, paid: false, status: 100, confirm_url: confirm.reason }), changed: true };
+      }
+    }
+    const redeem = options.coupon ?? money(ZERO, order.currency);
+    const redeemDetail: RedeemDetail = { jko_coin_amount: 0, official_coupon_amount: Number(redeem), store_coupon_amount: 0 };
+    order.status = 0;
+    order.payment = {
+      tradeNo: ctx.state.nextTradeNo('J'),
+      trans_time: ctx.state.nowText(),
+      paid_at_ms: ctx.state.now(),
+      coupon: options.coupon !== undefined,
+      redeem_amount: redeem,
+      debit_amount: money(subtract(amount(order.final_price), amount(redeem)), order.currency),
+      redeem_detail: redeemDetail,
+      channel_type: options.channel,
+    };
+    const delivery = order.result_url && options.callbacks ? await sender.deliverResult(order) : undefined;
+    const answer = { ok: true, paid: true, transaction: transactionOf(order), result_url: delivery ?? 'none' };
+    if (req.wantsHtml && order.result_display_url) {
+      return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'paid\n', headers: { Location: order.result_display_url }, changed: true };
+    }
+    return { ...json(200, answer), changed: true };
+  } finally {
+    paying.delete(id);
+  }
+}
+
+function fail(ctx: MockContext, paying: Set<string>, id: string, req: ControlRequest): ControlResponse {
+  const order = ctx.state.orders.get(id);
+  if (!order) return json(404, { ok: false, error: `no order "${id}"` });
+  if (order.status === 0) return json(409, { ok: false, error: `order "${id}" is already paid` });
+  if (paying.has(id)) return json(409, { ok: false, error: `order "${id}" is being paid right now` });
+  order.status = 100;
+  if (req.wantsHtml && order.result_display_url) {
+    return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'failed\n', headers: { Location: order.result_display_url }, changed: true };
+  }
+  return { ...json(200, { ok: true, transaction: transactionOf(order) }), changed: true };
+}
+
+/**
+ * `{"coupon": true}` pays the part coins and coupons may cover (final_price − unredeem) with an
+ * official JKO coupon; `{"coupon": "5"}` pays that much; `channel_type` is account, bank or creditcard;
+ * `{"callbacks": false}` skips confirm_url and result_url.
+ */
+function readPayOptions(req: ControlRequest, order: MockOrder): PayOptions | string {
+  let raw: Record<string, unknown> = {};
+  if (req.contentType.includes('application/x-www-form-urlencoded')) {
+    const form = new URLSearchParams(req.body);
+    raw = { coupon: form.has('coupon') ? true : undefined, channel_type: form.get('channel_type') ?? undefined };
+  } else if (req.body.trim() !== '') {
+    try {
+      const parsed: unknown = JSON.parse(req.body);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'the body must be a JSON object such as {"coupon": true}';
+      raw = parsed as Record<string, unknown>;
+    } catch (e) {
+      return `the body is not valid JSON: ${(e as Error).message}`;
+    }
+  }
+  const channel = raw.channel_type ?? 'account';
+  if (typeof channel !== 'string' || !CHANNELS.includes(channel)) return `channel_type must be one of ${CHANNELS.join(', ')}`;
+  const coverable = subtract(amount(order.final_price), amount(order.unredeem));
+  let coupon: string | undefined;
+  if (raw.coupon === true) {
+    if (compare(coverable, ZERO) <= 0) return 'unredeem equals final_price: no coupon may be used on this order';
+    coupon = money(coverable, order.currency);
+  } else if (typeof raw.coupon === 'string' || typeof raw.coupon === 'number') {
+    const read = readNumber(String(raw.coupon));
+    const decimals = findCurrency(order.currency)?.decimals ?? 0;
+    if (!read || read.value.negative || read.places > decimals || compare(read.value, ZERO) <= 0) {
+      return `coupon must be a positive ${order.currency} amount with at most ${decimals} decimal places`;
+    }
+    if (compare(read.value, coverable) > 0) return `coupon ${raw.coupon} is more than final_price − unredeem (${money(coverable, order.currency)})`;
+    coupon = money(read.value, order.currency);
+  } else if (raw.coupon !== undefined && raw.coupon !== false) {
+    return 'coupon must be true, false or an amount';
+  }
+  if (raw.callbacks !== undefined && typeof raw.callbacks !== 'boolean') return 'callbacks must be true or false';
+  return { coupon, channel, callbacks: raw.callbacks !== false };
+}
+
+function setClock(ctx: MockContext, body: string): ControlResponse {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body || '{}');
+  } catch (e) {
+    return json(400, { ok: false, error: `the body is not valid JSON: ${(e as Error).message}` });
+  }
+  const request = (typeof raw === 'object' && raw !== null ? raw : {}) as { now?: unknown; advance_days?: unknown };
+  if (request.now === null) ctx.state.clockOffsetMs = 0;
+  else if (typeof request.now === 'string') {
+    const at = parseJkopayTime(request.now);
+    if (at === undefined) return json(400, { ok: false, error: `"now" must be a real time as YYYY-mm-dd HH:MM:SS (UTC+8), not "${request.now}"` });
+    ctx.state.clockOffsetMs = at - Date.now();
+  } else if (typeof request.advance_days === 'number' && Number.isFinite(request.advance_days)) {
+    ctx.state.clockOffsetMs += request.advance_days * DAY_MS;
+  } else {
+    return json(400, { ok: false, error: 'send {"now": "YYYY-mm-dd HH:MM:SS"}, {"now": null} for the real time, or {"advance_days": N}' });
+  }
+  return { ...json(200, { ok: true, now: ctx.state.nowText(), offset_ms: ctx.state.clockOffsetMs }), changed: true };
+}
+
+function paymentPage(ctx: MockContext, id: string): ControlResponse {
+  const order = ctx.state.orders.get(id);
+  if (!order) return { status: 404, contentType: 'text/html; charset=utf-8', body: page('Unknown order', `<p>No order ${escapeHtml(id)}.</p>`), changed: false };
+  const action = `${ctx.baseUrl}/_mock/orders/${encodeURIComponent(id)}`;
+  const status = order.status === 0 ? 'paid' : order.status === 100 ? 'payment failed' : 'not paid';
+  const forms =
+    order.status === 0
+      ? ''
+      : `<form method="post" action="${escapeHtml(action)}/pay"><label><input type="checkbox" name="coupon"> pay with a JKO coupon</label> <button>Pay</button></form>
+<form method="post" action="${escapeHtml(action)}/fail"><button>Fail the payment</button></form>`;
+  const body = `<h1>JKOPay mock payment</h1>
+<table>
+<tr><th>platform_order_id</th><td>${escapeHtml(order.platform_order_id)}</td></tr>
+<tr><th>store_id</th><td>${escapeHtml(order.store_id)}</td></tr>
+<tr><th>amount</th><td>${escapeHtml(money(order.final_price, order.currency))} ${escapeHtml(order.currency)}</td></tr>
+<tr><th>status</th><td>${status}</td></tr>
+</table>
+${forms}`;
+  return { status: 200, contentType: 'text/html; charset=utf-8', body: page('JKOPay mock payment', body), changed: false };
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action *"><title>${escapeHtml(title)}</title>
+<style>body{font-family:sans-serif;max-width:40em;margin:2em auto}th{text-align:left;padding-right:1em}form{margin-top:1em}</style></head><body>${body}</body></html>`;
+}
+
+function qrPlaceholder(ctx: MockContext, id: string): string {
+  const url = `${ctx.baseUrl}/_mock/pay/${encodeURIComponent(id)}`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240" viewBox="0 0 240 240"><rect width="240" height="240" fill="#fff" stroke="#000"/><text x="120" y="110" text-anchor="middle" font-family="sans-serif" font-size="16">JKOPay mock QR</text><text x="120" y="140" text-anchor="middle" font-family="monospace" font-size="9">${escapeHtml(url)}</text></svg>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function json(status: number, value: unknown): ControlResponse {
+  return { status, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(value, null, 2)}\n`, changed: false };
+}
+
+function notFound(req: ControlRequest): ControlResponse {
+  return json(404, {
+    ok: false,
+    error: `no control endpoint ${req.method} /_mock/${req.segments.join('/')}`,
+    endpoints: [
+      'GET /_mock/',
+      'GET /_mock/orders',
+      'GET /_mock/orders/{id}',
+      'POST /_mock/orders/{id}/pay',
+      'POST /_mock/orders/{id}/fail',
+      'GET|POST /_mock/clock',
+      'POST /_mock/reset',
+    ],
+  });
+}

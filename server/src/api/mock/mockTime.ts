@@ -1,0 +1,28 @@
+/**
+ * JKOPay's time format: `YYYY-mm-dd HH:MM:SS` in UTC+8 (Taiwan has no daylight saving), for
+ * the mock's timestamps and its settable clock.
+ */
+
+const UTC_PLUS_8_MS = 8 * 3600 * 1000;
+const FORMAT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+export const DAY_MS = 24 * 3600 * 1000;
+
+export function formatJkopayTime(epochMs: number): string {
+  return new Date(epochMs + UTC_PLUS_8_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** Epoch ms of a `YYYY-mm-dd HH:MM:SS` UTC+8 time, or undefined when it is not a real time in that format. */
+export function parseJkopayTime(text: string): number | undefined {
+  const m = FORMAT.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second) - UTC_PLUS_8_MS;
+  // Round-tripping rejects 2026-02-30 and 24:00:00, which Date.UTC would roll over.
+  return formatJkopayTime(ms) === text ? ms : undefined;
+}
+
+/** Compact `YYYYmmdd` of a UTC+8 time, for trade numbers. */
+export function jkopayDay(epochMs: number): string {
+  return formatJkopayTime(epochMs).slice(0, 10).replaceAll('-', '');
+}

@@ -1,0 +1,111 @@
+/**
+ * The exact request a payload becomes: for entry and refund the JSON body, for inquiry the
+ * query string. Built once from the payload model and then both signed and sent, so the DIGEST
+ * always covers the bytes on the wire. Numbers keep their source text (`100.50` stays `100.50`,
+ * a 20-digit integer stays exact: no float in between); keys and strings are written as JSON;
+ * the editor-only `$schema` key is dropped. Duplicate keys are kept as written, which is what the
+ * checker's duplicate-field warning tells the user.
+ */
+import type { Endpoint } from '../data/types';
+import { SCHEMA_KEY } from '../core/fieldSpec';
+import type { ObjectNode, Payload, ValueNode } from '../core/model';
+
+/** A payload that cannot be turned into a request (a value unknown until run time, a saved response…). */
+export class RequestBuildError extends Error {}
+
+export interface PreparedRequest {
+  endpoint: Endpoint;
+  method: 'POST' | 'GET';
+  /** Path and, for inquiry, the query: `/platform/inquiry?platform_order_ids=a,b`. */
+  path: string;
+  /** The JSON body of a POST, exactly as sent. */
+  body?: string;
+  /** Exactly what the DIGEST is computed over: the body (POST) or the query string without `?` (GET). */
+  signedText: string;
+}
+
+export const ENDPOINT_PATHS: Record<Endpoint, string> = {
+  entry: '/platform/entry',
+  refund: '/platform/refund',
+  inquiry: '/platform/inquiry',
+};
+
+/** JSON's number grammar: a source number in any other spelling (`0x10`, `1_000`, `.5`) cannot be sent as written. */
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+export function prepareRequest(payload: Payload): PreparedRequest {
+  switch (payload.kind) {
+    case 'entry':
+    case 'refund': {
+      const body = buildRequestBody(payload.node);
+      return { endpoint: payload.kind, method: 'POST', path: ENDPOINT_PATHS[payload.kind], body, signedText: body };
+    }
+    case 'inquiry': {
+      const query = buildInquiryQuery(payload.node);
+      return { endpoint: 'inquiry', method: 'GET', path: `${ENDPOINT_PATHS.inquiry}?${query}`, signedText: query };
+    }
+    default:
+      throw new RequestBuildError('this is a saved JKOPay response, not a request: there is nothing to send');
+  }
+}
+
+/** The compact JSON body of a POST payload, `$schema` dropped. */
+export function buildRequestBody(node: ObjectNode): string {
+  return writeObject(node, true);
+}
+
+function writeObject(node: ObjectNode, topLevel: boolean): string {
+  const parts: string[] = [];
+  for (const property of node.properties) {
+    if (topLevel && property.key === SCHEMA_KEY) continue;
+    if (!property.value) throw new RequestBuildError(`"${property.key}" has no value`);
+    parts.push(`${JSON.stringify(property.key)}:${writeValue(property.value, property.key)}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+function writeValue(node: ValueNode, where: string): string {
+  switch (node.type) {
+    case 'object':
+      return writeObject(node, false);
+    case 'array':
+      return `[${node.items.map((item, i) => writeValue(item, `${where}[${i}]`)).join(',')}]`;
+    case 'string':
+      return JSON.stringify(node.value);
+    case 'number':
+      if (!JSON_NUMBER.test(node.text)) {
+        throw new RequestBuildError(`"${where}" is ${node.text}, which is not a JSON number: write it as a plain decimal such as 100 or 100.50`);
+      }
+      return node.text;
+    case 'boolean':
+      return node.value ? 'true' : 'false';
+    case 'null':
+      return 'null';
+    case 'unknown':
+      throw new RequestBuildError(`"${where}" is only known when the program runs; write a literal value to send this payload`);
+  }
+}
+
+/**
+ * `platform_order_ids=a,b` from the inquiry payload's ids (an array or one comma-joined string).
+ * Each id is percent-encoded on its own so that the separating commas stay literal, as JKOPay signs them.
+ */
+export function buildInquiryQuery(node: ObjectNode): string {
+  const property = node.properties.filter((p) => p.key === 'platform_order_ids').pop();
+  const value = property?.value;
+  let ids: string[];
+  if (value?.type === 'string') ids = value.value.split(',');
+  else if (value?.type === 'array') {
+    ids = value.items.map((item, i) => {
+      if (item.type !== 'string') throw new RequestBuildError(`platform_order_ids[${i}] must be a string`);
+      return item.value;
+    });
+  } else throw new RequestBuildError('an inquiry needs platform_order_ids: an array of ids or one comma-joined string');
+  if (ids.length === 0 || ids.some((id) => id === '')) throw new RequestBuildError('platform_order_ids has an empty id');
+  return `platform_order_ids=${inquiryIds(ids)}`;
+}
+
+/** The ids part of the inquiry query: each id percent-encoded, joined by a literal comma. */
+export function inquiryIds(ids: readonly string[]): string {
+  return ids.map((id) => encodeURIComponent(id)).join(',');
+}

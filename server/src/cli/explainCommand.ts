@@ -1,0 +1,67 @@
+/**
+ * `jkopay explain <code|message> [--lang en|zh-TW] [--endpoint entry|refund|inquiry]`: what a
+ * JKOPay result code (or an exact message text) means, why it happens and what to do, as plain
+ * text from the data table. Exit 0 when explained, 1 when no table knows it. The same plain-text
+ * rendering serves `jkopay send`.
+ */
+import { explainRows, RESULT_CODE } from '../core/resultCodeDocs';
+import { localize } from '../core/localize';
+import { msg } from '../core/messages';
+import { type Endpoint, findResultCodesByMessage, type Lang, type ResultCodeEntry, transactionStatuses } from '../data';
+import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
+
+export const EXPLAIN_USAGE = 'jkopay explain <code|"exact message"> [--lang en|zh-TW] [--endpoint entry|refund|inquiry]';
+
+const ENDPOINTS: readonly Endpoint[] = ['entry', 'refund', 'inquiry'];
+
+export function runExplain(args: string[], io: CommandIO): Promise<number> {
+  return withUsage('explain', EXPLAIN_USAGE, io, async () => {
+    const { values, positionals } = parseCommandArgs(args, { lang: { type: 'string' }, endpoint: { type: 'string' } });
+    const lang = langOption(values.lang);
+    const endpoint = values.endpoint;
+    if (endpoint !== undefined && !(ENDPOINTS as readonly string[]).includes(endpoint)) {
+      throw new CommandUsageError(`--endpoint must be entry, refund or inquiry, not "${endpoint}"`);
+    }
+    if (positionals.length !== 1) throw new CommandUsageError('explain takes one result code (e.g. 200) or one exact message in quotes');
+    const query = positionals[0].trim();
+    let rows: ResultCodeEntry[];
+    if (RESULT_CODE.test(query)) rows = explainRows(query, endpoint as Endpoint | undefined);
+    else {
+      rows = findResultCodesByMessage(query);
+      if (endpoint) rows = rows.filter((r) => r.endpoint === endpoint || r.endpoint === 'any');
+    }
+    if (rows.length === 0) {
+      io.out(RESULT_CODE.test(query) ? msg(lang, 'hover-unknown-code', { code: query }) : `No JKOPay table has the message "${query}".`);
+      return 1;
+    }
+    io.out(renderRows(rows, lang));
+    return 0;
+  });
+}
+
+/** Rows as plain text, one block each, separated by a blank line. */
+export function renderRows(rows: readonly ResultCodeEntry[], lang: Lang, indent = ''): string {
+  return rows.map((row) => renderRow(row, lang, indent)).join('\n\n');
+}
+
+function renderRow(row: ResultCodeEntry, lang: Lang, indent: string): string {
+  const tag = row.status === 'legacy' ? ` (${msg(lang, 'hover-legacy')})` : row.status === 'authpay-only' ? ` (${msg(lang, 'hover-authpay')})` : '';
+  const where = row.endpoint === 'any' ? '' : ` · ${row.endpoint}`;
+  const message = row.messageIsDynamic ? `(${msg(lang, 'hover-dynamic-message')})` : row.message === null ? 'null' : JSON.stringify(row.message);
+  return [
+    `${row.code} ${localize(row.title, lang)}${where}${tag}`,
+    `  ${msg(lang, 'hover-message')}: ${message}`,
+    `  ${msg(lang, 'hover-meaning')}: ${localize(row.meaning, lang)}`,
+    `  ${msg(lang, 'hover-cause')}: ${localize(row.cause, lang)}`,
+    `  ${msg(lang, 'hover-action')}: ${localize(row.action, lang)}`,
+  ]
+    .map((line) => indent + line)
+    .join('\n');
+}
+
+/** One line for an inquiry transaction `status`, e.g. `status 102 Order does not exist`. */
+export function renderStatus(status: number, lang: Lang): string {
+  const entry = transactionStatuses().find((s) => s.status === status);
+  const head = msg(lang, 'hover-status', { status });
+  return entry ? `${head} ${localize(entry.title, lang)}: ${localize(entry.meaning, lang)}` : `${head}: ?`;
+}

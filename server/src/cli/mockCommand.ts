@@ -1,0 +1,103 @@
+/**
+ * `jkopay mock [--port N] [--host H] [--state FILE] [--config FILE] [--quiet]`: runs the mock
+ * JKOPay server until SIGINT/SIGTERM. The first stdout line is `listening on http://HOST:PORT`
+ * (scripts wait for it); then the credentials, stores and control endpoints; then one access-log
+ * line per request unless --quiet.
+ */
+import { DEFAULT_MOCK_PORT } from '../api/environments';
+import { DEFAULT_MOCK_CONFIG, loadMockConfig, type MockConfig, MockConfigError } from '../api/mock/mockConfig';
+import { startMockServer } from '../api/mock/mockServer';
+import { MockStateError } from '../api/mock/mockState';
+import { maskKey } from '../api/secrets';
+import { type CommandIO, CommandUsageError, parseCommandArgs, withUsage } from './cliSupport';
+
+export const MOCK_USAGE = `jkopay mock [--port N] [--host H] [--state FILE] [--config FILE] [--quiet]   (default port ${DEFAULT_MOCK_PORT}, host 127.0.0.1)`;
+
+export interface MockRunOptions {
+  /** Resolving stops the server (tests); SIGINT and SIGTERM always do. */
+  stop?: Promise<unknown>;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+export function runMock(args: string[], io: CommandIO, options: MockRunOptions = {}): Promise<number> {
+  return withUsage('mock', MOCK_USAGE, io, async () => {
+    const { values, positionals } = parseCommandArgs(args, {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      state: { type: 'string' },
+      config: { type: 'string' },
+      quiet: { type: 'boolean' },
+    });
+    if (positionals.length) throw new CommandUsageError(`unexpected argument "${positionals[0]}"`);
+    const port = values.port === undefined ? DEFAULT_MOCK_PORT : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CommandUsageError(`--port must be 0–65535, not "${values.port}"`);
+    const host = values.host ?? '127.0.0.1';
+    if (!LOOPBACK.test(host)) {
+      io.err(`jkopay mock: warning: listening on ${host} makes the mock (and its well-known keys) reachable from other machines`);
+    }
+
+    let config: MockConfig | undefined;
+    let server;
+    try {
+      if (values.config) config = await loadMockConfig(values.config);
+      server = await startMockServer({
+        config,
+        host,
+        port,
+        stateFile: values.state,
+        onRequest: values.quiet
+          ? undefined
+          : (e) => io.out(`${e.method} ${e.path} → HTTP ${e.status}${e.result ? ` result ${e.result}` : ''} (${e.elapsedMs} ms)`),
+        onError: (e) => io.err(`jkopay mock: internal error: ${(e as Error).message ?? e}`),
+      });
+    } catch (e) {
+      if (e instanceof MockConfigError || e instanceof MockStateError) {
+        io.err(`jkopay mock: ${e.message}`);
+        return 2;
+      }
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') {
+        io.err(`jkopay mock: port ${port} on ${host} is in use (another jkopay mock?); choose another with --port N`);
+        return 1;
+      }
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES') {
+        io.err(`jkopay mock: cannot listen on ${host}:${port} (${code})`);
+        return 1;
+      }
+      throw e;
+    }
+
+    io.out(`listening on ${server.url}`);
+    for (const line of describeMock(server.config, values.config, values.state, server.state.orders.size)) io.out(line);
+
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      options.stop?.then(stop, stop);
+    });
+    await server.close();
+    io.err('jkopay mock: stopped');
+    return 0;
+  });
+}
+
+/** The startup summary. Keys from a config file are shown masked (they may be copies of real ones). */
+export function describeMock(config: MockConfig, configFile: string | undefined, stateFile: string | undefined, orders: number): string[] {
+  const key = (value: string, fallback: string) => (value === fallback ? value : `${maskKey(value)} (from ${configFile})`);
+  const lines = [
+    `API key:    ${key(config.apiKey, DEFAULT_MOCK_CONFIG.apiKey)}`,
+    `secret key: ${key(config.secretKey, DEFAULT_MOCK_CONFIG.secretKey)}`,
+    'stores:',
+    ...config.stores.map((s) => `  ${s.storeId}  ${s.currencies.join(', ')}${s.requiresIdentity ? '  (requires identity verification)' : ''}`),
+    `state:      ${stateFile ? `${stateFile} (${orders} order(s) loaded)` : 'in memory: lost when the mock stops (use --state FILE to keep it)'}`,
+    'control:    POST /_mock/orders/{id}/pay [{"coupon": true}] · POST /_mock/orders/{id}/fail · POST /_mock/clock {"now": "YYYY-mm-dd HH:MM:SS"}',
+    '            POST /_mock/reset · GET /_mock/orders · header X-Mock-Result: <code> forces a documented failure',
+  ];
+  return lines;
+}
