@@ -33,6 +33,12 @@ describe('hover', () => {
     assert.match(text, /Order price below limit for this currency/);
   });
 
+  it('explains a free-text 922 by the row whose message varies', () => {
+    const text = hover('{ "result": "9|22", "message": "Refund failed: account frozen", "result_object": null }', 'en', 'file:///r.refund.jkopay.json');
+    assert.doesNotMatch(text, /`Refund amount exceeds order final price`/);
+    assert.match(text, /922/);
+  });
+
   it('keeps the official typo of refund 100', () => {
     assert.match(hover('{ "result": "10|0", "message": "Invaid Order ID" }'), /Invaid Order ID/);
   });

@@ -8,7 +8,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { explainRows } from '../core/resultCodeDocs';
-import type { Endpoint, ResultCodeEntry } from '../data/types';
+import type { ResultCodeEntry } from '../data/types';
 import { type Envelope, parseEnvelope } from './envelope';
 import { exchange, TransportError, type TransportErrorKind } from './httpExchange';
 import type { PreparedRequest } from './requestBody';
@@ -98,7 +98,7 @@ export async function sendRequest(prepared: PreparedRequest, options: SendOption
   }
 
   const envelope = parseEnvelope(response.bodyText);
-  const explanation = envelope ? explain(envelope, prepared.endpoint) : [];
+  const explanation = envelope ? explainRows(envelope.result, prepared.endpoint, envelope.message ?? undefined) : [];
   const result: SendResult = {
     ok: false,
     request,
@@ -131,17 +131,6 @@ export async function sendRequest(prepared: PreparedRequest, options: SendOption
     result.ok = true;
   }
   return result;
-}
-
-/**
- * The rows for an answer. A message that matches no fixed row (refund 922 carries free text)
- * is explained by the code's dynamic-message rows alone, not by every row of the code.
- */
-function explain(envelope: Envelope, endpoint: Endpoint): ResultCodeEntry[] {
-  const rows = explainRows(envelope.result, endpoint, envelope.message ?? undefined);
-  if (envelope.message === null || rows.some((r) => r.message === envelope.message)) return rows;
-  const dynamic = rows.filter((r) => r.messageIsDynamic);
-  return dynamic.length ? dynamic : rows;
 }
 
 /** The start of a body for an error message, on one line, with control characters removed. */

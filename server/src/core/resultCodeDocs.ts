@@ -42,6 +42,9 @@ export function explainRows(code: string, endpoint?: Endpoint, message?: string)
   if (message !== undefined) {
     const exact = rows.filter((row) => row.message === message);
     if (exact.length) return exact;
+    // A text no row has is what the rows with a varying message send (refund 922).
+    const dynamic = rows.filter((row) => row.messageIsDynamic);
+    if (dynamic.length && message !== null) return dynamic;
   }
   return rows;
 }
