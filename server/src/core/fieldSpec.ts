@@ -15,6 +15,11 @@ export interface FieldSpec {
   properties?: Map<string, FieldSpec>;
   requiredKeys?: readonly string[];
   items?: FieldSpec;
+  /**
+   * Scratch mark of the validator: the stamp of the object in which this field was last met
+   * (see checkObject). Checking is synchronous, so one run never sees another's marks.
+   */
+  seenIn?: number;
 }
 
 function compile(name: string, schema: JsonSchema, required: boolean): FieldSpec {

@@ -75,32 +75,33 @@ function payloadCurrency(payload: Payload, settings: CheckSettings): CurrencyEnt
   return value?.type === 'string' ? findCurrency(value.value.toUpperCase()) : undefined;
 }
 
+/** Stamps the field specs met in the object being checked: a second meeting is a duplicate key. */
+let objectStamp = 0;
+
 function checkObject(ctx: CheckContext, node: ObjectNode, spec: FieldSpec, currency: CurrencyEntry | undefined): void {
   const known = spec.properties;
   const properties = node.properties;
+  const stamp = ++objectStamp;
+  let requiredSeen = 0;
   for (let i = 0; i < properties.length; i++) {
     const property = properties[i];
-    // Payload objects are small: a pairwise scan finds duplicates without allocating a set per object.
-    for (let j = 0; j < i; j++) {
-      if (properties[j].key === property.key) {
-        ctx.report('duplicate-field', keyRange(property), { field: property.key });
-        break;
-      }
-    }
     const child = known?.get(property.key);
     if (child) {
+      // Known keys are found duplicated by their spec's stamp, with no string comparisons.
+      if (child.seenIn === stamp) ctx.report('duplicate-field', keyRange(property), { field: property.key });
+      else if (child.required) requiredSeen++;
+      child.seenIn = stamp;
       if (property.value) checkValue(ctx, property.value, child, currency);
-    } else if (property.key !== SCHEMA_KEY) {
-      reportUnknownField(ctx, property, known);
+      continue;
     }
+    if (properties.some((p, j) => j < i && p.key === property.key)) ctx.report('duplicate-field', keyRange(property), { field: property.key });
+    if (property.key !== SCHEMA_KEY) reportUnknownField(ctx, property, known);
   }
-  if (!node.openKeys && spec.requiredKeys) {
-    const missing = spec.requiredKeys.filter((key) => !properties.some((p) => p.key === key));
-    if (missing.length) {
-      const fix = addMissingFix(ctx, node, missing, known!, currency);
-      const brace = { offset: node.offset, length: 1 };
-      for (const field of missing) ctx.report('missing-field', brace, { field }, { fixes: [fix] });
-    }
+  if (!node.openKeys && spec.requiredKeys && requiredSeen < spec.requiredKeys.length) {
+    const missing = spec.requiredKeys.filter((key) => known!.get(key)!.seenIn !== stamp);
+    const fix = addMissingFix(ctx, node, missing, known!, currency);
+    const brace = { offset: node.offset, length: 1 };
+    for (const field of missing) ctx.report('missing-field', brace, { field }, { fixes: [fix] });
   }
 }
 
@@ -189,7 +190,8 @@ function checkString(ctx: CheckContext, node: StringNode, spec: FieldSpec): void
     return;
   }
   if (schema.maxLength !== undefined) {
-    const length = codePointLength(value);
+    // A string is never more code points than UTF-16 units: count only when it could be too long.
+    const length = value.length > schema.maxLength ? codePointLength(value) : 0;
     if (length > schema.maxLength) {
       ctx.report('too-long', node, { field, length, max: schema.maxLength });
       return;
