@@ -5,6 +5,11 @@
 import { parseArgs } from 'node:util';
 import { toLang } from '../core/localize';
 import { runCheck } from './checkCommand';
+import { parseLspArgs, runLsp } from './lspCommand';
+import { runExplain } from './explainCommand';
+import { runMock } from './mockCommand';
+import { runSend } from './sendCommand';
+import { runSign } from './signCommand';
 
 const USAGE = `Usage: jkopay <command> [options]
 
@@ -12,6 +17,17 @@ Commands:
   check [--format text|json] [--lang en|zh-TW] [--currency TWD] <files or folders…>
       Check *.jkopay.json payload files (folders are searched recursively).
       Exit 0: no errors; 1: errors found; 2: bad usage or unreadable input.
+  lsp --stdio [--lang en|zh-TW]
+      Run the language server for any LSP client (also --node-ipc, --socket=N).
+  send <file.jkopay.json> [--env mock|sandbox] [--base-url URL] [--index N] [--lang en|zh-TW]
+      Sign and send a payload (default: to the mock, started for the call if none runs);
+      credentials from JKOPAY_API_KEY / JKOPAY_SECRET_KEY. Exit 0: answered "000".
+  mock [--port N] [--host H] [--state FILE] [--config FILE] [--quiet]
+      Run the mock JKOPay server (default http://127.0.0.1:8917) until Ctrl-C.
+  sign --secret-env VAR (--body-file FILE | --query "platform_order_ids=a,b")
+      Print the DIGEST of exactly those bytes (the secret key is read from VAR).
+  explain <code|"message"> [--lang en|zh-TW] [--endpoint entry|refund|inquiry]
+      What a JKOPay result code means, why it happens and what to do.
 
 Options:
   --lang en|zh-TW   language of messages (default: from LANG / LC_ALL)
@@ -61,6 +77,20 @@ export async function main(argv: string[]): Promise<number> {
           { out, err },
         );
       }
+      case 'lsp': {
+        const { lang, hasTransport } = parseLspArgs(rest);
+        if (!hasTransport) throw new UsageError('lsp needs a transport: --stdio, --node-ipc or --socket=N');
+        if (lang !== undefined && !['en', 'zh-TW', 'zh-tw'].includes(lang)) throw new UsageError(`--lang must be en or zh-TW, not "${lang}"`);
+        return await runLsp(lang ? toLang(lang) : undefined);
+      }
+      case 'send':
+        return await runSend(rest, { out, err });
+      case 'mock':
+        return await runMock(rest, { out, err });
+      case 'sign':
+        return await runSign(rest, { out, err });
+      case 'explain':
+        return await runExplain(rest, { out, err });
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

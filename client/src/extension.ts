@@ -1,0 +1,36 @@
+/**
+ * The extension's entry point (dist/client.js): on the first payload file it starts the JKOPay
+ * language server, the payload-kind status bar item, the `JKOPay` log and the server commands.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerServerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { RestartPolicy } from './restartPolicy';
+import { PayloadKindStatus } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('JKOPay', { log: true });
+  const restartPolicy = new RestartPolicy(log);
+  client = createLanguageClient(context, log, restartPolicy);
+  const status = new PayloadKindStatus(() => client);
+
+  async function restart(): Promise<void> {
+    log.info('Restarting the language server (asked for by the user).');
+    restartPolicy.reset();
+    await client?.restart();
+    status.refresh(0);
+  }
+
+  context.subscriptions.push(log, status, ...registerServerCommands(restart, log));
+  await client.start();
+  log.info(`JKOPay language server started (display language ${vscode.env.language}).`);
+  status.refresh(0);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,30 @@
+/**
+ * Creates the LanguageClient that runs the bundled JKOPay language server (dist/server.js) in a
+ * Node process over IPC for payload files, passing VS Code's display language so that hovers and
+ * diagnostics come in the user's language.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/lsp/protocol';
+import type { RestartPolicy } from './restartPolicy';
+
+export const LANGUAGE_ID = 'jkopay';
+
+export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, restartPolicy: RestartPolicy): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const initializationOptions: InitializationOptions = { locale: vscode.env.language };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    initializationOptions,
+    // The server reads the settings itself (workspace/configuration); this only tells it when they change.
+    synchronize: { configurationSection: 'jkopay' },
+    outputChannel: log,
+    errorHandler: restartPolicy,
+  };
+  // The id `jkopay` makes the client honour the `jkopay.trace.server` setting.
+  return new LanguageClient(LANGUAGE_ID, 'JKOPay', serverOptions, clientOptions);
+}

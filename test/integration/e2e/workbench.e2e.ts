@@ -1,0 +1,189 @@
+/**
+ * The end-to-end test: installs the packaged VSIX into the real VS Code as a user would, then
+ * drives the workbench in a headless browser as a person does (open a payload file, look at the
+ * Problems panel, hover a result code), once in English and once with VS Code's display language
+ * set to Traditional Chinese. Saves the screenshots the README shows into docs/screenshots/.
+ * Run by runVsCodeTests.ts, which passes the VSIX path in JKOPAY_TEST_VSIX.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const WORKSPACE = path.join(ROOT, 'test/integration/fixtures/workspace');
+const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+
+/**
+ * The little of playwright-core's API this test uses. playwright-core is a dependency of the
+ * test host, which is installed only when the real-VS-Code tests run, after compilation.
+ */
+interface Locator {
+  waitFor(options?: { timeout?: number }): Promise<void>;
+  filter(options: { hasText: string | RegExp }): Locator;
+  first(): Locator;
+  last(): Locator;
+  hover(): Promise<void>;
+  fill(text: string): Promise<void>;
+  innerText(): Promise<string>;
+}
+interface Page {
+  goto(url: string): Promise<unknown>;
+  locator(selector: string, options?: { hasText: string | RegExp }): Locator;
+  keyboard: { press(key: string): Promise<void> };
+  mouse: { move(x: number, y: number): Promise<void> };
+  screenshot(options: { path: string }): Promise<unknown>;
+  context(): { close(): Promise<void> };
+}
+interface Browser {
+  newContext(options: { locale: string; viewport: { width: number; height: number } }): Promise<{ newPage(): Promise<Page> }>;
+  close(): Promise<void>;
+}
+interface Dirs {
+  root: string;
+}
+interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+/** test-host/host.js, loaded at run time: it lives in the test host's own package. */
+interface Host {
+  makeScratch(settings?: object): Dirs;
+  installExtension(dirs: Dirs, vsix: string): void;
+  startServer(dirs: Dirs): Promise<Server>;
+  launchBrowser(): Promise<Browser>;
+  workbenchUrl(server: Server, folder: string): string;
+  removeScratch(dirs: Dirs): void;
+}
+const host = require(path.join(ROOT, 'test-host/host.js')) as Host;
+
+/** The zh-tw display language needs an installed language pack; the fixture one translates nothing. */
+function packageLanguagePack(into: string): string {
+  const vsix = path.join(into, 'language-pack-zh-tw.vsix');
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--allow-missing-repository', '--skip-license', '--out', vsix], {
+    cwd: path.join(ROOT, 'test/integration/fixtures/zh-tw-language-pack'),
+    stdio: 'ignore',
+  });
+  return vsix;
+}
+
+async function openWorkbench(browser: Browser, server: Server, locale: string): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 760 } });
+  const page = await context.newPage();
+  await page.goto(host.workbenchUrl(server, WORKSPACE));
+  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60000 });
+  // The explorer shows the fixture folder once the window is connected to the server.
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'order.entry.jkopay.json' }).waitFor({ timeout: 60000 });
+  return page;
+}
+
+/** Opens a workspace file through Quick Open (Ctrl+P), as a person would. */
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+}
+
+/** Hovers the text `token` in the active editor and returns the hover's text once it has `expect`. */
+async function hoverToken(page: Page, token: string, expect: RegExp): Promise<string> {
+  const target = page.locator('.editor-instance .view-lines span', { hasText: token }).last();
+  await target.waitFor();
+  const hover = page.locator('.monaco-hover-content', { hasText: expect });
+  for (let attempt = 0; attempt < 10; attempt++) {
+    // The first hover may come before the server has started: move away and back until it answers.
+    await page.mouse.move(5, 5);
+    await target.hover();
+    try {
+      await hover.first().waitFor({ timeout: 3000 });
+      return await hover.first().innerText();
+    } catch {
+      // try again
+    }
+  }
+  throw new Error(`no hover matching ${expect} on ${token}`);
+}
+
+describe('the workbench, driven as a person would', function () {
+  this.timeout(180000);
+  let scratch: Dirs;
+  let server: Server;
+  let browser: Browser;
+  let tmp: string;
+
+  before(async () => {
+    const vsix = process.env.JKOPAY_TEST_VSIX;
+    assert.ok(vsix && fs.existsSync(vsix), 'JKOPAY_TEST_VSIX names the packaged extension');
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jkopay-e2e-'));
+    scratch = host.makeScratch({ 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 150, 'window.commandCenter': false, 'git.openRepositoryInParentFolders': 'never' });
+    host.installExtension(scratch, vsix);
+    host.installExtension(scratch, packageLanguagePack(tmp));
+    server = await host.startServer(scratch);
+    browser = await host.launchBrowser();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (scratch) host.removeScratch(scratch);
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  describe('in English', () => {
+    let page: Page;
+    before(async () => {
+      page = await openWorkbench(browser, server, 'en-US');
+    });
+    after(() => page?.context().close());
+
+    it('activates the installed VSIX on a payload file and shows its kind in the status bar', async () => {
+      await openFile(page, 'order.entry.jkopay.json');
+      await page.locator('.statusbar-item', { hasText: 'JKOPay: entry' }).waitFor({ timeout: 30000 });
+    });
+
+    it('lists the payload problems in the Problems panel', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await rows.filter({ hasText: 'TWD allows 0' }).waitFor({ timeout: 30000 });
+      await rows.filter({ hasText: 'must use https' }).waitFor();
+      const text = await page.locator('.markers-panel').innerText();
+      assert.match(text, /currency-precision/);
+      assert.match(text, /insecure-url/);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'problems-panel.png') });
+    });
+
+    it('explains a result code on hover', async () => {
+      await openFile(page, 'refund-failed.jkopay.json');
+      const text = await hoverToken(page, '"922"', /Refund exceeds the refundable amount/);
+      assert.match(text, /Refund amount exceeds order final price/);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'hover-result-code.png') });
+    });
+  });
+
+  describe('with the display language set to Traditional Chinese', () => {
+    let page: Page;
+    before(async () => {
+      page = await openWorkbench(browser, server, 'zh-TW');
+    });
+    after(() => page?.context().close());
+
+    it('explains a result code in Traditional Chinese', async () => {
+      await openFile(page, 'refund-failed.jkopay.json');
+      const text = await hoverToken(page, '"922"', /退款金額超過可退金額/);
+      assert.match(text, /原因|處理/);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'hover-result-code.zh-tw.png') });
+    });
+
+    it('reports the payload problems in Traditional Chinese', async () => {
+      await openFile(page, 'order.entry.jkopay.json');
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: '必須使用 https' }).waitFor({ timeout: 30000 });
+    });
+  });
+});

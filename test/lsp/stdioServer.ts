@@ -1,0 +1,77 @@
+/**
+ * Starts `node dist/cli.js lsp --stdio` as an editor other than VS Code would, and speaks LSP to
+ * it over stdio: what the tests of the stand-alone server use.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  type ClientCapabilities,
+  createMessageConnection,
+  type Diagnostic,
+  type InitializeResult,
+  type MessageConnection,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
+import type { InitializationOptions } from '../../server/src/lsp/protocol';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+
+export interface StdioServer {
+  connection: MessageConnection;
+  process: ChildProcess;
+  initializeResult: InitializeResult;
+  /** Every publishDiagnostics received, in order. */
+  published: PublishDiagnosticsParams[];
+  /** Resolves with the first publication for `uri` (at `version`, when given) that arrives from now on or has arrived. */
+  diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  stop(): Promise<void>;
+}
+
+export async function startStdioServer(
+  options: { args?: string[]; initializationOptions?: InitializationOptions; capabilities?: ClientCapabilities } = {},
+): Promise<StdioServer> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'lsp', '--stdio', ...(options.args ?? [])], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: { match: (p: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    published.push(params);
+    for (const w of waiters.filter((w) => w.match(params))) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(params.diagnostics);
+    }
+  });
+  connection.listen();
+  const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: options.capabilities ?? {},
+    initializationOptions: options.initializationOptions,
+  });
+  await connection.sendNotification('initialized', {});
+
+  return {
+    connection,
+    process: child,
+    initializeResult,
+    published,
+    diagnostics(uri, version) {
+      const match = (p: PublishDiagnosticsParams) => p.uri === uri && (version === undefined || p.version === version);
+      const done = published.find(match);
+      if (done) return Promise.resolve(done.diagnostics);
+      return new Promise((resolve) => waiters.push({ match, resolve }));
+    },
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      await exited;
+      connection.dispose();
+    },
+  };
+}
