@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PAYLOAD_KINDS_REQUEST, type PayloadKindsParams, type PayloadKindsResult } from '../../server/src/lsp/protocol';
-import { LANGUAGE_ID } from './languageClient';
+import { LANGUAGE_ID, SOURCE_LANGUAGES } from './languageClient';
 import { SHOW_OUTPUT_COMMAND } from './commands';
 
 /** Typing changes the kind rarely: ask the server at most this often (ms). */
@@ -40,7 +40,8 @@ export class PayloadKindStatus implements vscode.Disposable {
     const generation = ++this.generation;
     const document = vscode.window.activeTextEditor?.document;
     const client = this.client();
-    if (!document || document.languageId !== LANGUAGE_ID || !client?.isRunning()) {
+    const isSource = document !== undefined && SOURCE_LANGUAGES.includes(document.languageId);
+    if (!document || (document.languageId !== LANGUAGE_ID && !isSource) || !client?.isRunning()) {
       this.item.hide();
       return;
     }
@@ -53,6 +54,11 @@ export class PayloadKindStatus implements vscode.Disposable {
       return;
     }
     if (generation !== this.generation) return;
+    // In source code the item appears only where payload literals are found.
+    if (isSource && kinds.length === 0) {
+      this.item.hide();
+      return;
+    }
     this.item.text = `$(json) JKOPay: ${describe(kinds)}`;
     this.item.tooltip = vscode.l10n.t('The JKOPay request this file holds, as the checker reads it (from $schema, the file name or the fields). Click for the JKOPay log.');
     this.item.show();

@@ -12,6 +12,10 @@ describe('payload kind', () => {
     assert.deepEqual(kinds('{"refund_amount": 1}', 'file:///a.entry.jkopay.json'), ['entry/fileName']);
   });
 
+  it('knows a saved response by its fields whatever the file name', () => {
+    assert.deepEqual(kinds('{"result": "105", "message": "Inconsistent refund amount"}', 'file:///a.refund.jkopay.json'), ['response/fields']);
+  });
+
   it('then the fields', () => {
     assert.deepEqual(kinds('{"refund_amount": 1}'), ['refund/fields']);
     assert.deepEqual(kinds('{"refund_order_id": "r"}'), ['refund/fields']);

@@ -65,3 +65,24 @@ describe('TS/JS source', () => {
     assert.match(hover("const b = { platform_order_id: 'o', store_id: 's', curr|ency: 'TWD' };", 'zh-TW'), /幣別/);
   });
 });
+
+describe('incremental re-parse', () => {
+  it('gives the same payloads as a full parse after edits anywhere', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { reparseSourceDocument, changeBetween } = require('../../server/src/core/sourceDocument') as typeof import('../../server/src/core/sourceDocument');
+    const v1 = "const a = { platform_order_id: 'o', store_id: 's', total_price: 10 };\nconst b = 1;\n";
+    const edits = [
+      v1.replace('10', '10.5'),
+      v1.replace('const b = 1;', "const b = { platform_order_ids: ['x'] };"),
+      `// @jkopay refund\n${v1}`,
+      v1.replace("store_id: 's', ", ''),
+    ];
+    for (const v2 of edits) {
+      const full = parseSourceDocument('file:///a.ts', v2);
+      const incremental = reparseSourceDocument(parseSourceDocument('file:///a.ts', v1), v2);
+      assert.deepEqual(JSON.stringify(incremental.payloads), JSON.stringify(full.payloads), v2);
+    }
+    assert.deepEqual(changeBetween('abcdef', 'abXYef'), { span: { start: 2, length: 2 }, newLength: 2 });
+    assert.deepEqual(changeBetween('aaa', 'aaaa'), { span: { start: 3, length: 0 }, newLength: 1 });
+  });
+});

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Lang } from '../data/types';
 import { getLanguageService } from '../core/languageService';
-import { findPayloadFiles, PAYLOAD_FILE } from './findPayloadFiles';
+import { findPayloadFiles, SOURCE_FILE } from './findPayloadFiles';
 
 /** Larger files are refused with a message instead of being read into memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -83,7 +83,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
       unreadable = true;
       continue;
     }
-    const document = TextDocument.create(pathToFileURL(path.resolve(file)).href, PAYLOAD_FILE.test(file) ? 'jkopay' : 'typescript', 1, text);
+    const document = TextDocument.create(pathToFileURL(path.resolve(file)).href, SOURCE_FILE.test(file) ? 'typescript' : 'jkopay', 1, text);
     const diagnostics = service.doValidation(document);
     for (const d of diagnostics) records.push(toRecord(file, d));
   }

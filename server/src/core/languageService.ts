@@ -13,7 +13,7 @@ import { type SeverityOverride, toDiagnostics } from './findings';
 import { doHover } from './hover';
 import { parseJsonDocument } from './jsonDocument';
 import type { PayloadDocument } from './model';
-import { DEFAULT_DETECTION, isSourceUri, parseSourceDocument, type SourceDetection, type SourceDocument } from './sourceDocument';
+import { DEFAULT_DETECTION, isSource, parseSourceDocument, reparseSourceDocument, type SourceDetection, type SourceDocument } from './sourceDocument';
 import { doSourceComplete, doSourceHover } from './sourceFeatures';
 import { validateJsonText, validatePayloads } from './validation';
 
@@ -30,7 +30,11 @@ export interface LanguageSettings {
 
 export interface LanguageService {
   configure(settings: LanguageSettings): void;
-  parseDocument(document: TextDocument): PayloadDocument;
+  /**
+   * Parses a document: a payload file, or a TS/JS source (by language id or extension). Given the
+   * previous parse of the same source, re-parses incrementally (and takes that parse over).
+   */
+  parseDocument(document: TextDocument, previous?: PayloadDocument): PayloadDocument;
   /**
    * Diagnostics of a document. Without `doc`, the text is checked in one streaming pass that keeps
    * no tree (the fast path for large files); with it, the given parse is checked.
@@ -50,13 +54,14 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
 
   return {
     configure,
-    parseDocument: (document) =>
-      isSourceUri(document.uri)
-        ? parseSourceDocument(document.uri, document.getText(), settings.sourceDetection)
-        : parseJsonDocument(document.uri, document.getText()),
+    parseDocument(document, previous) {
+      if (!isSource(document.uri, document.languageId)) return parseJsonDocument(document.uri, document.getText());
+      if (previous && 'sourceFile' in previous) return reparseSourceDocument(previous as SourceDocument, document.getText(), settings.sourceDetection);
+      return parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
+    },
     doValidation(document, doc) {
       const check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
-      if (!doc && isSourceUri(document.uri)) doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
+      if (!doc && isSource(document.uri, document.languageId)) doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
       const findings = doc ? validatePayloads(doc, check) : validateJsonText(document.uri, document.getText(), check);
       return toDiagnostics(document, findings, settings.severity);
     },

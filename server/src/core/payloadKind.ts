@@ -1,7 +1,7 @@
 /**
  * Which JKOPay request a payload object is: named by its `$schema`, else by the file name
- * (`*.entry.jkopay.json`…), else guessed from its fields. Saved responses are recognised so
- * that they get hovers and no request checks. Pure.
+ * (`*.entry.jkopay.json`…), else guessed from its fields. Saved responses are recognised by
+ * their fields before the file name, so that they get hovers and no request checks. Pure.
  */
 import type { Payload, PayloadKind, ObjectNode } from './model';
 import { getProperty } from './model';
@@ -25,9 +25,15 @@ export function kindFromFileName(uri: string): PayloadKind | undefined {
   return match ? (match[1].toLowerCase() as PayloadKind) : undefined;
 }
 
+/** A saved response: `result` with `message` or `result_object`, keys no request has. */
+function isResponse(node: ObjectNode): boolean {
+  const has = (key: string) => getProperty(node, key) !== undefined;
+  return has('result') && (has('message') || has('result_object'));
+}
+
 export function kindFromFields(node: ObjectNode): PayloadKind {
   const has = (key: string) => getProperty(node, key) !== undefined;
-  if (has('result') && (has('message') || has('result_object'))) return 'response';
+  if (isResponse(node)) return 'response';
   if (has('refund_amount') || has('refund_order_id')) return 'refund';
   if (has('platform_order_ids')) return 'inquiry';
   return 'entry';
@@ -39,6 +45,8 @@ export function resolvePayload(node: ObjectNode, uri: string): Payload {
     const kind = kindFromSchemaUri(schema.value);
     if (kind) return { kind, kindReason: 'schema', node };
   }
+  // A response saved as `order.refund.jkopay.json` is still a response (its hovers use the name's endpoint).
+  if (isResponse(node)) return { kind: 'response', kindReason: 'fields', node };
   const fileKind = kindFromFileName(uri);
   if (fileKind) return { kind: fileKind, kindReason: 'fileName', node };
   return { kind: kindFromFields(node), kindReason: 'fields', node };

@@ -31,8 +31,12 @@ const MARKER = /@jkopay\s+(entry|refund|inquiry)\b/i;
 const TRIGGER = /platform_order_ids?|@jkopay|(?:entry|refund|inquiry)\w*(?:request|payload|params|body)/i;
 const TYPE_WORD = /[A-Za-z_$][\w$]*/g;
 
-export function isSourceUri(uri: string): boolean {
-  return SOURCE_FILE.test(uri.split(/[?#]/)[0]);
+/** Editor language ids of the sources whose literals are checked. */
+export const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+
+/** A TS/JS source, by its editor language or, for files on disk, by its extension. */
+export function isSource(uri: string, languageId?: string): boolean {
+  return languageId !== undefined && SOURCE_LANGUAGES.includes(languageId) ? true : SOURCE_FILE.test(uri.split(/[?#]/)[0]);
 }
 
 function scriptKind(uri: string): TS.ScriptKind {
@@ -48,7 +52,8 @@ function scriptKind(uri: string): TS.ScriptKind {
     case 'cjs':
       return ts.ScriptKind.JS;
     default:
-      return ts.ScriptKind.TS;
+      // Untitled documents have no extension; TSX parses TS, JS and JSX alike well enough to find literals.
+      return ext === 'ts' || ext === 'mts' || ext === 'cts' ? ts.ScriptKind.TS : ts.ScriptKind.TSX;
   }
 }
 
@@ -57,6 +62,26 @@ export function parseSourceFile(uri: string, text: string, previous?: { sourceFi
   const ts = typescript();
   if (previous) return ts.updateSourceFile(previous.sourceFile, text, previous.change);
   return ts.createSourceFile(uri, text, ts.ScriptTarget.Latest, true, scriptKind(uri));
+}
+
+/**
+ * Re-parses an edited source from its previous parse: the changed span is the text between the
+ * longest common prefix and suffix of the two versions, and TypeScript re-uses the rest of the
+ * tree. The previous document must not be used afterwards (its tree is taken over).
+ */
+export function reparseSourceDocument(previous: SourceDocument, text: string, detection: SourceDetection = DEFAULT_DETECTION): SourceDocument {
+  if (!previous.sourceFile) return parseSourceDocument(previous.uri, text, detection);
+  return parseSourceDocument(previous.uri, text, detection, { sourceFile: previous.sourceFile, change: changeBetween(previous.text, text) });
+}
+
+/** The span of `before` that was replaced, and the length of what replaced it. */
+export function changeBetween(before: string, after: string): TS.TextChangeRange {
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < limit - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { span: { start, length: before.length - end - start }, newLength: after.length - end - start };
 }
 
 export function parseSourceDocument(

@@ -15,6 +15,12 @@ export interface JkopaySettings {
     /** Per-code severity overrides, e.g. `{ "products-total-mismatch": "off" }`. */
     severity?: Record<string, string>;
   };
+  /** Which object literals in TS/JS sources are payloads; each sign is on unless set to false. */
+  source?: {
+    markers?: boolean;
+    types?: boolean;
+    keys?: boolean;
+  };
 }
 
 /** Sent by the client in `initialize`. Every field is optional. */

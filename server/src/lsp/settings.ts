@@ -11,7 +11,7 @@ const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', '
 
 export interface ServerSettings {
   diagnosticsEnabled: boolean;
-  language: Pick<LanguageSettings, 'defaultCurrency' | 'severity'>;
+  language: Pick<LanguageSettings, 'defaultCurrency' | 'severity' | 'sourceDetection'>;
 }
 
 export function toServerSettings(raw: unknown): ServerSettings {
@@ -26,6 +26,14 @@ export function toServerSettings(raw: unknown): ServerSettings {
   }
   return {
     diagnosticsEnabled: settings.diagnostics?.enable !== false,
-    language: { defaultCurrency: currency, severity },
+    language: {
+      defaultCurrency: currency,
+      severity,
+      sourceDetection: {
+        markers: settings.source?.markers !== false,
+        types: settings.source?.types !== false,
+        keys: settings.source?.keys !== false,
+      },
+    },
   };
 }

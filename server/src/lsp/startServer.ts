@@ -9,6 +9,8 @@ import {
   type Connection,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
@@ -17,6 +19,7 @@ import { getDocumentSymbols } from '../core/documentSymbols';
 import { getFoldingRanges } from '../core/folding';
 import { formatPayload } from '../core/formatting';
 import { getLanguageService } from '../core/languageService';
+import { isSource } from '../core/sourceDocument';
 import { toLang } from '../core/localize';
 import type { Lang } from '../data/types';
 import { cancellableDelay } from './cancellableDelay';
@@ -39,7 +42,7 @@ export interface StartOptions {
 export function startServer(connection: Connection, options: StartOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const service = getLanguageService();
-  const cache = new DocumentCache((document) => service.parseDocument(document));
+  const cache = new DocumentCache((document, previous) => service.parseDocument(document, previous));
   const guard = new HandlerGuard((message) => connection.console.error(message));
 
   let settings: ServerSettings = toServerSettings(undefined);
@@ -48,6 +51,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let pullDiagnostics = false;
   let refreshSupport = false;
   let configurationRequests = false;
+  let dynamicFormatting = false;
   let diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY;
   let settingsLoaded: Promise<void> = Promise.resolve();
 
@@ -90,14 +94,18 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     configurationRequests = capabilities.workspace?.configuration === true;
+    dynamicFormatting =
+      capabilities.textDocument?.formatting?.dynamicRegistration === true && capabilities.textDocument?.rangeFormatting?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
+        // Where the client can, formatting is registered for payload files only (below), so that it
+        // never stands beside the TS/JS formatters of the user's choice.
+        documentFormattingProvider: !dynamicFormatting,
+        documentRangeFormattingProvider: !dynamicFormatting,
         foldingRangeProvider: true,
         documentSymbolProvider: true,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
@@ -108,6 +116,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   // Clients announce setting changes with didChangeConfiguration (VS Code's through `synchronize`).
   connection.onInitialized(() => {
+    if (dynamicFormatting) {
+      const payloadFiles = { documentSelector: [{ language: 'jkopay' }, { pattern: '**/*.jkopay.json' }] };
+      void connection.client.register(DocumentFormattingRequest.type, payloadFiles);
+      void connection.client.register(DocumentRangeFormattingRequest.type, payloadFiles);
+    }
     if (configurationRequests) {
       settingsLoaded = reloadSettings(undefined).catch((e) => guard.report('settings', e));
     }
@@ -153,10 +166,12 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     guard.wrap('completion', { isIncomplete: false, items: [] }, withDocument({ isIncomplete: false, items: [] }, (d, p) => service.doComplete(d, cache.get(d), p.position))),
   );
   connection.onCodeAction(guard.wrap('codeActions', [], withDocument([], (d, p) => service.doCodeActions(d, p.context.diagnostics))));
-  connection.onDocumentFormatting(guard.wrap('formatting', [], withDocument([], (d, p) => formatPayload(d, p.options))));
-  connection.onDocumentRangeFormatting(guard.wrap('rangeFormatting', [], withDocument([], (d, p) => formatPayload(d, p.options, p.range))));
-  connection.onFoldingRanges(guard.wrap('foldingRanges', [], withDocument([], (d) => getFoldingRanges(d, cache.get(d)))));
-  connection.onDocumentSymbol(guard.wrap('documentSymbols', [], withDocument([], (d) => getDocumentSymbols(d, cache.get(d)))));
+  // Formatting, folding and the outline are for payload files: TS/JS sources have their own.
+  const payloadFile = (d: TextDocument) => !isSource(d.uri, d.languageId);
+  connection.onDocumentFormatting(guard.wrap('formatting', [], withDocument([], (d, p) => (payloadFile(d) ? formatPayload(d, p.options) : []))));
+  connection.onDocumentRangeFormatting(guard.wrap('rangeFormatting', [], withDocument([], (d, p) => (payloadFile(d) ? formatPayload(d, p.options, p.range) : []))));
+  connection.onFoldingRanges(guard.wrap('foldingRanges', [], withDocument([], (d) => (payloadFile(d) ? getFoldingRanges(d, cache.get(d)) : []))));
+  connection.onDocumentSymbol(guard.wrap('documentSymbols', [], withDocument([], (d) => (payloadFile(d) ? getDocumentSymbols(d, cache.get(d)) : []))));
   connection.onRequest(
     PAYLOAD_KINDS_REQUEST,
     guard.wrap<PayloadKindsParams, PayloadKindsResult>('payloadKinds', { kinds: [] }, ({ uri }) => {
