@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { add, compare, decimal, fitsDouble, format, multiply, readNumber, round } from '../../server/src/core/decimal';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { positionFinder } from '../../server/src/core/findings';
 
 describe('decimal', () => {
   it('counts decimal places as written', () => {
@@ -65,10 +67,6 @@ describe('decimal', () => {
 
 describe('positionFinder', () => {
   it('agrees with TextDocument.positionAt, forwards and backwards, across line endings', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { positionFinder } = require('../../server/src/core/findings') as typeof import('../../server/src/core/findings');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { TextDocument } = require('vscode-languageserver-textdocument') as typeof import('vscode-languageserver-textdocument');
     for (const text of ['a\nbc\n\ndef\n', 'a\r\nbc\r\n\r\nd', 'x\ry\nz', '', 'no newline']) {
       const document = TextDocument.create('file:///t', 'jkopay', 1, text);
       const find = positionFinder(document);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseSourceDocument } from '../../server/src/core/sourceDocument';
+import { changeBetween, parseSourceDocument, reparseSourceDocument } from '../../server/src/core/sourceDocument';
 import { service, withCaret } from './helpers';
 
 const ts = (text: string) => withCaret(text, 'file:///src/app.ts');
@@ -68,8 +68,6 @@ describe('TS/JS source', () => {
 
 describe('incremental re-parse', () => {
   it('gives the same payloads as a full parse after edits anywhere', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { reparseSourceDocument, changeBetween } = require('../../server/src/core/sourceDocument') as typeof import('../../server/src/core/sourceDocument');
     const v1 = "const a = { platform_order_id: 'o', store_id: 's', total_price: 10 };\nconst b = 1;\n";
     const edits = [
       v1.replace('10', '10.5'),

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { codes, validate } from './helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseJsonDocument } from '../../server/src/core/jsonDocument';
+import { validateJsonText, validatePayloads } from '../../server/src/core/validation';
 
 const entry = (fields: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -75,5 +79,20 @@ describe('validation', () => {
     const diagnostics = validate(text);
     assert.ok(text.length >= 10_000_000);
     assert.equal(diagnostics.length, Math.ceil(10_000_000 / one.length));
+  });
+});
+
+describe('streaming and retained checks', () => {
+  it('give the same findings on every payload fixture', () => {
+    const dir = path.join(__dirname, '../../../test/fixtures/payloads');
+    const settings = { lang: 'en' as const, defaultCurrency: 'TWD' };
+    for (const name of fs.readdirSync(dir)) {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      const uri = `file:///${name}`;
+      const streamed = validateJsonText(uri, text, settings);
+      const retained = validatePayloads(parseJsonDocument(uri, text), settings);
+      assert.deepEqual(streamed, retained, name);
+      assert.ok(streamed.length > 0 || text.includes('// expect: none'), name);
+    }
   });
 });
