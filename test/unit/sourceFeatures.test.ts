@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { changeBetween, parseSourceDocument, reparseSourceDocument } from '../../server/src/core/sourceDocument';
+import { startOf } from '../../server/src/core/tsParser';
 import { service, withCaret } from './helpers';
 
 const ts = (text: string) => withCaret(text, 'file:///src/app.ts');
@@ -26,6 +27,19 @@ describe('TS/JS source', () => {
     assert.equal(props[1].value?.type === 'number' && props[1].value.text, '1000.50');
     assert.equal(props[2].value?.type === 'number' && props[2].value.text, '-16');
     assert.equal(props[3].value?.type, 'array');
+  });
+
+  it('finds where each node starts exactly as TypeScript does, past comments and blank space', () => {
+    const text = "/** doc */\nconst a = /* c */ { // line\n  platform_order_id: 'o', /* x */ store_id: `s`,\r\n\t total_price: -1 } as const;";
+    const doc = parseSourceDocument('file:///a.ts', text);
+    let compared = 0;
+    const visit = (node: import('typescript').Node) => {
+      assert.equal(startOf(node, text), node.getStart(doc.sourceFile), node.getText(doc.sourceFile));
+      compared++;
+      node.forEachChild(visit);
+    };
+    doc.sourceFile!.forEachChild(visit);
+    assert.ok(compared > 10);
   });
 
   it('does not parse files without a trigger', () => {

@@ -12,12 +12,69 @@ import { typescript } from './typescriptLoader';
 /** Nesting beyond any payload; deeper values are treated as unknown rather than followed. */
 const MAX_DEPTH = 64;
 
+/**
+ * The syntax kinds this module tests, read from `typescript` once: its namespace object is huge,
+ * and looking names up in it (or in `SyntaxKind`) on every node is a measurable part of a check.
+ */
+function makeKinds() {
+  const k = typescript().SyntaxKind;
+  return {
+    Parenthesized: k.ParenthesizedExpression,
+    As: k.AsExpression,
+    Satisfies: k.SatisfiesExpression,
+    NonNull: k.NonNullExpression,
+    TypeAssertion: k.TypeAssertionExpression,
+    Identifier: k.Identifier,
+    PrivateIdentifier: k.PrivateIdentifier,
+    StringLiteral: k.StringLiteral,
+    Template: k.NoSubstitutionTemplateLiteral,
+    NumericLiteral: k.NumericLiteral,
+    ComputedName: k.ComputedPropertyName,
+    Spread: k.SpreadAssignment,
+    PropertyAssignment: k.PropertyAssignment,
+    PrefixUnary: k.PrefixUnaryExpression,
+    Minus: k.MinusToken,
+    True: k.TrueKeyword,
+    False: k.FalseKeyword,
+    Null: k.NullKeyword,
+    ObjectLiteral: k.ObjectLiteralExpression,
+    ArrayLiteral: k.ArrayLiteralExpression,
+    SpreadElement: k.SpreadElement,
+    Omitted: k.OmittedExpression,
+  };
+}
+let kindsCache: ReturnType<typeof makeKinds> | undefined;
+const kinds = () => (kindsCache ??= makeKinds());
+
+/**
+ * Where a node's own text starts: its position after the leading whitespace and comments. The
+ * same answer as `node.getStart(sourceFile)`, which is several times slower (it also looks for
+ * JSDoc) and, called on every node of 5,000 payloads, costs more than converting them.
+ */
+export function startOf(node: TS.Node, text: string): number {
+  let i = node.pos;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029) {
+      i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 2;
+    } else {
+      return Math.min(i, node.end);
+    }
+  }
+}
+
 /** Strips wrappers that do not change a value: parentheses, `as const`, `satisfies`, `!`. */
 export function unwrap(node: TS.Expression): TS.Expression {
-  const ts = typescript();
+  const K = kinds();
   for (;;) {
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
-      node = node.expression;
+    const kind = node.kind;
+    if (kind === K.Parenthesized || kind === K.As || kind === K.Satisfies || kind === K.NonNull || kind === K.TypeAssertion) {
+      node = (node as TS.ParenthesizedExpression).expression;
     } else {
       return node;
     }
@@ -26,35 +83,35 @@ export function unwrap(node: TS.Expression): TS.Expression {
 
 /** The name of a property as written, when it is static (`a`, `"a"`, `1`); undefined for computed names. */
 export function staticName(name: TS.PropertyName, sourceFile: TS.SourceFile): string | undefined {
-  const ts = typescript();
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isNumericLiteral(name)) return name.text;
-  if (ts.isComputedPropertyName(name)) {
-    const inner = unwrap(name.expression);
-    if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return inner.text;
+  const K = kinds();
+  const kind = name.kind;
+  if (kind === K.Identifier || kind === K.StringLiteral || kind === K.Template || kind === K.NumericLiteral) return (name as TS.Identifier).text;
+  if (kind === K.ComputedName) {
+    const inner = unwrap((name as TS.ComputedPropertyName).expression);
+    if (inner.kind === K.StringLiteral || inner.kind === K.Template) return (inner as TS.StringLiteral).text;
   }
-  if (ts.isPrivateIdentifier(name)) return name.getText(sourceFile);
+  if (kind === K.PrivateIdentifier) return name.getText(sourceFile);
   return undefined;
 }
 
 export function convertObject(literal: TS.ObjectLiteralExpression, sourceFile: TS.SourceFile, depth = 0): ObjectNode {
-  const ts = typescript();
-  const offset = literal.getStart(sourceFile);
+  const K = kinds();
+  const offset = startOf(literal, sourceFile.text);
   const node: ObjectNode = { type: 'object', offset, length: literal.end - offset, properties: [] };
   for (const element of literal.properties) {
-    if (ts.isSpreadAssignment(element)) {
-      node.openKeys = true;
+    if (element.kind === K.Spread || !element.name) {
+      node.openKeys ||= element.kind === K.Spread;
       continue;
     }
-    if (!element.name) continue;
     const key = staticName(element.name, sourceFile);
     if (key === undefined) {
       node.openKeys = true;
       continue;
     }
-    const keyOffset = element.name.getStart(sourceFile);
+    const keyOffset = startOf(element.name, sourceFile.text);
     const property: PropertyNode = { key, keyOffset, keyLength: element.name.end - keyOffset, value: undefined };
-    if (ts.isPropertyAssignment(element)) {
-      property.value = convertValue(element.initializer, sourceFile, depth + 1);
+    if (element.kind === K.PropertyAssignment) {
+      property.value = convertValue((element as TS.PropertyAssignment).initializer, sourceFile, depth + 1);
     } else {
       // Shorthand `{ amount }`, methods and accessors: present, value unknown.
       property.value = { type: 'unknown', offset: keyOffset, length: element.end - keyOffset };
@@ -66,43 +123,42 @@ export function convertObject(literal: TS.ObjectLiteralExpression, sourceFile: T
 
 /** A numeric literal's text as a JSON number would carry it: separators dropped; non-decimal forms as their value. */
 function numberText(literal: TS.NumericLiteral, sourceFile: TS.SourceFile, negative: boolean): string {
-  let text = sourceFile.text.slice(literal.getStart(sourceFile), literal.end);
+  let text = sourceFile.text.slice(startOf(literal, sourceFile.text), literal.end);
   if (text.includes('_')) text = text.replace(/_/g, '');
   if (/^0[xob]/i.test(text)) text = String(Number(text));
   return negative ? `-${text}` : text;
 }
 
 export function convertValue(expression: TS.Expression, sourceFile: TS.SourceFile, depth: number): ValueNode {
-  const ts = typescript();
-  const Kind = ts.SyntaxKind;
+  const Kind = kinds();
   const node = unwrap(expression);
-  const offset = node.getStart(sourceFile);
+  const offset = startOf(node, sourceFile.text);
   const length = node.end - offset;
   if (depth > MAX_DEPTH) return { type: 'unknown', offset, length };
   switch (node.kind) {
     case Kind.StringLiteral:
-    case Kind.NoSubstitutionTemplateLiteral:
+    case Kind.Template:
       return { type: 'string', offset, length, value: (node as TS.StringLiteral).text };
     case Kind.NumericLiteral:
       return { type: 'number', offset, length, text: numberText(node as TS.NumericLiteral, sourceFile, false) };
-    case Kind.PrefixUnaryExpression: {
+    case Kind.PrefixUnary: {
       const { operator, operand } = node as TS.PrefixUnaryExpression;
-      if (operator === Kind.MinusToken && operand.kind === Kind.NumericLiteral) {
+      if (operator === Kind.Minus && operand.kind === Kind.NumericLiteral) {
         return { type: 'number', offset, length, text: numberText(operand as TS.NumericLiteral, sourceFile, true) };
       }
       return { type: 'unknown', offset, length };
     }
-    case Kind.TrueKeyword:
-    case Kind.FalseKeyword:
-      return { type: 'boolean', offset, length, value: node.kind === Kind.TrueKeyword };
-    case Kind.NullKeyword:
+    case Kind.True:
+    case Kind.False:
+      return { type: 'boolean', offset, length, value: node.kind === Kind.True };
+    case Kind.Null:
       return { type: 'null', offset, length };
-    case Kind.ObjectLiteralExpression:
+    case Kind.ObjectLiteral:
       return convertObject(node as TS.ObjectLiteralExpression, sourceFile, depth);
-    case Kind.ArrayLiteralExpression: {
+    case Kind.ArrayLiteral: {
       const array: ArrayNode = { type: 'array', offset, length, items: [] };
       for (const element of (node as TS.ArrayLiteralExpression).elements) {
-        if (element.kind === Kind.SpreadElement || element.kind === Kind.OmittedExpression) {
+        if (element.kind === Kind.SpreadElement || element.kind === Kind.Omitted) {
           // The items' count and contents are no longer known: treat the whole array as unknown.
           return { type: 'unknown', offset, length };
         }
