@@ -64,7 +64,7 @@ const SEVERITIES: Record<RuleSeverity, DiagnosticSeverity> = {
 export function positionFinder(document: TextDocument): (offset: number) => Position {
   const text = document.getText();
   // A lone \r is a line break in LSP; such rare files take the document's own (complete) measure.
-  if (/\r(?!\n)/.test(text)) return (offset) => document.positionAt(offset);
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return (offset) => document.positionAt(offset);
   const lineStarts = [0];
   let scanned = 0;
   return (offset) => {
