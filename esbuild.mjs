@@ -1,7 +1,10 @@
 // Builds every bundle of the project: the extension client (node, `vscode` external), the
-// language server (node) and the `jkopay` command line (node, with a shebang).
+// language server (node), the `jkopay` command line (node, with a shebang) and the response
+// webview (browser: dist/webview.js and dist/webview.css, type-checked first with its own
+// tsconfig, since it needs the DOM types the rest of the project must not see).
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
@@ -28,7 +31,18 @@ const bundles = [
   // The CLI is installed with its dependencies, so the 9 MB TypeScript compiler stays a runtime
   // require: `jkopay check` on JSON files then starts without reading it.
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['typescript'] },
+  {
+    ...common,
+    entryPoints: ['client/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    mainFields: ['browser', 'module', 'main'],
+  },
 ];
+
+if (!watch) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'client/webview'], { stdio: 'inherit' });
 
 if (watch) {
   for (const options of bundles) await (await esbuild.context(options)).watch();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A `code` command line for tests: takes the VS Code arguments that @vscode/test-electron's
 // runTests passes (--extensionDevelopmentPath, --extensionTestsPath, a folder; others are
-// ignored) plus --install-extension and --timeout=<seconds>, runs the extension tests in the real VS Code of
+// ignored) plus --install-extension, --timeout=<seconds> and --jkopay-workspace-trust (open the
+// folder untrusted, for the restricted-mode tests), runs the extension tests in the real VS Code of
 // host.js and exits with their exit code. A time limit and a process-group kill keep a hung
 // run from blocking CI.
 'use strict';
@@ -20,6 +21,10 @@ function parse(argv) {
       continue;
     }
     const [, name, inline] = match;
+    if (name === 'jkopay-workspace-trust') {
+      options.workspaceTrust = true;
+      continue;
+    }
     if (!VALUE_FLAGS.has(name)) continue;
     const value = inline ?? argv[++i];
     if (name === 'install-extension') options.installExtension.push(value);
@@ -36,12 +41,13 @@ async function main() {
   }
   const timeoutMs = Number(options.timeout ?? 300) * 1000;
   const verbose = process.env.JKOPAY_TEST_VERBOSE === '1';
-  const dirs = host.makeScratch();
+  // Trust on and never asked about: the folder stays untrusted for the whole run.
+  const dirs = host.makeScratch(options.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {});
   let server;
   let browser;
   try {
     for (const vsix of options.installExtension) host.installExtension(dirs, vsix);
-    server = await host.startServer(dirs, { log: (line) => verbose && console.log(`[server] ${line}`) });
+    server = await host.startServer(dirs, { log: (line) => verbose && console.log(`[server] ${line}`), workspaceTrust: options.workspaceTrust });
     browser = await host.launchBrowser();
     const page = await browser.newPage();
     let exit;

@@ -109,9 +109,10 @@ async function waitForHttp(url, ms) {
 
 /**
  * Starts the VS Code server in its own process group (its extension hosts and language servers
- * are its children and outlive it otherwise). `log` receives its output, line by line.
+ * are its children and outlive it otherwise). `log` receives its output, line by line;
+ * `workspaceTrust` turns workspace trust on, so that the folder opens in restricted mode.
  */
-async function startServer(dirs, { log = () => {} } = {}) {
+async function startServer(dirs, { log = () => {}, workspaceTrust = false } = {}) {
   const port = await freePort();
   const args = [
     SERVER_MAIN,
@@ -120,7 +121,8 @@ async function startServer(dirs, { log = () => {} } = {}) {
     '--without-connection-token',
     '--enable-smoke-test-driver',
     '--disable-telemetry',
-    '--disable-workspace-trust',
+    // With trust on (the untrusted-workspace tests), the opened folder starts untrusted.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     ...serverArgs(dirs),
   ];
   // EXTENSIONS_GALLERY={} turns off the Open VSX gallery, which cannot be reached offline.

@@ -1,17 +1,19 @@
 /**
  * The extension's entry point (dist/client.js): on the first payload file it starts the JKOPay
- * language server, the payload-kind status bar item, the `JKOPay` log and the server commands.
+ * language server, the payload-kind status bar item, the `JKOPay` log and the server commands,
+ * and the request runner (commands, CodeLens, response panel, mock server, environment item).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerServerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { RestartPolicy } from './restartPolicy';
+import { activateRunner, type RunnerApi } from './runner/runner';
 import { PayloadKindStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<RunnerApi> {
   const log = vscode.window.createOutputChannel('JKOPay', { log: true });
   const restartPolicy = new RestartPolicy(log);
   client = createLanguageClient(context, log, restartPolicy);
@@ -25,9 +27,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
 
   context.subscriptions.push(log, status, ...registerServerCommands(restart, log));
+  // The runner needs no language server: it is ready even if the server fails to start.
+  const runner = activateRunner(context, log);
   await client.start();
   log.info(`JKOPay language server started (display language ${vscode.env.language}).`);
   status.refresh(0);
+  return runner;
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,11 +1,13 @@
 /**
  * `npm run test:vscode`: the tests in a real VS Code. Prepares the test host (test-host/setup.sh
  * installs chromium and code-server when missing), builds the VSIX with `npm run package`, then
- * makes two VS Code launches:
+ * makes three VS Code launches:
  *  1. the extension-host suite (test/integration/suite) through @vscode/test-electron's runTests,
  *     with test-host/code.js as the VS Code executable and the fixture workspace open;
- *  2. the end-to-end test (test/integration/e2e), which installs the VSIX and drives the
- *     workbench with playwright as a person would, in English and in Traditional Chinese.
+ *  2. the same way, with workspace trust on so that the fixture workspace opens untrusted: the
+ *     restricted-mode tests (test/integration/untrusted);
+ *  3. the end-to-end tests (every file of test/integration/e2e), which install the VSIX and drive
+ *     the workbench with playwright as a person would, in English and in Traditional Chinese.
  * Prints `N passed, N failed` for each launch and for the whole.
  */
 import { execFileSync } from 'node:child_process';
@@ -28,27 +30,27 @@ function packageVsix(): string {
   return vsix;
 }
 
-/** Launch 1. Its counts come from the suite's own `N passed, N failed` line; a failure rejects. */
-async function runExtensionHostSuite(): Promise<boolean> {
+/** Launches 1 and 2. Their counts come from the suites' own `N passed, N failed` lines; a failure rejects. */
+async function runExtensionHostSuite(name: string, index: string, extraArgs: string[] = []): Promise<boolean> {
   try {
     await runTests({
       vscodeExecutablePath: path.join(ROOT, 'test-host/code.js'),
       extensionDevelopmentPath: ROOT,
-      extensionTestsPath: path.join(OUT, 'suite/index.js'),
-      launchArgs: [path.join(ROOT, 'test/integration/fixtures/workspace')],
+      extensionTestsPath: path.join(OUT, index),
+      launchArgs: [path.join(ROOT, 'test/integration/fixtures/workspace'), ...extraArgs],
     });
     return true;
   } catch (e) {
-    console.error(`extension-host suite: ${(e as Error).message}`);
+    console.error(`${name}: ${(e as Error).message}`);
     return false;
   }
 }
 
-/** Launch 2, run with mocha in this process. */
+/** Launch 3, run with mocha in this process: each e2e file starts and stops its own server. */
 function runEndToEnd(vsix: string): Promise<{ passes: number; failures: number }> {
   process.env.JKOPAY_TEST_VSIX = vsix;
   const mocha = new Mocha({ timeout: 120000, color: false, reporter: 'spec' });
-  mocha.addFile(path.join(OUT, 'e2e/workbench.e2e.js'));
+  for (const file of fs.readdirSync(path.join(OUT, 'e2e')).filter((f) => f.endsWith('.e2e.js')).sort().reverse()) mocha.addFile(path.join(OUT, 'e2e', file));
   return new Promise((resolve) => {
     const runner = mocha.run((failures) => {
       const passes = runner.stats?.passes ?? 0;
@@ -62,11 +64,15 @@ async function main(): Promise<number> {
   const started = Date.now();
   setUpHost();
   const vsix = packageVsix();
-  const suiteOk = await runExtensionHostSuite();
+  const suiteOk = await runExtensionHostSuite('extension-host suite', 'suite/index.js');
+  const untrustedOk = await runExtensionHostSuite('untrusted-workspace suite', 'untrusted/index.js', ['--jkopay-workspace-trust']);
   const e2e = await runEndToEnd(vsix);
   fs.rmSync(path.dirname(vsix), { recursive: true, force: true });
-  console.log(`real VS Code tests: ${((Date.now() - started) / 1000).toFixed(0)} s, extension-host suite ${suiteOk ? 'passed' : 'FAILED'}, end-to-end ${e2e.failures ? 'FAILED' : 'passed'}`);
-  return suiteOk && e2e.failures === 0 ? 0 : 1;
+  const word = (ok: boolean) => (ok ? 'passed' : 'FAILED');
+  console.log(
+    `real VS Code tests: ${((Date.now() - started) / 1000).toFixed(0)} s, extension-host suite ${word(suiteOk)}, untrusted-workspace suite ${word(untrustedOk)}, end-to-end ${word(e2e.failures === 0)}`,
+  );
+  return suiteOk && untrustedOk && e2e.failures === 0 ? 0 : 1;
 }
 
 main().then(

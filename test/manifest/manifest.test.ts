@@ -21,7 +21,7 @@ describe('extension manifest', () => {
   it('activates on the payload language and is usable in untrusted workspaces', () => {
     assert.ok(manifest.activationEvents.includes('onLanguage:jkopay'));
     assert.equal(manifest.engines.vscode, '^1.100.0');
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(manifest.contributes.languages[0].extensions, ['.jkopay.json']);
   });
 

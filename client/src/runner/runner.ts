@@ -1,0 +1,78 @@
+/**
+ * Wires the request runner into the extension: credentials, the in-host mock, history, the
+ * response panel, the commands, the CodeLens and the environment status bar item. Returns the
+ * small API the extension exports, which the extension-host tests read to check what the user
+ * sees (the webview's text) and that no secret reached the webview, the history or the log.
+ */
+import * as vscode from 'vscode';
+import { LANGUAGE_ID, SOURCE_LANGUAGES } from '../languageClient';
+import { registerCredentialCommands } from './credentialCommands';
+import { CredentialStore } from './credentialStore';
+import { EnvironmentStatus, registerEnvironmentCommand } from './environmentStatus';
+import { registerExplainCommand } from './explainCommand';
+import { copyAsCurl, registerHistoryCommands } from './historyCommands';
+import { registerMockCommands } from './mockCommands';
+import { MockHost } from './mockHost';
+import { PayloadLocator } from './payloadLocator';
+import { type HistoryEntry, RequestHistory } from './requestHistory';
+import { RequestRunner } from './requestRunner';
+import { ResponsePanel } from './responsePanel';
+import { trackRunnerContext } from './runnerContext';
+import { SendCodeLensProvider } from './sendCodeLens';
+import { registerSendCommand } from './sendCommand';
+import { registerTemplateCommand } from './templateCommand';
+
+/** What the extension exports for its tests; display data only, no credentials. */
+export interface RunnerApi {
+  history(): HistoryEntry[];
+  /** The response webview's HTML, the last state posted to it (JSON), and the text it reported on screen. */
+  panel(): { html: string | undefined; lastPosted: string | undefined; renderedId: string | undefined; renderedText: string | undefined };
+  onDidRender: vscode.Event<string>;
+  mockUrl(): string | undefined;
+  /** The file the `JKOPay` log channel writes to. */
+  logFile: vscode.Uri;
+}
+
+export function activateRunner(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): RunnerApi {
+  const credentials = new CredentialStore(context.secrets);
+  const mock = new MockHost(credentials, log);
+  const history = new RequestHistory(context.workspaceState);
+  const locator = new PayloadLocator();
+  let runner: RequestRunner | undefined;
+  const panel = new ResponsePanel(context.extensionUri, history, {
+    resend: (id) => void runner?.resend(id),
+    copyCurl: (id) => {
+      const entry = history.get(id);
+      if (entry) void copyAsCurl(entry, credentials);
+    },
+  });
+  runner = new RequestRunner(credentials, mock, history, panel, log);
+  const selector = [LANGUAGE_ID, ...SOURCE_LANGUAGES].map((language) => ({ language }));
+  const codeLens = new SendCodeLensProvider(locator);
+
+  context.subscriptions.push(
+    credentials,
+    mock,
+    history,
+    panel,
+    codeLens,
+    new EnvironmentStatus(mock),
+    vscode.languages.registerCodeLensProvider(selector, codeLens),
+    registerSendCommand(locator, runner),
+    registerEnvironmentCommand(),
+    ...registerCredentialCommands(credentials, log),
+    ...registerMockCommands(mock, history, log),
+    registerExplainCommand(),
+    ...registerHistoryCommands(history, panel, credentials),
+    registerTemplateCommand(),
+    ...trackRunnerContext(mock, history),
+  );
+
+  return {
+    history: () => history.all(),
+    panel: () => ({ html: panel.html, lastPosted: panel.lastPosted, renderedId: panel.lastRenderedId, renderedText: panel.lastRenderedText }),
+    onDidRender: panel.onDidRender,
+    mockUrl: () => mock.url,
+    logFile: vscode.Uri.joinPath(context.logUri, 'JKOPay.log'),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The request runner end to end: installs the packaged VSIX into the real VS Code, opens a
+ * payload file, runs `JKOPay: Send Request` from the command palette (F1) as a person would,
+ * and reads the response webview's text by scanning the page's frames (webviews are nested
+ * iframes). Saves the runner screenshots the docs show (docs/screenshots/runner-*.png), in
+ * English and in Traditional Chinese. Run by runVsCodeTests.ts (JKOPAY_TEST_VSIX).
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const WORKSPACE = path.join(ROOT, 'test/integration/fixtures/workspace');
+const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+
+/** The little of playwright-core's API this test uses (it belongs to the test host's package). */
+interface Locator {
+  waitFor(options?: { timeout?: number; state?: 'visible' | 'hidden' }): Promise<void>;
+  first(): Locator;
+  fill(text: string): Promise<void>;
+  click(): Promise<void>;
+}
+interface Frame {
+  /** An expression evaluated in the frame (a string: this file is compiled without the DOM types). */
+  evaluate<T>(expression: string): Promise<T>;
+}
+interface Page {
+  goto(url: string): Promise<unknown>;
+  locator(selector: string, options?: { hasText: string | RegExp }): Locator;
+  keyboard: { press(key: string): Promise<void> };
+  frames(): Frame[];
+  screenshot(options: { path: string }): Promise<unknown>;
+  context(): { close(): Promise<void> };
+}
+interface Browser {
+  newContext(options: { locale: string; viewport: { width: number; height: number } }): Promise<{ newPage(): Promise<Page> }>;
+  close(): Promise<void>;
+}
+interface Dirs {
+  root: string;
+}
+interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+interface Host {
+  makeScratch(settings?: object): Dirs;
+  installExtension(dirs: Dirs, vsix: string): void;
+  startServer(dirs: Dirs): Promise<Server>;
+  launchBrowser(): Promise<Browser>;
+  workbenchUrl(server: Server, folder: string): string;
+  removeScratch(dirs: Dirs): void;
+}
+const host = require(path.join(ROOT, 'test-host/host.js')) as Host;
+
+function packageLanguagePack(into: string): string {
+  const vsix = path.join(into, 'language-pack-zh-tw.vsix');
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--allow-missing-repository', '--skip-license', '--out', vsix], {
+    cwd: path.join(ROOT, 'test/integration/fixtures/zh-tw-language-pack'),
+    stdio: 'ignore',
+  });
+  return vsix;
+}
+
+async function openWorkbench(browser: Browser, server: Server, locale: string): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(host.workbenchUrl(server, WORKSPACE));
+  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'order.entry.jkopay.json' }).waitFor({ timeout: 60000 });
+  return page;
+}
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+}
+
+/** Runs a command from the palette (F1) by its title, as a person types it. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The response webview's text once it matches `expect`, found by scanning every frame of the page. */
+async function webviewText(page: Page, expect: RegExp, ms = 30000): Promise<string> {
+  const until = Date.now() + ms;
+  let seen = '';
+  for (;;) {
+    for (const frame of page.frames()) {
+      try {
+        const text = await frame.evaluate<string>("document.getElementById('app')?.innerText ?? ''");
+        if (text) seen = text;
+        if (expect.test(text)) return text;
+      } catch {
+        // A frame that navigated or closed meanwhile.
+      }
+    }
+    if (Date.now() > until) throw new Error(`the response webview never showed ${expect}; last seen: ${seen.slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Waits until the send's progress notification has gone, so that screenshots show the result. */
+async function progressGone(page: Page): Promise<void> {
+  await page.locator('.notification-toast', { hasText: /Sending the|正在將/ }).first().waitFor({ state: 'hidden', timeout: 15000 });
+}
+
+describe('the request runner, driven as a person would', function () {
+  this.timeout(180000);
+  let scratch: Dirs;
+  let server: Server;
+  let browser: Browser;
+  let tmp: string;
+
+  before(async () => {
+    const vsix = process.env.JKOPAY_TEST_VSIX;
+    assert.ok(vsix && fs.existsSync(vsix), 'JKOPAY_TEST_VSIX names the packaged extension');
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jkopay-e2e-runner-'));
+    scratch = host.makeScratch({ 'workbench.colorTheme': 'Default Dark Modern', 'window.commandCenter': false, 'git.openRepositoryInParentFolders': 'never', 'workbench.editor.enablePreview': false, 'remote.autoForwardPorts': false });
+    host.installExtension(scratch, vsix);
+    host.installExtension(scratch, packageLanguagePack(tmp));
+    server = await host.startServer(scratch);
+    browser = await host.launchBrowser();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  after(async () => {
+    // Stopping the server ends its extension hosts, and with them their in-host mock servers.
+    await browser?.close();
+    await server?.stop();
+    if (scratch) host.removeScratch(scratch);
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  describe('in English', () => {
+    let page: Page;
+    before(async () => {
+      page = await openWorkbench(browser, server, 'en-US');
+    });
+    after(() => page?.context().close());
+
+    it('shows Send to mock · Send to sandbox above the payload and the environment in the status bar', async () => {
+      await openFile(page, 'checkout.entry.jkopay.json');
+      await page.locator('.codelens-decoration', { hasText: 'Send to mock' }).first().waitFor({ timeout: 30000 });
+      await page.locator('.codelens-decoration', { hasText: 'Send to sandbox' }).first().waitFor();
+      await page.locator('.statusbar-item', { hasText: 'JKOPay mock' }).waitFor();
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'runner-codelens.png') });
+    });
+
+    it('sends the payload from the command palette and shows the answer in the webview', async () => {
+      await runCommand(page, 'JKOPay: Send Request');
+      const text = await webviewText(page, /Payment link created/);
+      assert.match(text, /\b000\b/);
+      assert.match(text, /POST http:\/\/127\.0\.0\.1:\d+\/platform\/entry/);
+      assert.match(text, /API-KEY\s+mock…/);
+      assert.match(text, /DIGEST\s+[0-9a-f]{64}/);
+      assert.match(text, /<script>alert\('x'\)<\/script> Oolong tea/, 'markup in the payload shows as text');
+      await progressGone(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'runner-response.png') });
+    });
+
+    it('explains the official 200 answer to a below-minimum payload', async () => {
+      await openFile(page, 'below-minimum.entry.jkopay.json');
+      await runCommand(page, 'JKOPay: Send Request');
+      const text = await webviewText(page, /Order price below limit for this currency/);
+      assert.match(text, /What to do/);
+      await progressGone(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'runner-below-minimum.png') });
+    });
+  });
+
+  describe('with the display language set to Traditional Chinese', () => {
+    let page: Page;
+    before(async () => {
+      page = await openWorkbench(browser, server, 'zh-TW');
+    });
+    after(() => page?.context().close());
+
+    it('explains the answer in Traditional Chinese', async () => {
+      await openFile(page, 'below-minimum.entry.jkopay.json');
+      await runCommand(page, 'JKOPay: 送出請求');
+      const text = await webviewText(page, /處理方式/);
+      assert.match(text, /Order price below limit for this currency/);
+      await progressGone(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'runner-response.zh-tw.png') });
+    });
+  });
+});
