@@ -72,7 +72,7 @@ export function validatePayload(text: string, payload: Payload, settings: CheckS
 function payloadCurrency(payload: Payload, settings: CheckSettings): CurrencyEntry | undefined {
   if (payload.kind === 'refund') return findCurrency(settings.defaultCurrency);
   const value = getProperty(payload.node, 'currency')?.value;
-  return value?.type === 'string' ? findCurrency(value.value.toUpperCase()) : undefined;
+  return value?.type === 'string' ? (findCurrency(value.value) ?? findCurrency(value.value.toUpperCase())) : undefined;
 }
 
 /** Stamps the field specs met in the object being checked: a second meeting is a duplicate key. */
@@ -204,17 +204,27 @@ function checkString(ctx: CheckContext, node: StringNode, spec: FieldSpec): void
   }
 }
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** `YYYY-mm-dd HH:MM:SS` naming a real calendar time (no 2026-02-30, no 24:00:00). */
+/** `YYYY-mm-dd HH:MM:SS` naming a real calendar time (no 2026-02-30, no 24:00:00). Read by hand: it runs on every payload. */
 export function isJkopayDateTime(value: string): boolean {
-  const m = DATE_TIME.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59) return false;
+  if (value.length !== 19 || value[4] !== '-' || value[7] !== '-' || value[10] !== ' ' || value[13] !== ':' || value[16] !== ':') return false;
+  const field = (start: number, length: number) => {
+    let n = 0;
+    for (let i = start; i < start + length; i++) {
+      const d = value.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
+  };
+  const year = field(0, 4);
+  const month = field(5, 2);
+  const day = field(8, 2);
+  const hour = field(11, 2);
+  const minute = field(14, 2);
+  const second = field(17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]);
 }

@@ -72,6 +72,8 @@ export function allCurrencies(): readonly CurrencyEntry[] {
   return currencies;
 }
 
+const currenciesByCode = new Map(currencies.map((c) => [c.code, c]));
+
 export function findCurrency(code: string): CurrencyEntry | undefined {
-  return currencies.find((c) => c.code === code);
+  return currenciesByCode.get(code);
 }
