@@ -7,7 +7,8 @@
  */
 import type * as TS from 'typescript';
 import type { Endpoint } from '../data/types';
-import type { Payload, PayloadDocument } from './model';
+import type { ObjectNode, Payload, PayloadDocument } from './model';
+import { shifted } from './shiftNode';
 import { convertObject, staticName, unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
 
@@ -142,8 +143,26 @@ export function findPayloads(sourceFile: TS.SourceFile, detection: SourceDetecti
   literals.sort((x, y) => x.pos - y.pos);
   return literals.map((literal) => {
     const { kind, reason } = found.get(literal)!;
-    return { kind, kindReason: reason, node: convertObject(literal, sourceFile) };
+    return { kind, kindReason: reason, node: convertOnce(literal, sourceFile) };
   });
+}
+
+/**
+ * Conversions of literals already read, by syntax node. An incremental re-parse hands back the
+ * very nodes of unchanged code (TypeScript re-uses them, moving their positions in place), so
+ * after an edit only the edited literal is read again; the others are copied, shifted by how far
+ * they moved. Keyed weakly: a tree that is dropped takes its entries with it.
+ */
+const conversions = new WeakMap<TS.ObjectLiteralExpression, { pos: number; node: ObjectNode }>();
+
+function convertOnce(literal: TS.ObjectLiteralExpression, sourceFile: TS.SourceFile): ObjectNode {
+  const cached = conversions.get(literal);
+  let node: ObjectNode;
+  if (!cached) node = convertObject(literal, sourceFile);
+  else if (cached.pos === literal.pos) node = cached.node;
+  else node = shifted(cached.node, literal.pos - cached.pos);
+  conversions.set(literal, { pos: literal.pos, node });
+  return node;
 }
 
 const MARKER_GLOBAL = new RegExp(MARKER.source, 'gi');
