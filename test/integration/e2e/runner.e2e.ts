@@ -6,83 +6,12 @@
  * English and in Traditional Chinese. Run by runVsCodeTests.ts (JKOPAY_TEST_VSIX).
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { type Browser, type Dirs, host, openFile, openWorkbench, packageLanguagePack, type Page, SCREENSHOTS, type Server } from './workbenchDriver';
 
-const ROOT = path.resolve(__dirname, '../../../..');
-const WORKSPACE = path.join(ROOT, 'test/integration/fixtures/workspace');
-const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
-
-/** The little of playwright-core's API this test uses (it belongs to the test host's package). */
-interface Locator {
-  waitFor(options?: { timeout?: number; state?: 'visible' | 'hidden' }): Promise<void>;
-  first(): Locator;
-  fill(text: string): Promise<void>;
-  click(): Promise<void>;
-}
-interface Frame {
-  /** An expression evaluated in the frame (a string: this file is compiled without the DOM types). */
-  evaluate<T>(expression: string): Promise<T>;
-}
-interface Page {
-  goto(url: string): Promise<unknown>;
-  locator(selector: string, options?: { hasText: string | RegExp }): Locator;
-  keyboard: { press(key: string): Promise<void> };
-  frames(): Frame[];
-  screenshot(options: { path: string }): Promise<unknown>;
-  context(): { close(): Promise<void> };
-}
-interface Browser {
-  newContext(options: { locale: string; viewport: { width: number; height: number } }): Promise<{ newPage(): Promise<Page> }>;
-  close(): Promise<void>;
-}
-interface Dirs {
-  root: string;
-}
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-interface Host {
-  makeScratch(settings?: object): Dirs;
-  installExtension(dirs: Dirs, vsix: string): void;
-  startServer(dirs: Dirs): Promise<Server>;
-  launchBrowser(): Promise<Browser>;
-  workbenchUrl(server: Server, folder: string): string;
-  removeScratch(dirs: Dirs): void;
-}
-const host = require(path.join(ROOT, 'test-host/host.js')) as Host;
-
-function packageLanguagePack(into: string): string {
-  const vsix = path.join(into, 'language-pack-zh-tw.vsix');
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--allow-missing-repository', '--skip-license', '--out', vsix], {
-    cwd: path.join(ROOT, 'test/integration/fixtures/zh-tw-language-pack'),
-    stdio: 'ignore',
-  });
-  return vsix;
-}
-
-async function openWorkbench(browser: Browser, server: Server, locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 860 } });
-  const page = await context.newPage();
-  await page.goto(host.workbenchUrl(server, WORKSPACE));
-  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60000 });
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'order.entry.jkopay.json' }).waitFor({ timeout: 60000 });
-  return page;
-}
-
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor();
-  await page.locator('.monaco-editor .view-lines').first().waitFor();
-}
+const VIEWPORT = { width: 1400, height: 860 };
 
 /** Runs a command from the palette (F1) by its title, as a person types it. */
 async function runCommand(page: Page, title: string): Promise<void> {
@@ -148,7 +77,7 @@ describe('the request runner, driven as a person would', function () {
   describe('in English', () => {
     let page: Page;
     before(async () => {
-      page = await openWorkbench(browser, server, 'en-US');
+      page = await openWorkbench(browser, server, 'en-US', VIEWPORT);
     });
     after(() => page?.context().close());
 
@@ -185,7 +114,7 @@ describe('the request runner, driven as a person would', function () {
   describe('with the display language set to Traditional Chinese', () => {
     let page: Page;
     before(async () => {
-      page = await openWorkbench(browser, server, 'zh-TW');
+      page = await openWorkbench(browser, server, 'zh-TW', VIEWPORT);
     });
     after(() => page?.context().close());
 

@@ -6,89 +6,12 @@
  * Run by runVsCodeTests.ts, which passes the VSIX path in JKOPAY_TEST_VSIX.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { type Browser, type Dirs, host, openFile, openWorkbench, packageLanguagePack, type Page, SCREENSHOTS, type Server } from './workbenchDriver';
 
-const ROOT = path.resolve(__dirname, '../../../..');
-const WORKSPACE = path.join(ROOT, 'test/integration/fixtures/workspace');
-const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
-
-/**
- * The little of playwright-core's API this test uses. playwright-core is a dependency of the
- * test host, which is installed only when the real-VS-Code tests run, after compilation.
- */
-interface Locator {
-  waitFor(options?: { timeout?: number }): Promise<void>;
-  filter(options: { hasText: string | RegExp }): Locator;
-  first(): Locator;
-  last(): Locator;
-  hover(): Promise<void>;
-  fill(text: string): Promise<void>;
-  innerText(): Promise<string>;
-}
-interface Page {
-  goto(url: string): Promise<unknown>;
-  locator(selector: string, options?: { hasText: string | RegExp }): Locator;
-  keyboard: { press(key: string): Promise<void> };
-  mouse: { move(x: number, y: number): Promise<void> };
-  screenshot(options: { path: string }): Promise<unknown>;
-  context(): { close(): Promise<void> };
-}
-interface Browser {
-  newContext(options: { locale: string; viewport: { width: number; height: number } }): Promise<{ newPage(): Promise<Page> }>;
-  close(): Promise<void>;
-}
-interface Dirs {
-  root: string;
-}
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-/** test-host/host.js, loaded at run time: it lives in the test host's own package. */
-interface Host {
-  makeScratch(settings?: object): Dirs;
-  installExtension(dirs: Dirs, vsix: string): void;
-  startServer(dirs: Dirs): Promise<Server>;
-  launchBrowser(): Promise<Browser>;
-  workbenchUrl(server: Server, folder: string): string;
-  removeScratch(dirs: Dirs): void;
-}
-const host = require(path.join(ROOT, 'test-host/host.js')) as Host;
-
-/** The zh-tw display language needs an installed language pack; the fixture one translates nothing. */
-function packageLanguagePack(into: string): string {
-  const vsix = path.join(into, 'language-pack-zh-tw.vsix');
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--allow-missing-repository', '--skip-license', '--out', vsix], {
-    cwd: path.join(ROOT, 'test/integration/fixtures/zh-tw-language-pack'),
-    stdio: 'ignore',
-  });
-  return vsix;
-}
-
-async function openWorkbench(browser: Browser, server: Server, locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 760 } });
-  const page = await context.newPage();
-  await page.goto(host.workbenchUrl(server, WORKSPACE));
-  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60000 });
-  // The explorer shows the fixture folder once the window is connected to the server.
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'order.entry.jkopay.json' }).waitFor({ timeout: 60000 });
-  return page;
-}
-
-/** Opens a workspace file through Quick Open (Ctrl+P), as a person would. */
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor();
-  await page.locator('.monaco-editor .view-lines').first().waitFor();
-}
+const VIEWPORT = { width: 1280, height: 760 };
 
 /** Hovers the text `token` in the active editor and returns the hover's text once it has `expect`. */
 async function hoverToken(page: Page, token: string, expect: RegExp): Promise<string> {
@@ -138,7 +61,7 @@ describe('the workbench, driven as a person would', function () {
   describe('in English', () => {
     let page: Page;
     before(async () => {
-      page = await openWorkbench(browser, server, 'en-US');
+      page = await openWorkbench(browser, server, 'en-US', VIEWPORT);
     });
     after(() => page?.context().close());
 
@@ -169,7 +92,7 @@ describe('the workbench, driven as a person would', function () {
   describe('with the display language set to Traditional Chinese', () => {
     let page: Page;
     before(async () => {
-      page = await openWorkbench(browser, server, 'zh-TW');
+      page = await openWorkbench(browser, server, 'zh-TW', VIEWPORT);
     });
     after(() => page?.context().close());
 
