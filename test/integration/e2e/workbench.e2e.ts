@@ -6,10 +6,8 @@
  * Run by runVsCodeTests.ts, which passes the VSIX path in JKOPAY_TEST_VSIX.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Browser, type Dirs, host, openFile, openWorkbench, packageLanguagePack, type Page, SCREENSHOTS, type Server } from './workbenchDriver';
+import { type Browser, openFile, openWorkbench, type Page, SCREENSHOTS, type Server, type Session, startSession } from './workbenchDriver';
 
 const VIEWPORT = { width: 1280, height: 760 };
 
@@ -34,29 +32,16 @@ async function hoverToken(page: Page, token: string, expect: RegExp): Promise<st
 
 describe('the workbench, driven as a person would', function () {
   this.timeout(180000);
-  let scratch: Dirs;
+  let session: Session;
   let server: Server;
   let browser: Browser;
-  let tmp: string;
 
   before(async () => {
-    const vsix = process.env.JKOPAY_TEST_VSIX;
-    assert.ok(vsix && fs.existsSync(vsix), 'JKOPAY_TEST_VSIX names the packaged extension');
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jkopay-e2e-'));
-    scratch = host.makeScratch({ 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 150, 'window.commandCenter': false, 'git.openRepositoryInParentFolders': 'never' });
-    host.installExtension(scratch, vsix);
-    host.installExtension(scratch, packageLanguagePack(tmp));
-    server = await host.startServer(scratch);
-    browser = await host.launchBrowser();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    session = await startSession({ 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 150, 'window.commandCenter': false, 'git.openRepositoryInParentFolders': 'never' });
+    ({ server, browser } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (scratch) host.removeScratch(scratch);
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => session?.stop());
 
   describe('in English', () => {
     let page: Page;

@@ -4,7 +4,10 @@
  * fixture workspace and opening a file through Quick Open. Not a test file itself (runVsCodeTests
  * runs only `*.e2e.js`).
  */
+import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../../../..');
@@ -68,6 +71,41 @@ export function packageLanguagePack(into: string): string {
     stdio: 'ignore',
   });
   return vsix;
+}
+
+/** A VS Code server with the packaged VSIX and the zh-tw language pack installed, and a browser to look at it. */
+export interface Session {
+  server: Server;
+  browser: Browser;
+  /** Closes the browser and stops the server (its extension hosts end with it), and removes the scratch folders. */
+  stop(): Promise<void>;
+}
+
+/** Starts a session with the user `settings`; the VSIX is the one runVsCodeTests packaged (JKOPAY_TEST_VSIX). */
+export async function startSession(settings: object): Promise<Session> {
+  const vsix = process.env.JKOPAY_TEST_VSIX;
+  assert.ok(vsix && fs.existsSync(vsix), 'JKOPAY_TEST_VSIX names the packaged extension');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jkopay-e2e-'));
+  const scratch = host.makeScratch(settings);
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close();
+    await server?.stop();
+    host.removeScratch(scratch);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    host.installExtension(scratch, vsix);
+    host.installExtension(scratch, packageLanguagePack(tmp));
+    server = await host.startServer(scratch);
+    browser = await host.launchBrowser();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    return { server, browser, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
 }
 
 /** A new browser window on the fixture workspace, in `locale`, once its explorer shows the files. */
