@@ -26,14 +26,14 @@ const common = {
 };
 
 const bundles = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
   // The CLI is installed with its dependencies, so the 9 MB TypeScript compiler stays a runtime
   // require: `jkopay check` on JSON files then starts without reading it.
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['typescript'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['typescript'] },
   {
     ...common,
-    entryPoints: ['client/webview/main.ts'],
+    entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',
     platform: 'browser',
     target: 'es2022',
@@ -42,7 +42,7 @@ const bundles = [
   },
 ];
 
-if (!watch) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'client/webview'], { stdio: 'inherit' });
+if (!watch) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/webview'], { stdio: 'inherit' });
 
 if (watch) {
   for (const options of bundles) await (await esbuild.context(options)).watch();

@@ -7,11 +7,11 @@ import { performance } from 'node:perf_hooks';
 import { generatePayloadFile } from './generatePayloads.mjs';
 
 const require = createRequire(import.meta.url);
-const { getLanguageService } = require('../out/server/src/core/languageService.js');
+const { getLanguageService } = require('../out/src/core/languageService.js');
 const { TextDocument } = require('vscode-languageserver-textdocument');
 const jsonLs = require('vscode-json-languageservice');
 const { createScanner, SyntaxKind } = require('jsonc-parser');
-const entrySchema = require('../server/src/data/schemas/entry.schema.json');
+const entrySchema = require('../src/data/schemas/entry.schema.json');
 
 const RUNS = 15;
 const text = generatePayloadFile(5000);

@@ -23,7 +23,7 @@ const EDITS = 50;
 const URI = pathToFileURL('/bench/orders.jkopay.json').href;
 // One unknown field, which both servers must report: proof that the JSON server applies the schema.
 const TEXT = generatePayloadFile(PAYLOADS).replace('"escrow": false,', '"escrow": false, "bogus_field": 1,');
-const entrySchema = JSON.parse(readFileSync(new URL('../server/src/data/schemas/entry.schema.json', import.meta.url), 'utf8'));
+const entrySchema = JSON.parse(readFileSync(new URL('../src/data/schemas/entry.schema.json', import.meta.url), 'utf8'));
 const arraySchema = { $schema: entrySchema.$schema, type: 'array', items: { ...entrySchema, $schema: undefined } };
 
 const SERVERS = {

@@ -8,8 +8,8 @@ import { generateSourceFile } from './generateSource.mjs';
 
 const require = createRequire(import.meta.url);
 const ts = require('typescript');
-const { parseSourceDocument, reparseSourceDocument } = require('../out/server/src/core/sourceDocument.js');
-const { validatePayloads } = require('../out/server/src/core/validation.js');
+const { parseSourceDocument, reparseSourceDocument } = require('../out/src/core/sourceDocument.js');
+const { validatePayloads } = require('../out/src/core/validation.js');
 
 const RUNS = 9;
 const uri = 'file:///bench/checkout.ts';

@@ -15,7 +15,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
-import type { InitializationOptions } from '../../server/src/lsp/protocol';
+import type { InitializationOptions } from '../../src/shared/protocol';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 

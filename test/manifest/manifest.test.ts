@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PAYLOAD_SNIPPETS } from '../../server/src/core/payloadSnippets';
-import { RULES } from '../../server/src/core/ruleTable';
+import { PAYLOAD_SNIPPETS } from '../../src/core/payloadSnippets';
+import { RULES } from '../../src/core/ruleTable';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
@@ -36,7 +36,7 @@ describe('extension manifest', () => {
   it('has a zh-TW text for every string the client shows', () => {
     const bundle = readJson('l10n/bundle.l10n.zh-tw.json');
     const used = new Set<string>();
-    for (const file of filesUnder('client/src')) {
+    for (const file of filesUnder('src/client')) {
       for (const m of fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(m[1].replace(/\\(.)/g, '$1'));
     }
     assert.ok(used.size >= 3, 'the client strings were found');
@@ -66,7 +66,7 @@ describe('extension manifest', () => {
       }
       if (schema.items) collect(schema.items);
     };
-    for (const endpoint of ['entry', 'refund', 'inquiry']) collect(readJson(`server/src/data/schemas/${endpoint}.schema.json`));
+    for (const endpoint of ['entry', 'refund', 'inquiry']) collect(readJson(`src/data/schemas/${endpoint}.schema.json`));
     assert.ok(fields.has('unredeem'));
     for (const field of fields) assert.match(`"${field}"`, known, field);
   });

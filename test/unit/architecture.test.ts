@@ -5,10 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../../server/src/core/ruleTable';
-import { findResultCodes } from '../../server/src/data';
+import { RULES } from '../../src/core/ruleTable';
+import { findResultCodes } from '../../src/data';
 
-const src = path.join(__dirname, '../../../server/src');
+const src = path.join(__dirname, '../../../src');
 
 function importsOf(dir: string): { file: string; spec: string }[] {
   return fs.readdirSync(dir).flatMap((name) => {

@@ -1,5 +1,5 @@
 /**
- * Checks the data files in server/src/data against their own schemas in meta/, and against facts
+ * Checks the data files in src/data against their own schemas in meta/, and against facts
  * typed in from the official response-code page ("代碼意義 API Response Code", revision of
  * 2026-02-06), so that an edit which drifts from JKOPay's exact texts fails here.
  */
@@ -7,10 +7,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import type { CurrencyTable, ResultCodeTable } from '../../server/src/data/types';
+import type { CurrencyTable, ResultCodeTable } from '../../src/data/types';
 
 // The compiled test sits in out/test/unit/: the repository root is three levels up.
-const dataDir = path.join(__dirname, '../../../server/src/data');
+const dataDir = path.join(__dirname, '../../../src/data');
 
 function readJson<T = unknown>(relative: string): T {
   return JSON.parse(fs.readFileSync(path.join(dataDir, relative), 'utf8')) as T;

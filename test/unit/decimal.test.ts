@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { add, compare, decimal, fitsDouble, format, multiply, readNumber, round } from '../../server/src/core/decimal';
+import { add, compare, decimal, fitsDouble, format, multiply, readNumber, round } from '../../src/core/decimal';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { positionFinder } from '../../server/src/core/findings';
+import { positionFinder } from '../../src/core/findings';
 
 describe('decimal', () => {
   it('counts decimal places as written', () => {

@@ -4,7 +4,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { getLanguageService, type LanguageSettings } from '../../server/src/core/languageService';
+import { getLanguageService, type LanguageSettings } from '../../src/core/languageService';
 
 export function service(settings: LanguageSettings = {}) {
   return getLanguageService(settings);

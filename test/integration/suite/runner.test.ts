@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { RunnerApi } from '../../../client/src/runner/runner';
-import type { HistoryEntry } from '../../../client/src/runner/requestHistory';
+import type { RunnerApi } from '../../../src/client/runner/runner';
+import type { HistoryEntry } from '../../../src/client/runner/requestHistory';
 import { EXTENSION_ID, fixtureUri, openFixture, waitFor } from './helpers';
 
 async function runnerApi(): Promise<RunnerApi> {

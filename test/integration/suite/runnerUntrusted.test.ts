@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RunnerApi } from '../../../client/src/runner/runner';
+import type { RunnerApi } from '../../../src/client/runner/runner';
 import { EXTENSION_ID, fixtureUri, openFixture, waitFor, waitForDiagnostics } from './helpers';
 
 if (!vscode.workspace.isTrusted) {

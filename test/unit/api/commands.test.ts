@@ -5,11 +5,11 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startMockServer } from '../../../server/src/api/mock/mockServer';
-import { runExplain } from '../../../server/src/cli/explainCommand';
-import { runMock } from '../../../server/src/cli/mockCommand';
-import { runSend } from '../../../server/src/cli/sendCommand';
-import { runSign } from '../../../server/src/cli/signCommand';
+import { startMockServer } from '../../../src/api/mock/mockServer';
+import { runExplain } from '../../../src/cli/explainCommand';
+import { runMock } from '../../../src/cli/mockCommand';
+import { runSend } from '../../../src/cli/sendCommand';
+import { runSign } from '../../../src/cli/signCommand';
 import { freePort, startHttp } from './localServers';
 
 function capture() {

@@ -4,11 +4,11 @@
  * keys never show up anywhere in the result.
  */
 import * as assert from 'node:assert/strict';
-import { EnvironmentError, PRODUCTION_URL, resolveBaseUrl, SANDBOX_URL } from '../../../server/src/api/environments';
-import { type SendOptions, sendRequest } from '../../../server/src/api/httpClient';
-import { prepareRequest } from '../../../server/src/api/requestBody';
-import { computeDigest } from '../../../server/src/api/signing';
-import { parseJsonDocument } from '../../../server/src/core/jsonDocument';
+import { EnvironmentError, PRODUCTION_URL, resolveBaseUrl, SANDBOX_URL } from '../../../src/api/environments';
+import { type SendOptions, sendRequest } from '../../../src/api/httpClient';
+import { prepareRequest } from '../../../src/api/requestBody';
+import { computeDigest } from '../../../src/api/signing';
+import { parseJsonDocument } from '../../../src/core/jsonDocument';
 import { freePort, type Local, startHttp, startTcp } from './localServers';
 
 const API_KEY = 'live-api-key-0123456789';

@@ -5,7 +5,7 @@
 import * as http from 'node:http';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { computeDigest } from '../../../server/src/api/signing';
+import { computeDigest } from '../../../src/api/signing';
 
 export interface Local {
   url: string;

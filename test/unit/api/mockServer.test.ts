@@ -7,10 +7,10 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { computeDigest } from '../../../server/src/api/signing';
-import { mockConfig, MockConfigError, parseMockConfig } from '../../../server/src/api/mock/mockConfig';
-import { type RunningMockServer, startMockServer } from '../../../server/src/api/mock/mockServer';
-import { MockStateError } from '../../../server/src/api/mock/mockState';
+import { computeDigest } from '../../../src/api/signing';
+import { mockConfig, MockConfigError, parseMockConfig } from '../../../src/api/mock/mockConfig';
+import { type RunningMockServer, startMockServer } from '../../../src/api/mock/mockServer';
+import { MockStateError } from '../../../src/api/mock/mockState';
 import { control, type Local, MOCK_KEYS, signedInquiry, signedPost, startHttp } from './localServers';
 
 const STORE = '00000000-0000-4000-8000-000000000001';

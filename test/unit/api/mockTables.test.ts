@@ -5,8 +5,8 @@
  * so a typo in either the data or the mock fails this test.
  */
 import * as assert from 'node:assert/strict';
-import { mockConfig } from '../../../server/src/api/mock/mockConfig';
-import { type RunningMockServer, startMockServer } from '../../../server/src/api/mock/mockServer';
+import { mockConfig } from '../../../src/api/mock/mockConfig';
+import { type RunningMockServer, startMockServer } from '../../../src/api/mock/mockServer';
 import { control, signedPost } from './localServers';
 
 const TWD_STORE = '00000000-0000-4000-8000-000000000001';

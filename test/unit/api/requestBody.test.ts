@@ -3,10 +3,10 @@
  * and comments gone, strings and keys as JSON; the inquiry query with literal commas.
  */
 import * as assert from 'node:assert/strict';
-import { buildInquiryQuery, buildRequestBody, prepareRequest, RequestBuildError } from '../../../server/src/api/requestBody';
-import { computeDigest } from '../../../server/src/api/signing';
-import { parseJsonDocument } from '../../../server/src/core/jsonDocument';
-import type { ObjectNode, Payload } from '../../../server/src/core/model';
+import { buildInquiryQuery, buildRequestBody, prepareRequest, RequestBuildError } from '../../../src/api/requestBody';
+import { computeDigest } from '../../../src/api/signing';
+import { parseJsonDocument } from '../../../src/core/jsonDocument';
+import type { ObjectNode, Payload } from '../../../src/core/model';
 
 function payloadOf(text: string, uri = 'file:///x.jkopay.json'): Payload {
   const doc = parseJsonDocument(uri, text);

@@ -3,8 +3,8 @@
  * prove nothing is normalised; plus verification and key masking.
  */
 import * as assert from 'node:assert/strict';
-import { computeDigest, verifyDigest } from '../../../server/src/api/signing';
-import { maskKey, redact } from '../../../server/src/api/secrets';
+import { computeDigest, verifyDigest } from '../../../src/api/signing';
+import { maskKey, redact } from '../../../src/api/secrets';
 
 const V3_KEY = 'r0odDC1e9LHXDmxuvmOv9bgaWLf2CXB2c4gMheoFucVKNMi1K0Id9zwRHJF1r-kdtAKriKgb11VDlo7Kb8R-FQ';
 const V3_BODY =

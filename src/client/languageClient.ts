@@ -1,0 +1,42 @@
+/**
+ * Creates the LanguageClient that runs the bundled JKOPay language server (dist/server.js) in a
+ * Node process over IPC for payload files and TS/JS sources, passing VS Code's display language so that hovers and
+ * diagnostics come in the user's language.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../shared/protocol';
+import type { RestartPolicy } from './restartPolicy';
+
+export const LANGUAGE_ID = 'jkopay';
+/** VS Code language ids of the sources whose object literals may be payloads. */
+export const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+
+export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, restartPolicy: RestartPolicy): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const initializationOptions: InitializationOptions = { locale: vscode.env.language };
+  const clientOptions: LanguageClientOptions = {
+    // Payload files, and TS/JS sources (where the server parses only files that mention a trigger).
+    documentSelector: [{ language: LANGUAGE_ID }, ...SOURCE_LANGUAGES.map((language) => ({ language }))],
+    middleware: {
+      // The extension's snippet files already offer whole payloads in VS Code; drop the server's copies.
+      async provideCompletionItem(document, position, context, token, next) {
+        const result = await next(document, position, context, token);
+        const items = Array.isArray(result) ? result : result?.items;
+        const kept = items?.filter((item) => item.kind !== vscode.CompletionItemKind.Snippet);
+        return Array.isArray(result) || !result ? kept : new vscode.CompletionList(kept, result.isIncomplete);
+      },
+    },
+    initializationOptions,
+    // The server reads the settings itself (workspace/configuration); this only tells it when they change.
+    synchronize: { configurationSection: 'jkopay' },
+    outputChannel: log,
+    errorHandler: restartPolicy,
+  };
+  // The id `jkopay` makes the client honour the `jkopay.trace.server` setting.
+  return new LanguageClient(LANGUAGE_ID, 'JKOPay', serverOptions, clientOptions);
+}

@@ -1,0 +1,59 @@
+/**
+ * The last 50 exchanges, kept in the workspace state so that they survive a reload. An entry is
+ * built only from what is safe to keep: the request summary has the API key masked, response
+ * texts are scrubbed of both keys before they get here, and the secret key is never part of it.
+ * The DIGEST is kept: it is a signature of one body, not a key.
+ */
+import * as vscode from 'vscode';
+import type { EnvironmentName } from '../../api/environments';
+import type { RequestSummary } from '../../api/httpClient';
+import type { PreparedRequest } from '../../api/requestBody';
+
+export const HISTORY_LIMIT = 50;
+const STATE_KEY = 'jkopay.requestHistory';
+
+export interface HistoryEntry {
+  id: string;
+  /** Epoch ms when the request was sent. */
+  time: number;
+  env: EnvironmentName;
+  /** What is signed and sent, so that a re-send signs the same bytes anew. */
+  prepared: PreparedRequest;
+  /** The request as sent, the API key masked. */
+  request: RequestSummary;
+  status?: number;
+  elapsedMs: number;
+  /** The response body as received (scrubbed of the keys, cut at 64 KiB). */
+  bodyText?: string;
+  result?: string;
+  message?: string | null;
+  error?: string;
+  checkerErrors: number;
+  /** Where the payload came from, for the list. */
+  source?: string;
+}
+
+export class RequestHistory {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: vscode.Memento) {}
+
+  /** Newest first. */
+  all(): HistoryEntry[] {
+    return this.state.get<HistoryEntry[]>(STATE_KEY, []);
+  }
+
+  get(id: string): HistoryEntry | undefined {
+    return this.all().find((e) => e.id === id);
+  }
+
+  async add(entry: HistoryEntry): Promise<void> {
+    await this.state.update(STATE_KEY, [entry, ...this.all().filter((e) => e.id !== entry.id)].slice(0, HISTORY_LIMIT));
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

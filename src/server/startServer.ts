@@ -1,0 +1,185 @@
+/**
+ * The JKOPay language server on one LSP connection: documents, settings, and thin handlers that
+ * look a document up in the cache, call the pure core and return its answer. Diagnostics are
+ * pulled where the client supports it (VS Code) and pushed otherwise. The transport (IPC for
+ * VS Code, stdio for `jkopay lsp --stdio`) is chosen by whoever creates the connection.
+ */
+import {
+  CodeActionKind,
+  type Connection,
+  type DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getDocumentSymbols } from '../core/documentSymbols';
+import { getFoldingRanges } from '../core/folding';
+import { formatPayload } from '../core/formatting';
+import { getLanguageService } from '../core/languageService';
+import { isSource } from '../core/sourceDocument';
+import { toLang } from '../core/localize';
+import type { Lang } from '../data/types';
+import { cancellableDelay } from './cancellableDelay';
+import { DocumentCache } from './documentCache';
+import { HandlerGuard } from './guard';
+import { type InitializationOptions, PAYLOAD_KINDS_REQUEST, type PayloadKindsParams, type PayloadKindsResult } from '../shared/protocol';
+import { PushDiagnostics } from './pushDiagnostics';
+import { type ServerSettings, toServerSettings } from './settings';
+
+/** Debounce after an edit, in ms: long enough to skip most keystrokes of a word, short enough to feel live. */
+export const DEFAULT_DIAGNOSTICS_DELAY = 150;
+
+declare const JKOPAY_VERSION: string;
+
+export interface StartOptions {
+  /** Display language forced by the command line (`jkopay lsp --lang`); wins over the client's locale. */
+  lang?: Lang;
+}
+
+export function startServer(connection: Connection, options: StartOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = getLanguageService();
+  const cache = new DocumentCache((document, previous) => service.parseDocument(document, previous));
+  const guard = new HandlerGuard((message) => connection.console.error(message));
+
+  let settings: ServerSettings = toServerSettings(undefined);
+  /** Bumped on every settings change: part of each pull result id, so that a change re-checks. */
+  let settingsGeneration = 0;
+  let pullDiagnostics = false;
+  let refreshSupport = false;
+  let configurationRequests = false;
+  let dynamicFormatting = false;
+  let diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY;
+  let settingsLoaded: Promise<void> = Promise.resolve();
+
+  const validate = (document: TextDocument) => (settings.diagnosticsEnabled ? service.doValidation(document, cache.get(document)) : []);
+
+  const push = new PushDiagnostics(
+    {
+      current: (uri) => documents.get(uri),
+      validate(document) {
+        try {
+          return validate(document);
+        } catch (e) {
+          guard.report('diagnostics', e);
+          return [];
+        }
+      },
+      publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    },
+    () => diagnosticsDelay,
+  );
+
+  function applySettings(raw: unknown): void {
+    settings = toServerSettings(raw);
+    service.configure(settings.language);
+    settingsGeneration++;
+  }
+
+  async function reloadSettings(pushed: unknown): Promise<void> {
+    applySettings(configurationRequests ? await connection.workspace.getConfiguration('jkopay') : pushed);
+    if (!pullDiagnostics) for (const document of documents.all()) push.schedule(document.uri);
+    else if (refreshSupport) await connection.languages.diagnostics.refresh();
+  }
+
+  connection.onInitialize((params) => {
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    service.configure({ lang: options.lang ?? toLang(init.locale ?? params.locale) });
+    applySettings(init.settings);
+    if (typeof init.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0) diagnosticsDelay = init.diagnosticsDelay;
+    const capabilities = params.capabilities;
+    pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+    refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    configurationRequests = capabilities.workspace?.configuration === true;
+    dynamicFormatting =
+      capabilities.textDocument?.formatting?.dynamicRegistration === true && capabilities.textDocument?.rangeFormatting?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', ':'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        // Where the client can, formatting is registered for payload files only (below), so that it
+        // never stands beside the TS/JS formatters of the user's choice.
+        documentFormattingProvider: !dynamicFormatting,
+        documentRangeFormattingProvider: !dynamicFormatting,
+        foldingRangeProvider: true,
+        documentSymbolProvider: true,
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'jkopay-language-server', version: typeof JKOPAY_VERSION === 'string' ? JKOPAY_VERSION : 'dev' },
+    };
+  });
+
+  // Clients announce setting changes with didChangeConfiguration (VS Code's through `synchronize`).
+  connection.onInitialized(() => {
+    if (dynamicFormatting) {
+      const payloadFiles = { documentSelector: [{ language: 'jkopay' }, { pattern: '**/*.jkopay.json' }] };
+      void connection.client.register(DocumentFormattingRequest.type, payloadFiles);
+      void connection.client.register(DocumentRangeFormattingRequest.type, payloadFiles);
+    }
+    if (configurationRequests) {
+      settingsLoaded = reloadSettings(undefined).catch((e) => guard.report('settings', e));
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    const pushed = (params.settings as { jkopay?: unknown } | null)?.jkopay ?? params.settings;
+    settingsLoaded = reloadSettings(pushed).catch((e) => guard.report('settings', e));
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    if (!pullDiagnostics) push.schedule(document.uri);
+  });
+  documents.onDidClose(({ document }) => {
+    cache.delete(document.uri);
+    if (!pullDiagnostics) push.close(document.uri);
+  });
+
+  const emptyReport: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  connection.languages.diagnostics.on(
+    guard.wrap('diagnostics', emptyReport, async (params, token) => {
+      await settingsLoaded;
+      // The client cancels this request when the document changes again: that is the debounce.
+      if (!(await cancellableDelay(diagnosticsDelay, token))) return emptyReport;
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return emptyReport;
+      const resultId = `${settingsGeneration}:${document.version}`;
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: validate(document) };
+    }),
+  );
+
+  /** Runs `fn` on an open document, or answers `fallback` for a document the server does not hold. */
+  const withDocument =
+    <P extends { textDocument: { uri: string } }, R>(fallback: R, fn: (document: TextDocument, params: P) => R) =>
+    (params: P) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? fn(document, params) : fallback;
+    };
+
+  connection.onHover(guard.wrap('hover', null, withDocument(null, (d, p) => service.doHover(d, cache.get(d), p.position))));
+  connection.onCompletion(
+    guard.wrap('completion', { isIncomplete: false, items: [] }, withDocument({ isIncomplete: false, items: [] }, (d, p) => service.doComplete(d, cache.get(d), p.position))),
+  );
+  connection.onCodeAction(guard.wrap('codeActions', [], withDocument([], (d, p) => service.doCodeActions(d, p.context.diagnostics))));
+  // Formatting, folding and the outline are for payload files: TS/JS sources have their own.
+  const payloadFile = (d: TextDocument) => !isSource(d.uri, d.languageId);
+  connection.onDocumentFormatting(guard.wrap('formatting', [], withDocument([], (d, p) => (payloadFile(d) ? formatPayload(d, p.options) : []))));
+  connection.onDocumentRangeFormatting(guard.wrap('rangeFormatting', [], withDocument([], (d, p) => (payloadFile(d) ? formatPayload(d, p.options, p.range) : []))));
+  connection.onFoldingRanges(guard.wrap('foldingRanges', [], withDocument([], (d) => (payloadFile(d) ? getFoldingRanges(d, cache.get(d)) : []))));
+  connection.onDocumentSymbol(guard.wrap('documentSymbols', [], withDocument([], (d) => (payloadFile(d) ? getDocumentSymbols(d, cache.get(d)) : []))));
+  connection.onRequest(
+    PAYLOAD_KINDS_REQUEST,
+    guard.wrap<PayloadKindsParams, PayloadKindsResult>('payloadKinds', { kinds: [] }, ({ uri }) => {
+      const document = documents.get(uri);
+      return { kinds: document ? cache.get(document).payloads.map((p) => p.kind) : [] };
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
