@@ -26,7 +26,9 @@ export async function withUsage(command: string, usage: string, io: CommandIO, b
   }
 }
 
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+type StrictArgs<T extends NonNullable<ParseArgsConfig['options']>> = { args: string[]; options: T; allowPositionals: true; strict: true };
+
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T): ReturnType<typeof parseArgs<StrictArgs<T>>> {
   return parseArgs({ args, options, allowPositionals: true, strict: true });
 }
 

@@ -1,13 +1,13 @@
 /**
  * The response webview, a small browser program with no `vscode` import: it receives the state
- * from the extension host (src/webview/protocol.ts), draws the request as sent and the answer
+ * from the extension host (src/shared/webviewProtocol.ts), draws the request as sent and the answer
  * with its result code explained, and sends back the user's choices (show, send again, copy as
  * cURL). Every piece of data is put on screen with textContent, never parsed as HTML, so an
  * answer holding markup or script shows as text. Buttons and the recent list are plain
  * focusable buttons: the page works by keyboard.
  */
 import './style.css';
-import type { ExchangeView, HostMessage, WebviewLabels, WebviewMessage } from './protocol';
+import type { ExchangeView, HostMessage, WebviewLabels, WebviewMessage } from '../shared/webviewProtocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;

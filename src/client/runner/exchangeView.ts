@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { explainRows } from '../../core/resultCodeDocs';
 import { localize, toLang } from '../../core/localize';
-import type { ExchangeView, ExplanationView, HistoryItemView, WebviewLabels } from '../../webview/protocol';
+import type { ExchangeView, ExplanationView, HistoryItemView, WebviewLabels } from '../../shared/webviewProtocol';
 import type { HistoryEntry } from './requestHistory';
 
 /** The response shown in the webview is cut here: a hostile server must not flood it. */

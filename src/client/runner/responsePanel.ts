@@ -2,12 +2,12 @@
  * Hosts the response webview: one panel, reused, that runs the bundled webview program
  * (dist/webview.js and .css) under a strict content security policy — nothing by default,
  * scripts only by nonce, styles and scripts only from the bundle folder — and talks to it only
- * through the typed messages of src/webview/protocol.ts. Requests, keys and network calls stay
+ * through the typed messages of src/shared/webviewProtocol.ts. Requests, keys and network calls stay
  * here in the extension host; the webview gets display data only.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { HostMessage, WebviewMessage } from '../../webview/protocol';
+import type { HostMessage, WebviewMessage } from '../../shared/webviewProtocol';
 import { toExchangeView, toHistoryItem, webviewLabels } from './exchangeView';
 import type { RequestHistory } from './requestHistory';
 
