@@ -4,12 +4,14 @@
  */
 import { parseArgs } from 'node:util';
 import { toLang } from '../core/localize';
+import { runCallbacks } from './callbacksCommand';
 import { runCheck } from './checkCommand';
 import { parseLspArgs, runLsp } from './lspCommand';
 import { runExplain } from './explainCommand';
 import { runMock } from './mockCommand';
 import { runSend } from './sendCommand';
 import { runSign } from './signCommand';
+import { runVerify } from './verifyCommand';
 
 const USAGE = `Usage: jkopay <command> [options]
 
@@ -22,10 +24,19 @@ Commands:
   send <file.jkopay.json> [--env mock|sandbox] [--base-url URL] [--index N] [--lang en|zh-TW]
       Sign and send a payload (default: to the mock, started for the call if none runs);
       credentials from JKOPAY_API_KEY / JKOPAY_SECRET_KEY. Exit 0: answered "000".
-  mock [--port N] [--host H] [--state FILE] [--config FILE] [--quiet]
-      Run the mock JKOPay server (default http://127.0.0.1:8917) until Ctrl-C.
+  mock [--port N] [--host H] [--state FILE] [--config FILE] [--forward-callbacks-to ORIGIN] [--allow-callback-host HOST] [--quiet]
+      Run the mock JKOPay server (default http://127.0.0.1:8917) until Ctrl-C. Its callbacks go
+      only to loopback hosts unless forwarded (path and query kept) or allowed.
+  mock pay <id> [--coupon N] | mock fail <id> | mock clock --advance-days N | mock reset | mock orders
+      Drive a running mock (--url URL, default http://127.0.0.1:8917; --format json for its JSON).
+  callbacks test [--confirm-url URL] [--result-url URL] [--order ID] [--currency C] [--amount N]
+                 [--secret-env VAR] [--timeout-seconds N] [--slow] [--format text|json]
+      Play JKOPay against your confirm_url and result_url and judge each answer.
+      Exit 0: nothing failed; 1: a scenario failed; 2: bad usage.
   sign --secret-env VAR (--body-file FILE | --query "platform_order_ids=a,b")
       Print the DIGEST of exactly those bytes (the secret key is read from VAR).
+  verify --secret-env VAR --digest HEX (--body-file FILE | --query Q | < body)
+      Check a DIGEST (or a callback's digest header). Exit 0: it matches; 1: it does not.
   explain <code|"message"> [--lang en|zh-TW] [--endpoint entry|refund|inquiry]
       What a JKOPay result code means, why it happens and what to do.
 
@@ -91,6 +102,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runSign(rest, { out, err });
       case 'explain':
         return await runExplain(rest, { out, err });
+      case 'callbacks':
+        return await runCallbacks(rest, { out, err });
+      case 'verify':
+        return await runVerify(rest, { out, err });
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

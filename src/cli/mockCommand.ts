@@ -1,17 +1,24 @@
 /**
- * `jkopay mock [--port N] [--host H] [--state FILE] [--config FILE] [--quiet]`: runs the mock
- * JKOPay server until SIGINT/SIGTERM. The first stdout line is `listening on http://HOST:PORT`
- * (scripts wait for it); then the credentials, stores and control endpoints; then one access-log
- * line per request unless --quiet.
+ * `jkopay mock [--port N] [--host H] [--state FILE] [--config FILE] [--forward-callbacks-to ORIGIN]
+ * [--allow-callback-host HOST]… [--quiet]`: runs the mock JKOPay server until SIGINT/SIGTERM.
+ * The first stdout line is `listening on http://HOST:PORT` (scripts wait for it); then the
+ * credentials, stores, where callbacks go and the control endpoints; then one access-log line
+ * per request (with the order ids it names) and per callback attempt unless --quiet.
+ * `jkopay mock pay|fail|clock|reset|orders` drive a running mock instead (mockControlCommand).
  */
 import { DEFAULT_MOCK_PORT } from '../api/environments';
-import { DEFAULT_MOCK_CONFIG, loadMockConfig, type MockConfig, MockConfigError } from '../api/mock/mockConfig';
-import { startMockServer } from '../api/mock/mockServer';
+import { CallbackRoutingError, parseAllowedHost, parseForwardOrigin } from '../api/mock/callbackTargets';
+import type { CallbackLogEntry } from '../api/mock/mockCallbacks';
+import { DEFAULT_MOCK_CONFIG, loadMockConfig, type MockConfig, MockConfigError, mockConfig } from '../api/mock/mockConfig';
+import { type RequestLogEntry, startMockServer } from '../api/mock/mockServer';
 import { MockStateError } from '../api/mock/mockState';
 import { maskKey } from '../api/secrets';
 import { type CommandIO, CommandUsageError, parseCommandArgs, withUsage } from './cliSupport';
+import { isMockControlCommand, MOCK_CONTROL_USAGE, runMockControl } from './mockControlCommand';
 
-export const MOCK_USAGE = `jkopay mock [--port N] [--host H] [--state FILE] [--config FILE] [--quiet]   (default port ${DEFAULT_MOCK_PORT}, host 127.0.0.1)`;
+export const MOCK_USAGE = `jkopay mock [--port N] [--host H] [--state FILE] [--config FILE] [--forward-callbacks-to ORIGIN] [--allow-callback-host HOST]… [--quiet]
+       (default port ${DEFAULT_MOCK_PORT}, host 127.0.0.1; callbacks only to loopback hosts unless forwarded or allowed)
+       ${MOCK_CONTROL_USAGE}`;
 
 export interface MockRunOptions {
   /** Resolving stops the server (tests); SIGINT and SIGTERM always do. */
@@ -22,11 +29,14 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 export function runMock(args: string[], io: CommandIO, options: MockRunOptions = {}): Promise<number> {
   return withUsage('mock', MOCK_USAGE, io, async () => {
+    if (isMockControlCommand(args[0])) return runMockControl(args[0], args.slice(1), io);
     const { values, positionals } = parseCommandArgs(args, {
       port: { type: 'string' },
       host: { type: 'string' },
       state: { type: 'string' },
       config: { type: 'string' },
+      'forward-callbacks-to': { type: 'string' },
+      'allow-callback-host': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
     });
     if (positionals.length) throw new CommandUsageError(`unexpected argument "${positionals[0]}"`);
@@ -37,18 +47,30 @@ export function runMock(args: string[], io: CommandIO, options: MockRunOptions =
       io.err(`jkopay mock: warning: listening on ${host} makes the mock (and its well-known keys) reachable from other machines`);
     }
 
-    let config: MockConfig | undefined;
+    let forward: string | undefined;
+    let allowed: string[];
+    try {
+      forward = values['forward-callbacks-to'] === undefined ? undefined : parseForwardOrigin(values['forward-callbacks-to']);
+      allowed = (values['allow-callback-host'] ?? []).map(parseAllowedHost);
+    } catch (e) {
+      if (e instanceof CallbackRoutingError) throw new CommandUsageError(e.message);
+      throw e;
+    }
+
+    let config: MockConfig;
     let server;
     try {
-      if (values.config) config = await loadMockConfig(values.config);
+      config = values.config ? await loadMockConfig(values.config) : mockConfig();
+      // The command line adds to (and for forwarding, overrides) the config file.
+      if (forward !== undefined) config.forwardCallbacksTo = forward;
+      config.allowCallbackHosts = [...new Set([...config.allowCallbackHosts, ...allowed])];
       server = await startMockServer({
         config,
         host,
         port,
         stateFile: values.state,
-        onRequest: values.quiet
-          ? undefined
-          : (e) => io.out(`${e.method} ${e.path} → HTTP ${e.status}${e.result ? ` result ${e.result}` : ''} (${e.elapsedMs} ms)`),
+        onRequest: values.quiet ? undefined : (e) => io.out(accessLine(e)),
+        onCallback: values.quiet ? undefined : (e) => io.out(callbackLine(e)),
         onError: (e) => io.err(`jkopay mock: internal error: ${(e as Error).message ?? e}`),
       });
     } catch (e) {
@@ -96,8 +118,30 @@ export function describeMock(config: MockConfig, configFile: string | undefined,
     'stores:',
     ...config.stores.map((s) => `  ${s.storeId}  ${s.currencies.join(', ')}${s.requiresIdentity ? '  (requires identity verification)' : ''}`),
     `state:      ${stateFile ? `${stateFile} (${orders} order(s) loaded)` : 'in memory: lost when the mock stops (use --state FILE to keep it)'}`,
-    'control:    POST /_mock/orders/{id}/pay [{"coupon": true}] · POST /_mock/orders/{id}/fail · POST /_mock/clock {"now": "YYYY-mm-dd HH:MM:SS"}',
-    '            POST /_mock/reset · GET /_mock/orders · header X-Mock-Result: <code> forces a documented failure',
+    `callbacks:  ${
+      config.forwardCallbacksTo
+        ? `all forwarded to ${config.forwardCallbacksTo} (path and query kept)`
+        : `to loopback hosts${config.allowCallbackHosts.length ? ` and ${config.allowCallbackHosts.join(', ')}` : ''} only; others are skipped (--forward-callbacks-to ORIGIN)`
+    }`,
+    'control:    jkopay mock pay ID [--coupon N] · mock fail ID · mock clock --advance-days N · mock reset · mock orders',
+    '            (or POST /_mock/orders/{id}/pay, /fail, /_mock/clock, /_mock/reset; GET /_mock/orders) · header X-Mock-Result: <code> forces a documented failure',
   ];
   return lines;
+}
+
+/** One access-log line: method, path, the order ids the request names, status, result code, time. */
+export function accessLine(e: RequestLogEntry): string {
+  const orders = e.orderIds?.length ? ` [order ${e.orderIds.join(', ')}]` : '';
+  return `${e.method} ${e.path}${orders} → HTTP ${e.status}${e.result ? ` result ${e.result}` : ''} (${e.elapsedMs} ms)`;
+}
+
+/** One line per callback attempt (or skip): the real URL, where it went, attempt, status and time. */
+export function callbackLine(e: CallbackLogEntry): string {
+  const head = `callback ${e.kind} [order ${e.platform_order_id}] ${e.url}`;
+  if (e.skipped) return `${head} ${e.outcome}`;
+  const to = e.sent_to ? ` (forwarded to ${e.sent_to})` : '';
+  const status = e.status === undefined ? '' : `HTTP ${e.status}`;
+  const said = e.outcome === status ? '' : e.outcome;
+  const answer = [status, said].filter(Boolean).join(', ');
+  return `${head}${to} attempt ${e.attempt} → ${answer}${e.ok ? '' : ' (failed)'} (${e.elapsed_ms ?? 0} ms)`;
 }

@@ -3,12 +3,15 @@
  * `confirm_url` gets `{"platform_order_id": …}` and must answer `{"valid": true}` (retried up
  * to `confirmRetries` times on failure; `{"valid": false}` is final); `result_url` gets
  * `{"transaction": {…}}` and must answer HTTP 2xx, retried with doubling delays up to
- * `resultAttempts` in all. Each call carries a DIGEST header over its body (JKOPay's own
- * practice is undocumented; a handler may verify it). Every attempt is logged on the order.
+ * `resultAttempts` in all. Each call carries a lower-case `digest` header over its body
+ * (JKOPay's own practice is undocumented; a handler may verify it). Where a callback goes is
+ * decided by callbackTargets (loopback only unless forwarded or allowed); every attempt, and
+ * every skip, is recorded on the order with the real URL and reported to `onCallback`.
  * Pending retries are cancelled when the server closes.
  */
 import { exchange, TransportError } from '../httpExchange';
 import { computeDigest } from '../signing';
+import { type CallbackRouting, routeCallback } from './callbackTargets';
 import type { CallbackTiming } from './mockConfig';
 import type { DeliveryRecord, MockOrder, MockState } from './mockState';
 import { transactionOf } from './mockTransaction';
@@ -17,7 +20,16 @@ export interface ConfirmOutcome {
   valid: boolean;
   /** What the merchant answered, in words. */
   reason: string;
+  /** Not called (a host the mock may not call): the payment goes on as if there were no confirm_url. */
+  skipped?: boolean;
 }
+
+/** One callback attempt (or skip) as the access log shows it. */
+export interface CallbackLogEntry extends DeliveryRecord {
+  platform_order_id: string;
+}
+
+type PostOutcome = { status: number; bodyText: string; elapsedMs: number } | { error: string; elapsedMs: number };
 
 export class CallbackSender {
   private readonly closed = new AbortController();
@@ -30,16 +42,24 @@ export class CallbackSender {
     private readonly state: MockState,
     /** Called after each logged attempt so the state file can be rewritten. */
     private readonly changed: () => void,
+    private readonly routing: CallbackRouting = { allowCallbackHosts: [] },
+    /** Called with each attempt and skip (the access log). */
+    private readonly onCallback?: (entry: CallbackLogEntry) => void,
   ) {}
 
   async confirm(order: MockOrder): Promise<ConfirmOutcome> {
     const url = order.confirm_url!;
+    const route = routeCallback(url, this.routing);
+    if (!route.send) {
+      this.log(order, { kind: 'confirm_url', url, attempt: 0, at: this.state.nowText(), outcome: route.reason, ok: false, skipped: true });
+      return { valid: false, reason: route.reason, skipped: true };
+    }
     const body = JSON.stringify({ platform_order_id: order.platform_order_id });
     let last: ConfirmOutcome = { valid: false, reason: 'not called' };
     for (let attempt = 1; attempt <= 1 + this.timing.confirmRetries; attempt++) {
       if (attempt > 1) await this.sleep(this.delay(attempt - 1));
       if (this.closed.signal.aborted) return { valid: false, reason: 'the mock was stopped' };
-      const outcome = await this.post(url, body);
+      const outcome = await this.post(route.target, body);
       let final = false;
       if ('error' in outcome) last = { valid: false, reason: outcome.error };
       else if (outcome.status < 200 || outcome.status >= 300) last = { valid: false, reason: `HTTP ${outcome.status}` };
@@ -57,7 +77,17 @@ export class CallbackSender {
           final = true;
         } else last = { valid: false, reason: 'did not answer {"valid": true} (the body must be JSON with valid: true)' };
       }
-      this.log(order, { url: 'confirm_url', attempt, at: this.state.nowText(), outcome: last.reason, ok: last.valid });
+      this.log(order, {
+        kind: 'confirm_url',
+        url,
+        ...(route.forwarded ? { sent_to: route.target } : {}),
+        attempt,
+        at: this.state.nowText(),
+        ...('status' in outcome ? { status: outcome.status } : {}),
+        elapsed_ms: outcome.elapsedMs,
+        outcome: last.reason,
+        ok: last.valid,
+      });
       if (last.valid || final) return last;
     }
     return last;
@@ -68,6 +98,13 @@ export class CallbackSender {
    * failed, further attempts run in the background (see the order's `deliveries`).
    */
   async deliverResult(order: MockOrder): Promise<DeliveryRecord> {
+    const url = order.result_url!;
+    const route = routeCallback(url, this.routing);
+    if (!route.send) {
+      const record: DeliveryRecord = { kind: 'result_url', url, attempt: 0, at: this.state.nowText(), outcome: route.reason, ok: false, skipped: true };
+      this.log(order, record);
+      return record;
+    }
     const first = await this.attemptResult(order, 1);
     if (!first.ok) this.scheduleResult(order, 2);
     return first;
@@ -96,10 +133,24 @@ export class CallbackSender {
 
   private async attemptResult(order: MockOrder, attempt: number): Promise<DeliveryRecord> {
     const body = JSON.stringify({ transaction: transactionOf(order) });
-    const outcome = await this.post(order.result_url!, body);
+    const url = order.result_url!;
+    const route = routeCallback(url, this.routing);
+    // The routing cannot change while the server runs; a skipped URL never gets here.
+    const target = route.send ? route.target : url;
+    const outcome = await this.post(target, body);
     const ok = !('error' in outcome) && outcome.status >= 200 && outcome.status < 300;
     const text = 'error' in outcome ? outcome.error : `HTTP ${outcome.status}`;
-    const record: DeliveryRecord = { url: 'result_url', attempt, at: this.state.nowText(), outcome: text, ok };
+    const record: DeliveryRecord = {
+      kind: 'result_url',
+      url,
+      ...(route.send && route.forwarded ? { sent_to: target } : {}),
+      attempt,
+      at: this.state.nowText(),
+      ...('status' in outcome ? { status: outcome.status } : {}),
+      elapsed_ms: outcome.elapsedMs,
+      outcome: text,
+      ok,
+    };
     this.log(order, record);
     return record;
   }
@@ -109,18 +160,23 @@ export class CallbackSender {
     return this.timing.resultBaseDelayMs * 2 ** (retry - 1);
   }
 
-  private async post(url: string, body: string): Promise<{ status: number; bodyText: string } | { error: string }> {
+  private async post(url: string, body: string): Promise<PostOutcome> {
+    const started = performance.now();
     const call = exchange({
       url,
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', DIGEST: computeDigest(this.secretKey, body) },
+      // Lower-case, as the callbacks test command sends it too; HTTP header names are case-insensitive.
+      headers: { 'Content-Type': 'application/json', digest: computeDigest(this.secretKey, body) },
       body,
       timeoutMs: this.timing.timeoutMs,
       signal: this.closed.signal,
       maxResponseBytes: 64 * 1024,
     }).then(
-      (response) => ({ status: response.status, bodyText: response.bodyText }),
-      (e: unknown) => ({ error: e instanceof TransportError ? e.message : String(e) }),
+      (response): PostOutcome => ({ status: response.status, bodyText: response.bodyText, elapsedMs: response.elapsedMs }),
+      (e: unknown): PostOutcome => ({
+        error: e instanceof TransportError ? e.message : String(e),
+        elapsedMs: Math.round(performance.now() - started),
+      }),
     );
     this.inFlight.add(call);
     try {
@@ -148,5 +204,6 @@ export class CallbackSender {
   private log(order: MockOrder, record: DeliveryRecord): void {
     this.state.addDelivery(order, record);
     this.changed();
+    this.onCallback?.({ platform_order_id: order.platform_order_id, ...record });
   }
 }

@@ -5,7 +5,8 @@
  * change any of them (format in docs/mock.md).
  */
 import { promises as fs } from 'node:fs';
-import { allCurrencies } from '../../data';
+import { allCurrencies, findCurrency } from '../../data';
+import { parseAllowedHost, parseForwardOrigin } from './callbackTargets';
 
 export interface MockStoreConfig {
   storeId: string;
@@ -35,7 +36,22 @@ export interface MockConfig {
   /** `qr_timeout` of entry answers (the newer official sample shows 600). */
   qrTimeout: number;
   callbacks: CallbackTiming;
+  /** Every callback goes to this origin instead, path and query kept (`--forward-callbacks-to`). */
+  forwardCallbacksTo?: string;
+  /** Hosts called as named besides loopback (`--allow-callback-host`); any other host is skipped. */
+  allowCallbackHosts: string[];
+  /**
+   * TWD per unit of each foreign currency: a paid non-TWD order's `debit_amount` is the TWD charged
+   * (the official JPY sample: final_price "1230", debit_amount "249"), in whole TWD.
+   */
+  fxToTwd: Record<string, number>;
 }
+
+/**
+ * Default rates, close to the market at the time of writing and chosen so that the official
+ * sample's 1230 JPY comes out as its 249 TWD (1230 × 0.2025 = 249.075 → 249).
+ */
+export const DEFAULT_FX_TO_TWD: Readonly<Record<string, number>> = Object.freeze({ JPY: 0.2025, USD: 32.5, CNY: 4.5, HKD: 4.15 });
 
 export const DEFAULT_MOCK_CONFIG: Readonly<MockConfig> = Object.freeze({
   apiKey: 'mock-api-key',
@@ -48,6 +64,8 @@ export const DEFAULT_MOCK_CONFIG: Readonly<MockConfig> = Object.freeze({
   refundWindowDays: 180,
   qrTimeout: 600,
   callbacks: { timeoutMs: 15_000, confirmRetries: 3, resultAttempts: 12, resultBaseDelayMs: 1000 },
+  allowCallbackHosts: [],
+  fxToTwd: { ...DEFAULT_FX_TO_TWD },
 });
 
 export class MockConfigError extends Error {}
@@ -55,7 +73,12 @@ export class MockConfigError extends Error {}
 /** A fresh, mutable copy of the defaults with `overrides` applied. */
 export function mockConfig(overrides: Partial<Omit<MockConfig, 'callbacks'>> & { callbacks?: Partial<CallbackTiming> } = {}): MockConfig {
   const base = structuredClone(DEFAULT_MOCK_CONFIG) as MockConfig;
-  return { ...base, ...overrides, callbacks: { ...base.callbacks, ...overrides.callbacks } };
+  return {
+    ...base,
+    ...overrides,
+    callbacks: { ...base.callbacks, ...overrides.callbacks },
+    fxToTwd: { ...base.fxToTwd, ...overrides.fxToTwd },
+  };
 }
 
 /** Reads a config file: any key left out keeps its default. Errors name the file and the key. */
@@ -70,7 +93,19 @@ export function parseMockConfig(text: string, source: string): MockConfig {
     throw new MockConfigError(`${source}: "${key}" ${what}`);
   };
   if (!isObject(raw)) return fail('(top level)', 'must be an object');
-  const known = new Set(['apiKey', 'secretKey', 'stores', 'refundWindowDays', 'qrTimeout', 'callbacks', '$schema', 'description']);
+  const known = new Set([
+    'apiKey',
+    'secretKey',
+    'stores',
+    'refundWindowDays',
+    'qrTimeout',
+    'callbacks',
+    'forwardCallbacksTo',
+    'allowCallbackHosts',
+    'fxToTwd',
+    '$schema',
+    'description',
+  ]);
   for (const key of Object.keys(raw)) if (!known.has(key)) fail(key, `is not a config key (known: ${[...known].join(', ')})`);
   const config = mockConfig();
   for (const key of ['apiKey', 'secretKey'] as const) {
@@ -110,6 +145,33 @@ export function parseMockConfig(text: string, source: string): MockConfig {
       config.callbacks[key as keyof CallbackTiming] = callbacks[key] as number;
     }
     if (config.callbacks.resultAttempts < 1) fail('callbacks.resultAttempts', 'must be at least 1');
+  }
+  if (raw.forwardCallbacksTo !== undefined && raw.forwardCallbacksTo !== null) {
+    if (typeof raw.forwardCallbacksTo !== 'string') fail('forwardCallbacksTo', 'must be an origin such as "http://127.0.0.1:3000"');
+    try {
+      config.forwardCallbacksTo = parseForwardOrigin(raw.forwardCallbacksTo as string);
+    } catch (e) {
+      fail('forwardCallbacksTo', (e as Error).message);
+    }
+  }
+  if (raw.allowCallbackHosts !== undefined) {
+    if (!Array.isArray(raw.allowCallbackHosts)) fail('allowCallbackHosts', 'must be an array of host names');
+    config.allowCallbackHosts = (raw.allowCallbackHosts as unknown[]).map((h, i) => {
+      if (typeof h !== 'string') return fail(`allowCallbackHosts[${i}]`, 'must be a host name');
+      try {
+        return parseAllowedHost(h);
+      } catch (e) {
+        return fail(`allowCallbackHosts[${i}]`, (e as Error).message);
+      }
+    });
+  }
+  if (raw.fxToTwd !== undefined) {
+    if (!isObject(raw.fxToTwd)) fail('fxToTwd', 'must be an object such as {"JPY": 0.2025}');
+    for (const [code, rate] of Object.entries(raw.fxToTwd as Record<string, unknown>)) {
+      if (code === 'TWD' || !findCurrency(code)) fail(`fxToTwd.${code}`, `is not a foreign currency of the table (known: ${Object.keys(DEFAULT_FX_TO_TWD).join(', ')})`);
+      if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) fail(`fxToTwd.${code}`, 'must be a positive number of TWD per unit');
+      config.fxToTwd[code] = rate as number;
+    }
   }
   return config;
 }

@@ -9,6 +9,7 @@ import { findCurrency } from '../../data';
 import { readNumber } from '../../core/decimal';
 import type { CallbackSender } from './mockCallbacks';
 import type { MockContext } from './mockContext';
+import { debitAmount } from './mockFx';
 import { amount, compare, money, subtract, ZERO } from './mockMoney';
 import type { MockOrder, RedeemDetail } from './mockState';
 import { DAY_MS, parseJkopayTime } from './mockTime';
@@ -99,13 +100,16 @@ async function pay(ctx: MockContext, sender: CallbackSender, paying: Set<string>
 
   paying.add(id);
   try {
+    let confirmed: string | undefined;
     if (order.confirm_url && options.callbacks) {
       const confirm = await sender.confirm(order);
       if (ctx.state.orders.get(id) !== order) return json(409, { ok: false, error: `order "${id}" was removed while paying` });
-      if (!confirm.valid) {
+      // A skipped confirm_url (a host the mock may not call) is recorded; the payment goes on as without one.
+      if (!confirm.valid && !confirm.skipped) {
         order.status = 100;
-        return { ...json(200, { ok: true, paid: false, status: 100, confirm_url: confirm.reason }), changed: true };
+        return { ...json(200, { ok: true, paid: false, status: 100, confirm_url: confirm.reason, deliveries: order.deliveries.slice(-1) }), changed: true };
       }
+      confirmed = confirm.reason;
     }
     const redeem = options.coupon ?? money(ZERO, order.currency);
     const redeemDetail: RedeemDetail = { jko_coin_amount: 0, official_coupon_amount: Number(redeem), store_coupon_amount: 0 };
@@ -116,12 +120,12 @@ async function pay(ctx: MockContext, sender: CallbackSender, paying: Set<string>
       paid_at_ms: ctx.state.now(),
       coupon: options.coupon !== undefined,
       redeem_amount: redeem,
-      debit_amount: money(subtract(amount(order.final_price), amount(redeem)), order.currency),
+      debit_amount: debitAmount(subtract(amount(order.final_price), amount(redeem)), order.currency, ctx.config.fxToTwd),
       redeem_detail: redeemDetail,
       channel_type: options.channel,
     };
     const delivery = order.result_url && options.callbacks ? await sender.deliverResult(order) : undefined;
-    const answer = { ok: true, paid: true, transaction: transactionOf(order), result_url: delivery ?? 'none' };
+    const answer = { ok: true, paid: true, transaction: transactionOf(order), ...(confirmed ? { confirm_url: confirmed } : {}), result_url: delivery ?? 'none' };
     if (req.wantsHtml && order.result_display_url) {
       return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'paid\n', headers: { Location: order.result_display_url }, changed: true };
     }

@@ -10,6 +10,7 @@ import { getProperty } from '../../core/model';
 import { dynamic, official, ROWS } from './mockAnswers';
 import { isAnswer, parseBody } from './mockBody';
 import { type HandlerResult, type MockContext, unchanged } from './mockContext';
+import { debitAmount } from './mockFx';
 import { add, amount, compare, money, sum, ZERO } from './mockMoney';
 import type { MockRefund } from './mockState';
 import { DAY_MS } from './mockTime';
@@ -60,7 +61,8 @@ export function handleRefund(ctx: MockContext, text: string): HandlerResult {
   const refund: MockRefund = {
     refund_tradeNo: ctx.state.nextTradeNo('R'),
     amount: money(requested, order.currency),
-    debit_amount: payment.coupon ? payment.debit_amount : money(requested, order.currency),
+    // Like the payment's debit: in TWD for a foreign-currency order.
+    debit_amount: payment.coupon ? payment.debit_amount : debitAmount(requested, order.currency, ctx.config.fxToTwd),
     redeem_amount: payment.coupon ? payment.redeem_amount : money(ZERO, order.currency),
     redeem_detail: payment.coupon ? { ...payment.redeem_detail } : { jko_coin_amount: 0, official_coupon_amount: 0, store_coupon_amount: 0 },
     time: ctx.state.nowText(),

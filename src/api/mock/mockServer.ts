@@ -13,7 +13,7 @@ import type { Endpoint } from '../../data/types';
 import { ENDPOINT_PATHS } from '../requestBody';
 import { verifyDigest } from '../signing';
 import { forcedRow, forcibleCodes, type MockAnswer, mockError, official, ROWS, unreadable } from './mockAnswers';
-import { CallbackSender } from './mockCallbacks';
+import { type CallbackLogEntry, CallbackSender } from './mockCallbacks';
 import { type MockConfig, mockConfig } from './mockConfig';
 import type { HandlerResult, MockContext } from './mockContext';
 import { handleControl } from './mockControl';
@@ -36,6 +36,8 @@ export interface MockServerOptions {
   stateFile?: string;
   /** Called once per answered request (the CLI prints an access log from it). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Called once per callback attempt to the merchant, and per skipped callback (the access log too). */
+  onCallback?: (entry: CallbackLogEntry) => void;
   /** Called when a handler throws (the request gets 999 "Internal Error"). */
   onError?: (error: unknown) => void;
 }
@@ -46,6 +48,8 @@ export interface RequestLogEntry {
   status: number;
   result?: string;
   elapsedMs: number;
+  /** The order ids the request names (body, query or control path), when it names any. */
+  orderIds?: string[];
 }
 
 export interface RunningMockServer {
@@ -80,13 +84,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const background = () => {
     persist().catch((e) => options.onError?.(e));
   };
-  const sender = new CallbackSender(config.callbacks, config.secretKey, state, background);
+  const sender = new CallbackSender(config.callbacks, config.secretKey, state, background, config, options.onCallback);
   const paying = new Set<string>();
   const ctx: MockContext = { state, config, baseUrl: '' };
 
   const server = http.createServer((req, res) => {
     const started = performance.now();
-    handle(req, res, ctx, sender, paying, persist)
+    const seen: RequestNote = {};
+    handle(req, res, ctx, sender, paying, persist, seen)
       .catch((error) => {
         options.onError?.(error);
         if (!res.headersSent) sendAnswer(res, official(ROWS.entryInternal, null, 500), true);
@@ -100,6 +105,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           status: res.statusCode,
           result,
           elapsedMs: Math.round(performance.now() - started),
+          ...(seen.orderIds?.length ? { orderIds: seen.orderIds } : {}),
         });
       });
   });
@@ -146,6 +152,21 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** What the access log learns while a request is handled. */
+interface RequestNote {
+  orderIds?: string[];
+}
+
+/** The order id of a JSON body, read leniently (the log must not fail on a body the handler refuses). */
+function bodyOrderId(body: Buffer): string[] | undefined {
+  try {
+    const id = (JSON.parse(body.toString('utf8')) as { platform_order_id?: unknown } | null)?.platform_order_id;
+    return typeof id === 'string' || typeof id === 'number' ? [String(id)] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Handles one request; resolves with the `result` code sent, when an envelope was sent. */
 async function handle(
   req: http.IncomingMessage,
@@ -154,6 +175,7 @@ async function handle(
   sender: CallbackSender,
   paying: Set<string>,
   persist: () => Promise<void>,
+  seen: RequestNote,
 ): Promise<string | undefined> {
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
@@ -170,6 +192,7 @@ async function handle(
     } catch {
       return sendAnswer(res, mockError(400, `the path ${pathname} is not validly percent-encoded`));
     }
+    if (['orders', 'pay', 'qr'].includes(segments[0]) && segments[1] !== undefined) seen.orderIds = [segments[1].replace(/\.svg$/, '')];
     const result = await handleControl(ctx, sender, paying, {
       method,
       segments,
@@ -203,6 +226,12 @@ async function handle(
   }
   const body = await readBody(req);
   if (body === 'too-large') return sendAnswer(res, unreadable(413, `larger than ${MAX_BODY_BYTES} bytes (1 MB)`), true);
+
+  if (route.method === 'POST') seen.orderIds = bodyOrderId(body);
+  else {
+    const ids = new URLSearchParams(rawQuery).get('platform_order_ids');
+    if (ids) seen.orderIds = ids.split(',').filter((id) => id !== '');
+  }
 
   const auth = authenticate(req, ctx.config, route.method === 'POST' ? body : rawQuery);
   if (auth) return sendAnswer(res, auth);

@@ -38,14 +38,23 @@ export interface MockRefund {
   time: string;
 }
 
-/** One attempt to call the merchant's confirm_url or result_url. */
+/** One attempt to call the merchant's confirm_url or result_url (or a skipped one: attempt 0). */
 export interface DeliveryRecord {
-  url: 'confirm_url' | 'result_url';
+  kind: 'confirm_url' | 'result_url';
+  /** The URL as the order names it. */
+  url: string;
+  /** Where the call really went, when forwarded (`--forward-callbacks-to`). */
+  sent_to?: string;
   attempt: number;
   at: string;
+  /** The HTTP status of the answer, when there was one. */
+  status?: number;
+  elapsed_ms?: number;
   /** `HTTP 200`, `valid`, or what went wrong. */
   outcome: string;
   ok: boolean;
+  /** Not called: the host is not loopback and was neither forwarded nor allowed (outcome says so). */
+  skipped?: boolean;
 }
 
 export interface MockOrder {

@@ -267,7 +267,7 @@ describe('mock: paying calls the merchant', () => {
     assert.equal(a.json.result_url.ok, false);
     for (let i = 0; i < 100 && calls.filter((c) => c.path === '/result').length < 3; i++) await new Promise((r) => setTimeout(r, 10));
     const order = (await control(mock.url, 'orders/p4')).json.order;
-    const results = order.deliveries.filter((d: { url: string }) => d.url === 'result_url');
+    const results = order.deliveries.filter((d: { kind: string }) => d.kind === 'result_url');
     assert.deepEqual(results.map((d: { ok: boolean; attempt: number }) => [d.attempt, d.ok]), [[1, false], [2, false], [3, true]]);
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * The words of `jkopay callbacks test` and of "JKOPay: Test Callback Endpoints…": each verdict's
+ * detail, in English and Traditional Chinese, by id. Pure data.
+ */
+import { localize, type Args } from '../../core/localize';
+import type { Lang, Localized } from '../../data/types';
+
+export const CALLBACK_TEXTS = {
+  'confirm-valid': {
+    en: 'answered HTTP 200 with {"valid": {valid}}{blocked}',
+    'zh-TW': '回應 HTTP 200 與 {"valid": {valid}}{blocked}',
+  },
+  'confirm-blocks': { en: ': JKOPay would not charge this order', 'zh-TW': '：街口不會扣款此訂單' },
+  'confirm-not-200': {
+    en: 'answered HTTP {status}; JKOPay expects HTTP 200 with a JSON body {"valid": true|false}',
+    'zh-TW': '回應 HTTP {status}；街口預期 HTTP 200 與 JSON 內容 {"valid": true|false}',
+  },
+  'confirm-not-json': {
+    en: 'answered {shown}, which is not JSON; JKOPay expects {"valid": true|false}',
+    'zh-TW': '回應 {shown}，不是 JSON；街口預期 {"valid": true|false}',
+  },
+  'confirm-no-valid': {
+    en: 'answered JSON without a boolean "valid" ({shown}); JKOPay expects {"valid": true|false}',
+    'zh-TW': '回應的 JSON 沒有布林值「valid」（{shown}）；街口預期 {"valid": true|false}',
+  },
+  'result-ok': { en: 'acknowledged with HTTP {status}', 'zh-TW': '以 HTTP {status} 確認收到' },
+  'result-not-2xx': {
+    en: 'answered HTTP {status}; JKOPay takes anything but 2xx as a failure and delivers again (1 s, 2 s, 4 s …, up to 12 attempts)',
+    'zh-TW': '回應 HTTP {status}；非 2xx 的回應街口都視為失敗並重送（1 秒、2 秒、4 秒…，最多 12 次）',
+  },
+  'duplicate-ok': {
+    en: 'acknowledged the same notification again with HTTP {status}, as it must: JKOPay retries, so a handler sees duplicates',
+    'zh-TW': '同一則通知再次以 HTTP {status} 確認收到，這是正確的：街口會重送，處理程式一定會收到重複的通知',
+  },
+  'duplicate-not-2xx': {
+    en: 'answered the same notification again with HTTP {status}; JKOPay retries, so a duplicate must be acknowledged (2xx) without processing it twice (key on tradeNo and status)',
+    'zh-TW': '同一則通知再次送達時回應 HTTP {status}；街口會重送，重複的通知也必須以 2xx 確認，且不可重複處理（以 tradeNo 與 status 判斷）',
+  },
+  'bad-digest-accepted': {
+    en: 'accepted a notification whose digest header is wrong (HTTP {status}). JKOPay does not document signing callbacks, so this is no failure; still, verifying the digest (or confirming with the inquiry API before shipping) keeps a forged notification from marking an order paid',
+    'zh-TW': '接受了 digest 標頭錯誤的通知（HTTP {status}）。街口未說明回呼是否簽章，因此不算失敗；但驗證 digest（或出貨前以查詢 API 確認）可避免偽造的通知把訂單標成已付款',
+  },
+  'bad-digest-refused': {
+    en: 'refused a notification whose digest header is wrong (HTTP {status}): good, a forged notification cannot mark an order paid',
+    'zh-TW': '拒絕了 digest 標頭錯誤的通知（HTTP {status}）：很好，偽造的通知無法把訂單標成已付款',
+  },
+  'redirect': {
+    en: 'answered HTTP {status}, a redirect to {location}; JKOPay does not follow redirects: give the final URL',
+    'zh-TW': '回應 HTTP {status}，重新導向到 {location}；街口不會跟隨重新導向：請填寫最終網址',
+  },
+  'transport': { en: '{error}', 'zh-TW': '{error}' },
+  'timeout': {
+    en: 'no complete answer within {seconds} s (JKOPay waits 10 s for the answer, then counts the call as failed)',
+    'zh-TW': '{seconds} 秒內沒有完整回應（街口等待回應 10 秒，逾時即視為失敗）',
+  },
+  'too-large': {
+    en: 'the answer is larger than {bytes} bytes; it was cut off, not read (a callback answer should be a few bytes)',
+    'zh-TW': '回應超過 {bytes} 位元組，已中斷、未讀取（回呼的回應應該只有幾個位元組）',
+  },
+  'slow-fast': {
+    en: 'slowest answer {ms} ms: well within JKOPay\'s 10 s read timeout',
+    'zh-TW': '最慢的回應 {ms} 毫秒：遠低於街口 10 秒的讀取逾時',
+  },
+  'slow-close': {
+    en: 'slowest answer {ms} ms: close to JKOPay\'s 10 s read timeout; answer first, then do the slow work',
+    'zh-TW': '最慢的回應 {ms} 毫秒：接近街口 10 秒的讀取逾時；請先回應，再做耗時的處理',
+  },
+  'slow-over': {
+    en: 'slowest answer {ms} ms: over JKOPay\'s 10 s read timeout, which would count the call as failed',
+    'zh-TW': '最慢的回應 {ms} 毫秒：超過街口 10 秒的讀取逾時，該次呼叫會被視為失敗',
+  },
+  'slow-unknown': {
+    en: 'no answer to time: see the other scenarios of this URL',
+    'zh-TW': '沒有可計時的回應：請看此網址的其他情境',
+  },
+  'not-run': { en: 'not run: {reason}', 'zh-TW': '未執行：{reason}' },
+} satisfies Record<string, Localized>;
+
+export type CallbackTextId = keyof typeof CALLBACK_TEXTS;
+
+export function callbackText(lang: Lang, id: CallbackTextId, args?: Args): string {
+  return localize(CALLBACK_TEXTS[id], lang, args);
+}

@@ -1,0 +1,90 @@
+/**
+ * `jkopay callbacks test`: plays JKOPay against the merchant's own confirm_url and result_url
+ * (src/api/callbacks/callbackTest.ts) and prints a table of verdicts, or with `--format json` an
+ * array of `{scenario, url, verdict, status, ms, detail}`. The hosts it calls are printed first
+ * (on stderr): non-loopback targets are allowed because the user named them. Exit 0: nothing
+ * failed; 1: a scenario failed; 2: bad usage.
+ */
+import { CallbackTestError, type CallbackVerdict, checkCallbackOptions, exitCodeOf, runCallbackTests } from '../api/callbacks/callbackTest';
+import { DEFAULT_MOCK_CONFIG } from '../api/mock/mockConfig';
+import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
+
+export const CALLBACKS_USAGE =
+  'jkopay callbacks test [--confirm-url URL] [--result-url URL] [--order ID] [--currency C] [--amount N] [--secret-env VAR] ' +
+  '[--timeout-seconds N] [--slow] [--format text|json] [--lang en|zh-TW]';
+
+export interface CallbacksCommandOptions {
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
+
+export function runCallbacks(args: string[], io: CommandIO, options: CallbacksCommandOptions = {}): Promise<number> {
+  return withUsage('callbacks', CALLBACKS_USAGE, io, async () => {
+    const env = options.env ?? process.env;
+    const { values, positionals } = parseCommandArgs(args, {
+      'confirm-url': { type: 'string' },
+      'result-url': { type: 'string' },
+      order: { type: 'string' },
+      currency: { type: 'string', default: 'TWD' },
+      amount: { type: 'string', default: '100' },
+      'secret-env': { type: 'string' },
+      'timeout-seconds': { type: 'string', default: '10' },
+      slow: { type: 'boolean' },
+      format: { type: 'string', default: 'text' },
+      lang: { type: 'string' },
+    });
+    if (positionals[0] !== 'test') throw new CommandUsageError(positionals.length ? `unknown sub-command "${positionals[0]}"` : 'say what to do: callbacks test');
+    if (positionals.length > 1) throw new CommandUsageError(`unexpected argument "${positionals[1]}"`);
+    const lang = langOption(values.lang, env);
+    if (values.format !== 'text' && values.format !== 'json') throw new CommandUsageError(`--format must be text or json, not "${values.format}"`);
+    const seconds = Number(values['timeout-seconds']);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {
+      throw new CommandUsageError(`--timeout-seconds must be a number of seconds between 0 and 300, not "${values['timeout-seconds']}"`);
+    }
+    let secret = DEFAULT_MOCK_CONFIG.secretKey;
+    const variable = values['secret-env'];
+    if (variable !== undefined) {
+      const value = env[variable];
+      if (value === undefined || value === '') throw new CommandUsageError(`the environment variable ${variable} (--secret-env) is not set or empty`);
+      secret = value;
+    }
+    const testOptions = {
+      confirmUrl: values['confirm-url'],
+      resultUrl: values['result-url'],
+      orderId: values.order ?? `callback-test-${Date.now()}`,
+      currency: values.currency!.toUpperCase(),
+      amount: values.amount!,
+    };
+    try {
+      checkCallbackOptions(testOptions);
+    } catch (e) {
+      if (e instanceof CallbackTestError) throw new CommandUsageError(e.message);
+      throw e;
+    }
+    const hosts = [...new Set([testOptions.confirmUrl, testOptions.resultUrl].filter((u): u is string => !!u).map((u) => new URL(u).host))];
+    io.err(`jkopay callbacks: calling ${hosts.join(', ')} (order ${testOptions.orderId}, digest keyed with ${variable ? `$${variable}` : 'the mock\'s default secret'})`);
+
+    const controller = new AbortController();
+    const onSigint = () => controller.abort();
+    process.once('SIGINT', onSigint);
+    options.signal?.addEventListener('abort', onSigint, { once: true });
+    let verdicts: CallbackVerdict[];
+    try {
+      verdicts = await runCallbackTests({ ...testOptions, secret, timeoutMs: Math.round(seconds * 1000), slow: values.slow, lang, signal: controller.signal });
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+    io.out(values.format === 'json' ? JSON.stringify(verdicts, null, 2) : verdictTable(verdicts));
+    return exitCodeOf(verdicts);
+  });
+}
+
+/** The verdicts as an aligned text table, the detail last (it is long). */
+export function verdictTable(verdicts: readonly CallbackVerdict[]): string {
+  const rows = [
+    ['SCENARIO', 'URL', 'VERDICT', 'STATUS', 'TIME', 'DETAIL'],
+    ...verdicts.map((v) => [v.scenario, v.url, v.verdict.toUpperCase(), v.status === null ? '-' : String(v.status), `${v.ms} ms`, v.detail]),
+  ];
+  const widths = rows[0].map((_, i) => (i === rows[0].length - 1 ? 0 : Math.max(...rows.map((r) => r[i].length))));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n');
+}

@@ -1,0 +1,191 @@
+/**
+ * `jkopay mock pay|fail|clock|reset|orders`: drives a running mock through its `/_mock/`
+ * control endpoints so that nobody needs curl, and says what happened in words (or prints the
+ * mock's JSON with `--format json`). Exit 0: done; 1: the mock refused, or nothing answered at
+ * `--url`; 2: bad usage.
+ */
+import { DEFAULT_MOCK_URL } from '../api/environments';
+import { exchange, TransportError } from '../api/httpExchange';
+import { type CommandIO, CommandUsageError, parseCommandArgs } from './cliSupport';
+
+export const MOCK_CONTROL_COMMANDS = ['pay', 'fail', 'clock', 'reset', 'orders'] as const;
+export type MockControlCommand = (typeof MOCK_CONTROL_COMMANDS)[number];
+
+export const MOCK_CONTROL_USAGE = `jkopay mock pay <order id> [--coupon N|all] [--channel account|bank|creditcard] [--skip-callbacks]
+       jkopay mock fail <order id>
+       jkopay mock clock [--advance-days N | --set "YYYY-mm-dd HH:MM:SS" | --real]
+       jkopay mock reset
+       jkopay mock orders [<order id>]
+       (each takes --url URL, default ${DEFAULT_MOCK_URL}, and --format text|json)`;
+
+interface Answer {
+  status: number;
+  json: Record<string, unknown>;
+}
+
+export function isMockControlCommand(word: string | undefined): word is MockControlCommand {
+  return (MOCK_CONTROL_COMMANDS as readonly string[]).includes(word ?? '');
+}
+
+/** Runs one control sub-command (usage errors are thrown as CommandUsageError for the caller's usage text). */
+export async function runMockControl(command: MockControlCommand, args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    url: { type: 'string', default: DEFAULT_MOCK_URL },
+    format: { type: 'string', default: 'text' },
+    coupon: { type: 'string' },
+    channel: { type: 'string' },
+    'skip-callbacks': { type: 'boolean' },
+    'advance-days': { type: 'string' },
+    set: { type: 'string' },
+    real: { type: 'boolean' },
+  });
+  if (values.format !== 'text' && values.format !== 'json') throw new CommandUsageError(`--format must be text or json, not "${values.format}"`);
+  const base = values.url!.replace(/\/+$/, '');
+  try {
+    const u = new URL(base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new CommandUsageError(`--url "${values.url}" is not an http(s) URL`);
+  }
+  const needsId = command === 'pay' || command === 'fail';
+  const maxArgs = needsId || command === 'orders' ? 1 : 0;
+  if (needsId && positionals.length === 0) throw new CommandUsageError(`mock ${command} needs the platform_order_id of an order the mock created`);
+  if (positionals.length > maxArgs) throw new CommandUsageError(`unexpected argument "${positionals[maxArgs]}"`);
+  const id = positionals[0];
+  const orderPath = (suffix = '') => `orders/${encodeURIComponent(id)}${suffix}`;
+
+  let path: string;
+  let body: unknown;
+  switch (command) {
+    case 'pay': {
+      const pay: Record<string, unknown> = {};
+      if (values.coupon !== undefined) pay.coupon = values.coupon === 'all' ? true : values.coupon;
+      if (values.channel !== undefined) pay.channel_type = values.channel;
+      if (values['skip-callbacks']) pay.callbacks = false;
+      path = orderPath('/pay');
+      body = pay;
+      break;
+    }
+    case 'fail':
+      path = orderPath('/fail');
+      body = {};
+      break;
+    case 'clock': {
+      const given = [values['advance-days'] !== undefined, values.set !== undefined, values.real === true].filter(Boolean).length;
+      if (given > 1) throw new CommandUsageError('give one of --advance-days N, --set TIME or --real');
+      path = 'clock';
+      if (values['advance-days'] !== undefined) {
+        const days = Number(values['advance-days']);
+        if (values['advance-days'].trim() === '' || !Number.isFinite(days)) throw new CommandUsageError(`--advance-days must be a number of days, not "${values['advance-days']}"`);
+        body = { advance_days: days };
+      } else if (values.set !== undefined) body = { now: values.set };
+      else if (values.real) body = { now: null };
+      break;
+    }
+    case 'reset':
+      path = 'reset';
+      body = {};
+      break;
+    case 'orders':
+      path = id === undefined ? 'orders' : orderPath();
+      break;
+  }
+
+  let answer: Answer;
+  try {
+    const response = await exchange({
+      url: `${base}/_mock/${path}`,
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      // Paying waits for the merchant's confirm_url (with retries) and the first result_url call.
+      timeoutMs: 120_000,
+    });
+    let json: unknown;
+    try {
+      json = JSON.parse(response.bodyText);
+    } catch {
+      json = undefined;
+    }
+    if (typeof json !== 'object' || json === null) {
+      io.err(`jkopay mock ${command}: ${base} answered HTTP ${response.status} without the mock's JSON: is it a jkopay mock?`);
+      return 1;
+    }
+    answer = { status: response.status, json: json as Record<string, unknown> };
+  } catch (e) {
+    if (e instanceof TransportError) {
+      io.err(`jkopay mock ${command}: no mock answered at ${base} (${e.message}); start one with \`jkopay mock\`, or name it with --url`);
+      return 1;
+    }
+    throw e;
+  }
+  if (values.format === 'json') io.out(JSON.stringify(answer.json, null, 2));
+  if (answer.json.ok !== true) {
+    io.err(`jkopay mock ${command}: the mock refused: ${String(answer.json.error ?? `HTTP ${answer.status}`)}`);
+    return 1;
+  }
+  if (values.format === 'text') for (const line of describe(command, id, answer.json)) io.out(line);
+  return command === 'pay' && answer.json.paid === false ? 1 : 0;
+}
+
+type Json = Record<string, unknown>;
+
+function describe(command: MockControlCommand, id: string | undefined, a: Json): string[] {
+  switch (command) {
+    case 'pay':
+      return describePay(id!, a);
+    case 'fail':
+      return [`Order ${id}: the payment failed (inquiry status 100).`];
+    case 'clock':
+      return [`Mock clock: ${String(a.now)} (UTC+8)${a.offset_ms ? `, ${formatOffset(Number(a.offset_ms))} from the real time` : ', the real time'}.`];
+    case 'reset':
+      return [`Mock reset: every order is gone and the clock is back to the real time (${String(a.now)}).`];
+    case 'orders':
+      if (id !== undefined) return describeOrder(a.order as Json);
+      if (!Array.isArray(a.orders) || a.orders.length === 0) return ['The mock has no orders.'];
+      return (a.orders as Json[]).flatMap((o) => describeOrder(o));
+  }
+}
+
+function describePay(id: string, a: Json): string[] {
+  const lines: string[] = [];
+  if (a.paid === false) {
+    lines.push(`Order ${id} was NOT paid: confirm_url ${String(a.confirm_url)}. The order's status is now 100 (payment failed).`);
+    return lines;
+  }
+  const t = (a.transaction ?? {}) as Json;
+  lines.push(`Order ${id} is paid: tradeNo ${String(t.tradeNo)} at ${String(t.trans_time)}.`);
+  lines.push(`  final_price ${String(t.final_price)} ${String(t.currency)}, redeem_amount ${String(t.redeem_amount)}, debit_amount ${String(t.debit_amount)} TWD`);
+  if (a.confirm_url !== undefined) lines.push(`  confirm_url: ${String(a.confirm_url)}`);
+  const result = a.result_url;
+  if (result === 'none' || result === undefined) lines.push('  result_url: not called (none in the order, or --skip-callbacks)');
+  else lines.push(`  result_url: ${describeDelivery(result as Json)}`);
+  return lines;
+}
+
+function describeDelivery(d: Json): string {
+  const where = d.sent_to ? `${String(d.url)} (forwarded to ${String(d.sent_to)})` : String(d.url);
+  if (d.skipped) return `${where}: ${String(d.outcome)}`;
+  const more = d.ok ? '' : '; retried in the background with doubling delays (see `jkopay mock orders ID`)';
+  return `${where}: attempt ${String(d.attempt)} → ${String(d.outcome)}${d.elapsed_ms !== undefined ? ` in ${String(d.elapsed_ms)} ms` : ''}${more}`;
+}
+
+const STATUS_WORDS: Record<number, string> = { 0: 'paid', 100: 'payment failed', 101: 'not paid yet' };
+
+function describeOrder(o: Json): string[] {
+  const payment = o.payment as Json | undefined;
+  const status = Number(o.status);
+  const head = `${String(o.platform_order_id)}  ${STATUS_WORDS[status] ?? `status ${status}`}  ${String(o.final_price)} ${String(o.currency)}`;
+  const lines = [payment ? `${head}  debit ${String(payment.debit_amount)} TWD  tradeNo ${String(payment.tradeNo)}` : head];
+  const refunds = Array.isArray(o.refunds) ? (o.refunds as Json[]) : [];
+  if (refunds.length) lines.push(`  refunds: ${refunds.map((r) => `${String(r.amount)} at ${String(r.time)}`).join(', ')}`);
+  const deliveries = Array.isArray(o.deliveries) ? (o.deliveries as Json[]) : [];
+  for (const d of deliveries) lines.push(`  ${String(d.kind ?? d.url)} ${d.at ? `${String(d.at)} ` : ''}${describeDelivery(d)}`);
+  return lines;
+}
+
+function formatOffset(ms: number): string {
+  const days = ms / 86_400_000;
+  const sign = days < 0 ? '−' : '+';
+  return `${sign}${Math.abs(days) >= 1 ? `${+Math.abs(days).toFixed(2)} days` : `${Math.round(Math.abs(ms) / 60000)} min`}`;
+}

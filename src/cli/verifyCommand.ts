@@ -1,0 +1,88 @@
+/**
+ * `jkopay verify --secret-env VAR --digest HEX (--body-file F | --query Q | stdin)`: whether a
+ * DIGEST (or a callback's `digest` header) matches the exact bytes, compared in constant time.
+ * The secret comes from an environment variable and is never printed. Exit 0: it matches; 1: it
+ * does not; 2: bad usage or unreadable input.
+ */
+import { promises as fs } from 'node:fs';
+import { computeDigest, verifyDigest } from '../api/signing';
+import { type CommandIO, CommandUsageError, parseCommandArgs, withUsage } from './cliSupport';
+
+export const VERIFY_USAGE = 'jkopay verify --secret-env VAR --digest HEX (--body-file FILE | --query "platform_order_ids=a,b" | < body)';
+
+const MAX_MESSAGE = 8 * 1024 * 1024;
+
+export interface VerifyCommandOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Where the bytes come from without --body-file or --query (default: process.stdin). */
+  stdin?: AsyncIterable<Buffer | string>;
+}
+
+export function runVerify(args: string[], io: CommandIO, options: VerifyCommandOptions = {}): Promise<number> {
+  return withUsage('verify', VERIFY_USAGE, io, async () => {
+    const env = options.env ?? process.env;
+    const { values, positionals } = parseCommandArgs(args, {
+      'secret-env': { type: 'string' },
+      digest: { type: 'string' },
+      'body-file': { type: 'string' },
+      query: { type: 'string' },
+    });
+    if (positionals.length) throw new CommandUsageError(`unexpected argument "${positionals[0]}"`);
+    const variable = values['secret-env'];
+    if (!variable) throw new CommandUsageError('--secret-env VAR is required: the name of the environment variable holding the secret key');
+    const digest = values.digest?.trim();
+    if (digest === undefined) throw new CommandUsageError('--digest HEX is required: the DIGEST (or digest header) to check');
+    if (!/^[0-9a-fA-F]{64}$/.test(digest)) throw new CommandUsageError(`--digest must be 64 hexadecimal characters (HMAC-SHA256), not ${digest.length} characters`);
+    if (values['body-file'] !== undefined && values.query !== undefined) throw new CommandUsageError('give at most one of --body-file or --query (or the body on stdin)');
+    const secret = env[variable];
+    if (secret === undefined || secret === '') throw new CommandUsageError(`the environment variable ${variable} is not set or empty`);
+
+    let message: Buffer | string;
+    if (values.query !== undefined) message = values.query;
+    else if (values['body-file'] !== undefined) {
+      const file = values['body-file'];
+      try {
+        const stat = await fs.stat(file);
+        if (stat.size > MAX_MESSAGE) {
+          io.err(`jkopay verify: ${file} is larger than ${MAX_MESSAGE} bytes`);
+          return 2;
+        }
+        message = await fs.readFile(file);
+      } catch (e) {
+        io.err(`jkopay verify: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        return 2;
+      }
+    } else {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of options.stdin ?? process.stdin) {
+        const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, 'utf8');
+        size += bytes.length;
+        if (size > MAX_MESSAGE) {
+          io.err(`jkopay verify: the input is larger than ${MAX_MESSAGE} bytes`);
+          return 2;
+        }
+        chunks.push(bytes);
+      }
+      message = Buffer.concat(chunks);
+    }
+
+    if (verifyDigest(secret, message, digest)) {
+      io.out('match: the DIGEST is HMAC-SHA256 of exactly these bytes with the secret key');
+      return 0;
+    }
+    io.out('mismatch: the DIGEST is not HMAC-SHA256 of exactly these bytes with this secret key');
+    if (digest !== digest.toLowerCase() && verifyDigest(secret, message, digest.toLowerCase())) {
+      io.err('jkopay verify: note: it matches in lower case; JKOPay writes the DIGEST in lower-case hex');
+    } else {
+      const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
+      if (bytes.length && bytes[bytes.length - 1] === 0x0a && verifyDigest(secret, bytes.subarray(0, bytes.length - 1), digest.toLowerCase())) {
+        io.err('jkopay verify: note: it matches without the trailing newline; the bytes signed had none');
+      }
+      if (typeof message === 'string' && message.startsWith('?') && computeDigest(secret, message.slice(1)) === digest.toLowerCase()) {
+        io.err('jkopay verify: note: it matches without the leading "?"; JKOPay signs the query without it');
+      }
+    }
+    return 1;
+  });
+}

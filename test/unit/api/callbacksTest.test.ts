@@ -1,0 +1,304 @@
+/**
+ * `jkopay callbacks test` against endpoints written here: a good one, a broken one, and hostile
+ * ones (unreachable, redirecting, silent, huge, not JSON, not TLS), judged exactly; and
+ * `jkopay verify` on the reference's vectors.
+ */
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import type * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import { computeDigest, verifyDigest } from '../../../src/api/signing';
+import { runCallbacks } from '../../../src/cli/callbacksCommand';
+import { runVerify } from '../../../src/cli/verifyCommand';
+import { freePort, type Local, startHttp, startTcp } from './localServers';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err, text: () => out.join('\n'), errors: () => err.join('\n') };
+}
+
+interface Received {
+  path: string;
+  body: string;
+  digest: string | undefined;
+}
+
+/** An endpoint that records each call and answers with `answer(call, n)` (n counts calls to that path). */
+async function endpoint(answer: (call: Received, n: number, res: http.ServerResponse) => void): Promise<Local & { calls: Received[] }> {
+  const calls: Received[] = [];
+  const counts = new Map<string, number>();
+  const local = await startHttp((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const call = { path: req.url!, body: Buffer.concat(chunks).toString('utf8'), digest: req.headers.digest as string | undefined };
+      calls.push(call);
+      const n = (counts.get(req.url!) ?? 0) + 1;
+      counts.set(req.url!, n);
+      answer(call, n, res);
+    });
+  });
+  return Object.assign(local, { calls });
+}
+
+const SECRET = 'merchant-test-secret';
+const ENV = { CB_SECRET: SECRET };
+
+async function run(args: string[]) {
+  const c = capture();
+  const code = await runCallbacks(['test', ...args, '--secret-env', 'CB_SECRET', '--format', 'json'], c.io, { env: ENV });
+  return { code, verdicts: code === 2 ? [] : (JSON.parse(c.text()) as { scenario: string; verdict: string; status: number | null; ms: number; detail: string; url: string }[]), c };
+}
+
+const summary = (verdicts: { scenario: string; verdict: string; status: number | null }[]) => verdicts.map((v) => [v.scenario, v.verdict, v.status]);
+
+describe('cli: callbacks test', function () {
+  this.timeout(10_000);
+
+  it('passes a good endpoint: valid boolean, 2xx twice, bad digest refused; every digest is HMAC-SHA256(secret, body)', async () => {
+    const good = await endpoint((call, _n, res) => {
+      if (call.path === '/confirm') {
+        res.setHeader('Content-Type', 'application/json');
+        res.end('{"valid": true}');
+      } else if (call.digest && verifyDigest(SECRET, call.body, call.digest)) res.end('{"ok":true}');
+      else {
+        res.statusCode = 401;
+        res.end('bad digest');
+      }
+    });
+    try {
+      const { code, verdicts, c } = await run(['--confirm-url', `${good.url}/confirm`, '--result-url', `${good.url}/result?src=jko`, '--order', 'cb-1']);
+      assert.equal(code, 0);
+      assert.deepEqual(summary(verdicts), [
+        ['confirm', 'pass', 200],
+        ['result', 'pass', 200],
+        ['result-duplicate', 'pass', 200],
+        ['result-bad-digest', 'pass', 401],
+      ]);
+      assert.match(verdicts[0].detail, /"valid": true/);
+      assert.equal(verdicts[1].url, `${good.url}/result?src=jko`);
+      assert.match(c.errors(), new RegExp(`calling 127\\.0\\.0\\.1:${good.port}`));
+      assert.deepEqual(good.calls.map((x) => x.path), ['/confirm', '/result?src=jko', '/result?src=jko', '/result?src=jko']);
+      assert.deepEqual(JSON.parse(good.calls[0].body), { platform_order_id: 'cb-1' });
+      const transaction = JSON.parse(good.calls[1].body).transaction;
+      assert.equal(transaction.platform_order_id, 'cb-1');
+      assert.equal(transaction.status, 0);
+      for (const key of ['tradeNo', 'trans_time', 'currency', 'final_price', 'redeem_amount', 'debit_amount']) assert.equal(typeof transaction[key], 'string', key);
+      assert.equal(good.calls[2].body, good.calls[1].body, 'the duplicate is the same bytes');
+      for (const call of good.calls.slice(0, 3)) assert.equal(call.digest, computeDigest(SECRET, call.body));
+      assert.notEqual(good.calls[3].digest, computeDigest(SECRET, good.calls[3].body));
+      assert.match(good.calls[3].digest!, /^[0-9a-f]{64}$/, 'the bad digest is well-formed, only wrong');
+    } finally {
+      await good.close();
+    }
+  });
+
+  it('fails a broken endpoint: OK to confirm, 500 to the second delivery; accepting a bad digest is only a warning', async () => {
+    const broken = await endpoint((call, n, res) => {
+      if (call.path === '/confirm') res.end('OK');
+      else if (n === 2) {
+        res.statusCode = 500;
+        res.end('duplicate key');
+      } else res.end('OK');
+    });
+    try {
+      const { code, verdicts } = await run(['--confirm-url', `${broken.url}/confirm`, '--result-url', `${broken.url}/result`]);
+      assert.equal(code, 1);
+      assert.deepEqual(summary(verdicts), [
+        ['confirm', 'fail', 200],
+        ['result', 'pass', 200],
+        ['result-duplicate', 'fail', 500],
+        ['result-bad-digest', 'warn', 200],
+      ]);
+      assert.match(verdicts[0].detail, /"OK", which is not JSON/);
+      assert.match(verdicts[2].detail, /JKOPay retries/);
+      assert.match(verdicts[3].detail, /does not document signing callbacks/);
+      assert.match(verdicts[3].detail, /inquiry API/);
+      for (const call of broken.calls.slice(0, 3)) assert.equal(call.digest, computeDigest(SECRET, call.body));
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('prints a table by default, with the mock secret when no --secret-env; zh-TW details', async () => {
+    const ok = await endpoint((_call, _n, res) => res.end('{"valid": false}'));
+    try {
+      const c = capture();
+      assert.equal(await runCallbacks(['test', '--confirm-url', `${ok.url}/c`, '--slow'], c.io, { env: {} }), 0);
+      const lines = c.out.join('\n').split('\n');
+      assert.match(lines[0], /^SCENARIO\s+URL\s+VERDICT\s+STATUS\s+TIME\s+DETAIL$/);
+      assert.match(lines[1], /^confirm\s+http:\/\/127\.0\.0\.1:\d+\/c\s+PASS\s+200\s+\d+ ms\s+.*would not charge/);
+      assert.match(lines[2], /^slow\s+.*PASS\s+-\s+\d+ ms\s+slowest answer/);
+      assert.equal(ok.calls[0].digest, computeDigest('mock-secret-key', ok.calls[0].body));
+      const zh = capture();
+      await runCallbacks(['test', '--confirm-url', `${ok.url}/c`, '--lang', 'zh-TW'], zh.io, { env: {} });
+      assert.match(zh.text(), /街口不會扣款/);
+    } finally {
+      await ok.close();
+    }
+  });
+
+  it('judges unreachable, redirecting, non-JSON and non-TLS endpoints clearly', async () => {
+    const port = await freePort();
+    const refused = await run(['--confirm-url', `http://127.0.0.1:${port}/c`, '--result-url', `http://127.0.0.1:${port}/r`]);
+    assert.equal(refused.code, 1);
+    assert.deepEqual(summary(refused.verdicts), [
+      ['confirm', 'fail', null],
+      ['result', 'fail', null],
+      ['result-duplicate', 'fail', null],
+      ['result-bad-digest', 'fail', null],
+    ]);
+    assert.match(refused.verdicts[0].detail, /connection refused/);
+    assert.match(refused.verdicts[2].detail, /^not run: connection refused/);
+
+    const odd = await endpoint((call, _n, res) => {
+      if (call.path === '/moved') {
+        res.writeHead(302, { Location: 'https://shop.example/final' });
+        res.end();
+      } else res.end('<html>not json</html>');
+    });
+    try {
+      const moved = await run(['--confirm-url', `${odd.url}/moved`, '--result-url', `${odd.url}/moved`]);
+      assert.deepEqual(summary(moved.verdicts).map((v) => v[1]), ['fail', 'fail', 'fail', 'fail']);
+      assert.match(moved.verdicts[0].detail, /redirect to https:\/\/shop\.example\/final; JKOPay does not follow redirects/);
+      const html = await run(['--confirm-url', `${odd.url}/html`]);
+      assert.match(html.verdicts[0].detail, /not JSON/);
+      const tls = await run(['--confirm-url', `https://127.0.0.1:${odd.port}/c`]);
+      assert.equal(tls.verdicts[0].verdict, 'fail');
+      assert.match(tls.verdicts[0].detail, /TLS handshake/);
+    } finally {
+      await odd.close();
+    }
+  });
+
+  it('gives up on a silent endpoint within --timeout-seconds + 1 s, and on a slow-dripping one', async () => {
+    const silent = await startTcp(() => undefined);
+    const drip = await startTcp((socket) => {
+      socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{');
+      const timer = setInterval(() => socket.write(' '), 50);
+      socket.on('close', () => clearInterval(timer));
+    });
+    try {
+      for (const url of [`${silent.url}/r`, `${drip.url}/r`]) {
+        const started = Date.now();
+        const { code, verdicts } = await run(['--result-url', url, '--timeout-seconds', '0.5']);
+        const took = Date.now() - started;
+        assert.equal(code, 1);
+        assert.ok(took < 1500, `took ${took} ms`);
+        assert.match(verdicts[0].detail, /no complete answer within 0\.5 s/);
+        assert.match(verdicts[1].detail, /^not run/);
+      }
+    } finally {
+      await silent.close();
+      await drip.close();
+    }
+  });
+
+  it('cuts a 10 MB answer off instead of buffering it', async () => {
+    let written = 0;
+    let closedEarly = false;
+    const huge = await startHttp((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const pump = () => {
+          while (written < 10 * 1024 * 1024) {
+            written += chunk.length;
+            if (!res.write(chunk)) {
+              res.once('drain', pump);
+              return;
+            }
+          }
+          res.end();
+        };
+        res.on('close', () => {
+          if (written < 10 * 1024 * 1024) closedEarly = true;
+        });
+        pump();
+      });
+    });
+    try {
+      const { verdicts } = await run(['--confirm-url', `${huge.url}/c`]);
+      assert.equal(verdicts[0].verdict, 'fail');
+      assert.match(verdicts[0].detail, /larger than 16384 bytes; it was cut off/);
+      await new Promise((r) => setTimeout(r, 50));
+      assert.ok(closedEarly, `the connection was cut after ${written} bytes`);
+    } finally {
+      await huge.close();
+    }
+  });
+
+  it('refuses bad usage with exit 2', async () => {
+    for (const args of [
+      [],
+      ['test'],
+      ['test', '--confirm-url', 'ftp://x/y'],
+      ['test', '--confirm-url', 'http://127.0.0.1:1/c', '--format', 'xml'],
+      ['test', '--confirm-url', 'http://127.0.0.1:1/c', '--currency', 'EUR'],
+      ['test', '--confirm-url', 'http://127.0.0.1:1/c', '--amount', '1.5'],
+      ['test', '--confirm-url', 'http://127.0.0.1:1/c', '--timeout-seconds', '0'],
+      ['test', '--confirm-url', 'http://127.0.0.1:1/c', '--secret-env', 'UNSET_VAR'],
+    ]) {
+      const c = capture();
+      assert.equal(await runCallbacks(args, c.io, { env: {} }), 2, args.join(' '));
+      assert.match(c.errors(), /Usage: jkopay callbacks test/);
+    }
+  });
+
+  it('sends a foreign-currency order with a whole-TWD debit_amount', async () => {
+    const ok = await endpoint((_c, _n, res) => res.end('OK'));
+    try {
+      await run(['--result-url', `${ok.url}/r`, '--currency', 'JPY', '--amount', '1230']);
+      const transaction = JSON.parse(ok.calls[0].body).transaction;
+      assert.deepEqual([transaction.currency, transaction.final_price, transaction.debit_amount], ['JPY', '1230', '249']);
+    } finally {
+      await ok.close();
+    }
+  });
+});
+
+describe('cli: verify', () => {
+  let dir: string;
+  before(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jkopay-verify-'));
+  });
+  after(() => fs.rm(dir, { recursive: true, force: true }));
+  const V2 = '80b9967b29287605e4ef10b45668792f9d5235777ab305bb72217078dec3205a';
+
+  it('reproduces the reference vectors: match exits 0, mismatch 1, never printing the secret', async () => {
+    const file = path.join(dir, 'refund.json');
+    await fs.writeFile(file, '{"platform_order_id": 87, "refund_amount": 100}');
+    const env = { K: 'QxN1X' };
+    const match = capture();
+    assert.equal(await runVerify(['--secret-env', 'K', '--digest', V2, '--body-file', file], match.io, { env }), 0);
+    assert.match(match.text(), /^match/);
+    const query = capture();
+    assert.equal(await runVerify(['--secret-env', 'K', '--digest', 'a0836fefb028ea7493118c8b5eb6752113f552ac8ef35f3cb8cda91808c77188', '--query', 'platform_order_ids=87,88'], query.io, { env }), 0);
+    // The negative vector: a space after the comma is other bytes.
+    const spaced = capture();
+    assert.equal(await runVerify(['--secret-env', 'K', '--digest', 'a0836fefb028ea7493118c8b5eb6752113f552ac8ef35f3cb8cda91808c77188', '--query', 'platform_order_ids=87, 88'], spaced.io, { env }), 1);
+    assert.match(spaced.text(), /^mismatch/);
+    const compact = capture();
+    assert.equal(await runVerify(['--secret-env', 'K', '--digest', V2], compact.io, { env, stdin: Readable.from([Buffer.from('{"platform_order_id":87,"refund_amount":100}')]) }), 1);
+    const piped = capture();
+    assert.equal(await runVerify(['--secret-env', 'K', '--digest', V2], piped.io, { env, stdin: Readable.from([Buffer.from('{"platform_order_id": 87, "refund_amount": 100}\n')]) }), 1);
+    assert.match(piped.errors(), /without the trailing newline/);
+    const upper = capture();
+    assert.equal(await runVerify(['--secret-env', 'K', '--digest', V2.toUpperCase(), '--body-file', file], upper.io, { env }), 1);
+    assert.match(upper.errors(), /lower case/);
+    for (const c of [match, query, spaced, compact, piped, upper]) assert.doesNotMatch(c.text() + c.errors(), /QxN1X/);
+  });
+
+  it('refuses bad usage with exit 2', async () => {
+    for (const args of [[], ['--secret-env', 'K'], ['--secret-env', 'K', '--digest', 'abc'], ['--secret-env', 'NOPE', '--digest', V2, '--query', 'a'], ['--secret-env', 'K', '--digest', V2, '--query', 'a', '--body-file', 'f']]) {
+      const c = capture();
+      assert.equal(await runVerify(args, c.io, { env: { K: 'x' } }), 2, args.join(' '));
+    }
+    const c = capture();
+    assert.equal(await runVerify(['--secret-env', 'K', '--digest', V2, '--body-file', path.join(dir, 'missing')], c.io, { env: { K: 'x' } }), 2);
+  });
+});
