@@ -7,7 +7,7 @@
  * and error texts are scrubbed of both keys.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { explainRows } from '../core/resultCodeDocs';
+import { explainResultCode } from '../data/resultCodeExplanation';
 import type { ResultCodeEntry } from '../data/types';
 import { type Envelope, parseEnvelope } from './envelope';
 import { exchange, TransportError, type TransportErrorKind } from './httpExchange';
@@ -98,7 +98,7 @@ export async function sendRequest(prepared: PreparedRequest, options: SendOption
   }
 
   const envelope = parseEnvelope(response.bodyText);
-  const explanation = envelope ? explainRows(envelope.result, prepared.endpoint, envelope.message ?? undefined) : [];
+  const explanation = envelope ? explainResultCode(envelope.result, prepared.endpoint, envelope.message ?? undefined).rows : [];
   const result: SendResult = {
     ok: false,
     request,

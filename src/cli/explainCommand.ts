@@ -4,10 +4,10 @@
  * text from the data table. Exit 0 when explained, 1 when no table knows it. The same plain-text
  * rendering serves `jkopay send`.
  */
-import { explainRows, RESULT_CODE } from '../core/resultCodeDocs';
-import { localize } from '../core/localize';
 import { msg } from '../core/messages';
-import { type Endpoint, findResultCodesByMessage, type Lang, type ResultCodeEntry, transactionStatuses } from '../data';
+import type { Endpoint, Lang, ResultCodeEntry } from '../data';
+import { localize } from '../data/localize';
+import { explainQuery, explainTransactionStatus, RESULT_CODE } from '../data/resultCodeExplanation';
 import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
 
 export const EXPLAIN_USAGE = 'jkopay explain <code|"exact message"> [--lang en|zh-TW] [--endpoint entry|refund|inquiry]';
@@ -24,12 +24,7 @@ export function runExplain(args: string[], io: CommandIO): Promise<number> {
     }
     if (positionals.length !== 1) throw new CommandUsageError('explain takes one result code (e.g. 200) or one exact message in quotes');
     const query = positionals[0].trim();
-    let rows: ResultCodeEntry[];
-    if (RESULT_CODE.test(query)) rows = explainRows(query, endpoint as Endpoint | undefined);
-    else {
-      rows = findResultCodesByMessage(query);
-      if (endpoint) rows = rows.filter((r) => r.endpoint === endpoint || r.endpoint === 'any');
-    }
+    const { rows } = explainQuery(query, endpoint as Endpoint | undefined);
     if (rows.length === 0) {
       io.out(RESULT_CODE.test(query) ? msg(lang, 'hover-unknown-code', { code: query }) : `No JKOPay table has the message "${query}".`);
       return 1;
@@ -61,7 +56,7 @@ function renderRow(row: ResultCodeEntry, lang: Lang, indent: string): string {
 
 /** One line for an inquiry transaction `status`, e.g. `status 102 Order does not exist`. */
 export function renderStatus(status: number, lang: Lang): string {
-  const entry = transactionStatuses().find((s) => s.status === status);
+  const entry = explainTransactionStatus(status);
   const head = msg(lang, 'hover-status', { status });
   return entry ? `${head} ${localize(entry.title, lang)}: ${localize(entry.meaning, lang)}` : `${head}: ?`;
 }

@@ -12,7 +12,7 @@ import { localize } from './localize';
 import { findLocation, previousSignificantChar } from './location';
 import { msg } from './messages';
 import type { ObjectNode, PayloadDocument } from './model';
-import { PAYLOAD_SNIPPETS } from './payloadSnippets';
+import { PAYLOAD_SNIPPETS } from '../data/payloadSnippets';
 
 /** A completion proposal with its replace range in offsets (converted to positions by the caller). */
 export interface Completion {

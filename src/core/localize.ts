@@ -1,21 +1,5 @@
 /**
- * Fills a message template in the user's language. Templates name their arguments:
- * `{field} is over {max} characters`. Pure.
+ * The core's entry to the localizing helpers, which live with the data (`src/data/localize.ts`)
+ * because the CLI and the VS Code client use them too. Pure.
  */
-import type { Lang, Localized } from '../data/types';
-
-export type Args = Record<string, string | number>;
-
-export function fill(template: string, args: Args = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
-}
-
-export function localize(text: Localized, lang: Lang, args?: Args): string {
-  return fill(text[lang] ?? text.en, args);
-}
-
-/** Maps a locale such as `zh-tw`, `zh_TW.UTF-8` or `zh-Hant` to a display language; English otherwise. */
-export function toLang(locale: string | undefined): Lang {
-  const l = (locale ?? '').toLowerCase().replace('_', '-');
-  return l.startsWith('zh-tw') || l.startsWith('zh-hant') || l.startsWith('zh-hk') ? 'zh-TW' : 'en';
-}
+export { type Args, fill, localize, toLang } from '../data/localize';

@@ -1,14 +1,20 @@
 /**
- * Explanations of JKOPay result codes and transaction statuses as Markdown, in the user's
- * language: used by hovers (payload files, later source code) and by `jkopay explain`.
- * Pure.
+ * Result codes and transaction statuses as hover Markdown, in the user's language: formats the
+ * structured explanation of `src/data/resultCodeExplanation.ts` and decides nothing itself. Used
+ * by the hovers and completion of payload files and source code. Pure.
  */
-import { findResultCodes, findResultCodesByMessage, transactionStatuses } from '../data';
 import type { Endpoint, Lang, ResultCodeEntry } from '../data/types';
+import {
+  explainResultCode,
+  explainResultMessage,
+  explainTransactionStatus,
+  RESULT_CODE,
+  type ResultCodeExplanation,
+} from '../data/resultCodeExplanation';
 import { localize } from './localize';
 import { msg } from './messages';
 
-export const RESULT_CODE = /^\d{3}$/;
+export { RESULT_CODE };
 
 function messageLine(row: ResultCodeEntry, lang: Lang): string {
   if (row.messageIsDynamic) return `_${msg(lang, 'hover-dynamic-message')}_`;
@@ -32,39 +38,24 @@ function rowMarkdown(row: ResultCodeEntry, lang: Lang): string {
   ].join('\n');
 }
 
-/**
- * The rows that explain `code`: for one endpoint when known; narrowed to the row whose exact
- * message was received, when one matches.
- */
-export function explainRows(code: string, endpoint?: Endpoint, message?: string): ResultCodeEntry[] {
-  let rows = findResultCodes(code, endpoint);
-  if (rows.length === 0 && endpoint) rows = findResultCodes(code);
-  if (message !== undefined) {
-    const exact = rows.filter((row) => row.message === message);
-    if (exact.length) return exact;
-    // A text no row has is what the rows with a varying message send (refund 922).
-    const dynamic = rows.filter((row) => row.messageIsDynamic);
-    if (dynamic.length && message !== null) return dynamic;
-  }
-  return rows;
+function explanationMarkdown(explanation: ResultCodeExplanation, lang: Lang): string {
+  return explanation.rows.map((row) => rowMarkdown(row, lang)).join('\n\n---\n\n');
 }
 
 export function explainCodeMarkdown(code: string, lang: Lang, endpoint?: Endpoint, message?: string): string {
-  const rows = explainRows(code, endpoint, message);
-  if (rows.length === 0) return msg(lang, 'hover-unknown-code', { code });
-  return rows.map((row) => rowMarkdown(row, lang)).join('\n\n---\n\n');
+  const explanation = explainResultCode(code, endpoint, message);
+  if (explanation.match === 'none') return msg(lang, 'hover-unknown-code', { code });
+  return explanationMarkdown(explanation, lang);
 }
 
 /** Markdown for a documented `message` text, or undefined when no table has it. */
 export function explainMessageMarkdown(message: string, lang: Lang, endpoint?: Endpoint): string | undefined {
-  let rows = findResultCodesByMessage(message);
-  const forEndpoint = endpoint ? rows.filter((r) => r.endpoint === endpoint) : [];
-  if (forEndpoint.length) rows = forEndpoint;
-  return rows.length ? rows.map((row) => rowMarkdown(row, lang)).join('\n\n---\n\n') : undefined;
+  const explanation = explainResultMessage(message, endpoint);
+  return explanation.match === 'none' ? undefined : explanationMarkdown(explanation, lang);
 }
 
 export function explainStatusMarkdown(status: number, lang: Lang): string | undefined {
-  const entry = transactionStatuses().find((s) => s.status === status);
+  const entry = explainTransactionStatus(status);
   if (!entry) return undefined;
   return [
     `**${msg(lang, 'hover-status', { status })}** ${localize(entry.title, lang)}${entry.current ? '' : ` _(${msg(lang, 'hover-legacy')})_`}`,

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PAYLOAD_SNIPPETS } from '../../src/core/payloadSnippets';
+import { PAYLOAD_SNIPPETS } from '../../src/data/payloadSnippets';
 import { RULES } from '../../src/core/ruleTable';
 
 const ROOT = path.resolve(__dirname, '../../..');

@@ -4,8 +4,8 @@
  * webview's fixed texts localized. Plain data only; the webview renders it as text.
  */
 import * as vscode from 'vscode';
-import { explainRows } from '../../core/resultCodeDocs';
-import { localize, toLang } from '../../core/localize';
+import { localize, toLang } from '../../data/localize';
+import { explainResultCode } from '../../data/resultCodeExplanation';
 import type { ExchangeView, ExplanationView, HistoryItemView, WebviewLabels } from '../../shared/webviewProtocol';
 import type { HistoryEntry } from './requestHistory';
 
@@ -16,7 +16,7 @@ export function explanationOf(entry: HistoryEntry): ExplanationView[] {
   if (entry.result === undefined) return [];
   const lang = toLang(vscode.env.language);
   const message = entry.message === null ? undefined : entry.message;
-  return explainRows(entry.result, entry.prepared.endpoint, message).map((row) => ({
+  return explainResultCode(entry.result, entry.prepared.endpoint, message).rows.map((row) => ({
     code: row.code,
     title: localize(row.title, lang),
     message: row.messageIsDynamic ? vscode.l10n.t('(a message that varies)') : row.message === null ? 'null' : row.message,

@@ -3,7 +3,7 @@
  * filled from the same snippets the language server offers, with tab stops on the values.
  */
 import * as vscode from 'vscode';
-import { PAYLOAD_SNIPPETS } from '../../core/payloadSnippets';
+import { PAYLOAD_SNIPPETS } from '../../data/payloadSnippets';
 import type { Endpoint } from '../../data/types';
 
 export const NEW_PAYLOAD_COMMAND = 'jkopay.newPayload';

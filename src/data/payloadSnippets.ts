@@ -2,7 +2,7 @@
  * Whole-payload snippets (LSP snippet syntax) offered where a payload object may start.
  * The same bodies back the `snippets/` files of the extension. Pure data.
  */
-import type { Endpoint } from '../data/types';
+import type { Endpoint } from './types';
 
 export const PAYLOAD_SNIPPETS: Record<Endpoint, string> = {
   entry: [
