@@ -26,6 +26,7 @@ export const MESSAGES = {
 
   // Details of rule messages.
   'not-a-payload': { en: 'A payload file holds one payload object or an array of payload objects, not {actual}.', 'zh-TW': 'payload 檔案應包含一個 payload 物件或 payload 物件陣列，而不是{actual}。' },
+  'request-not-object': { en: 'A {kind} request is a JSON object.', 'zh-TW': '{kind} 請求必須是 JSON 物件。' },
   'did-you-mean': { en: ' Did you mean "{suggestion}"?', 'zh-TW': '您是指「{suggestion}」嗎？' },
   'not-allowed-value': { en: '"{value}" is not an allowed value of "{field}". Allowed: {allowed}.', 'zh-TW': '「{value}」不是「{field}」允許的值。允許的值：{allowed}。' },
   'wrong-case-value': { en: '"{value}" must be written "{expected}" (upper case).', 'zh-TW': '「{value}」必須寫成「{expected}」（大寫）。' },

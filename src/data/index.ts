@@ -4,6 +4,7 @@
  * shapes are checked once (by the types and by the data-file tests).
  */
 import currencyData from './currencies.json';
+import responseData from './responses.json';
 import resultCodeData from './resultCodes.json';
 import entrySchema from './schemas/entry.schema.json';
 import inquirySchema from './schemas/inquiry.schema.json';
@@ -62,6 +63,37 @@ export function findResultCodes(code: string, endpoint?: Endpoint): ResultCodeEn
 /** The rows whose exact message is `message` (JKOPay's texts are the key integrators search for). */
 export function findResultCodesByMessage(message: string): ResultCodeEntry[] {
   return resultCodes.codes.filter((row) => row.message === message);
+}
+
+/** What responses.json says of an endpoint's answers beyond the result-code table. */
+interface ResponseShapes {
+  endpoints: Record<Endpoint, { alsoAnswers?: { codes: string[] } }>;
+}
+
+const endpointCodes = new Map<Endpoint, { codes: string[]; rows: ResultCodeEntry[] }>();
+
+/**
+ * Every code an endpoint answers, in table order, each with its rows: the endpoint's current rows,
+ * plus the codes responses.json says it shares with other endpoints (inquiry's 999), with their rows.
+ * The library's generated types and the result-code coverage checks both read this.
+ */
+export function endpointResultRows(endpoint: Endpoint): { codes: readonly string[]; rows: readonly ResultCodeEntry[] } {
+  let found = endpointCodes.get(endpoint);
+  if (!found) {
+    const rows = resultCodes.codes.filter((r) => r.endpoint === endpoint && r.status === 'current');
+    for (const code of (responseData as ResponseShapes).endpoints[endpoint].alsoAnswers?.codes ?? []) {
+      const borrowed = resultCodes.codes.find((r) => r.code === code && r.status === 'current' && r.endpoint !== 'any' && r.endpoint !== endpoint);
+      if (borrowed) rows.push(borrowed);
+    }
+    found = { codes: [...new Set(rows.map((r) => r.code))], rows };
+    endpointCodes.set(endpoint, found);
+  }
+  return found;
+}
+
+/** The codes an endpoint answers (see endpointResultRows). */
+export function endpointResultCodes(endpoint: Endpoint): readonly string[] {
+  return endpointResultRows(endpoint).codes;
 }
 
 export function transactionStatuses(): readonly TransactionStatusEntry[] {
