@@ -2,7 +2,7 @@
 // language server (node), the `jkopay` command line (node, with a shebang) and the response
 // webview (browser: dist/webview.js and dist/webview.css, type-checked first with its own
 // tsconfig, since it needs the DOM types the rest of the project must not see), and the library
-// (dist/lib/: one CommonJS bundle, an ESM wrapper over it, declarations from src/lib/tsconfig.json;
+// (dist/lib/: one CommonJS bundle, an ESM wrapper over it, declarations from src/lib/tsconfig.dist.json;
 // the types it exports are generated from src/data first, by scripts/generateTypes.mjs).
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
@@ -66,7 +66,7 @@ function finishLibrary(result) {
 if (!watch) {
   execFileSync(process.execPath, ['scripts/generateTypes.mjs'], { stdio: 'inherit' });
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/webview'], { stdio: 'inherit' });
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/lib'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/lib/tsconfig.dist.json'], { stdio: 'inherit' });
 }
 
 if (watch) {

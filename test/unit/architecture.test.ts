@@ -29,6 +29,8 @@ const LAYERS: Record<string, LayerRule> = {
   shared: { layers: [], packages: [] },
   core: { layers: ['data'], packages: [/^jsonc-parser$/, /^typescript$/, LSP_TYPES] },
   api: { layers: ['core', 'data'], packages: [NODE] },
+  // The library a merchant's backend loads: never the editor's packages or the TypeScript compiler.
+  lib: { layers: ['api', 'core', 'data'], packages: [NODE] },
   server: { layers: ['core', 'data', 'shared'], packages: [NODE, /^vscode-languageserver(\/node)?$/, LSP_TYPES] },
   cli: { layers: ['core', 'data', 'api', 'server', 'shared'], packages: [NODE, /^vscode-languageserver(\/node)?$/, LSP_TYPES] },
   client: { layers: ['api', 'data', 'shared'], packages: [NODE, /^vscode$/, /^vscode-languageclient(\/node)?$/, LSP_TYPES] },
