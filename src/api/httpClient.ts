@@ -3,8 +3,9 @@
  * and cancellation, and answers with a result object — HTTP status, headers, body text, the
  * parsed envelope, elapsed time and the result code's rows from the data table — or, for every
  * failure (refused, DNS, TLS, timeout, cancelled, oversized, non-JSON, HTTP 5xx), a clear
- * message. Credentials never leave this module in clear: the request summary masks the API key
- * and error texts are scrubbed of both keys.
+ * message. Credentials never leave this module in clear: the request summary masks the API key,
+ * and everything that comes back (body, headers, envelope, error texts) is scrubbed of both keys,
+ * in any spelling a server may echo them in, before anyone sees it.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { explainResultCode } from '../data/resultCodeExplanation';
@@ -12,7 +13,7 @@ import type { ResultCodeEntry } from '../data/types';
 import { type Envelope, parseEnvelope } from './envelope';
 import { exchange, TransportError, type TransportErrorKind } from './httpExchange';
 import type { PreparedRequest } from './requestBody';
-import { maskKey, redact } from './secrets';
+import { maskKey, redact, redactValue } from './secrets';
 import { computeDigest } from './signing';
 
 export interface Credentials {
@@ -97,14 +98,17 @@ export async function sendRequest(prepared: PreparedRequest, options: SendOption
     return { ok: false, request, elapsedMs: error.elapsedMs, explanation: [], error: { kind: error.kind, message: scrub(error.message) } };
   }
 
-  const envelope = parseEnvelope(response.bodyText);
+  // Parsed from the raw text (a mask could in theory break a JSON string), then scrubbed as a value.
+  const raw = parseEnvelope(response.bodyText);
+  const envelope = raw && redactValue(raw, [apiKey, secretKey]);
   const explanation = envelope ? explainResultCode(envelope.result, prepared.endpoint, envelope.message ?? undefined).rows : [];
+  const bodyText = scrub(response.bodyText);
   const result: SendResult = {
     ok: false,
     request,
     status: response.status,
-    headers: response.headers,
-    bodyText: response.bodyText,
+    headers: redactValue(response.headers, [apiKey, secretKey]),
+    bodyText,
     envelope,
     elapsedMs: response.elapsedMs,
     explanation,
@@ -114,19 +118,19 @@ export async function sendRequest(prepared: PreparedRequest, options: SendOption
     const detail = envelope ? `: ${envelope.result} ${envelope.message ?? ''}`.trimEnd() : '';
     result.error = { kind: 'server-error', message: scrub(`HTTP ${response.status} from ${host}: the server failed${detail}`) };
   } else if (response.status < 200 || response.status >= 300) {
-    const detail = envelope?.message ? `: ${envelope.message}` : envelope ? '' : ` (${snippet(response.bodyText)})`;
+    const detail = envelope?.message ? `: ${envelope.message}` : envelope ? '' : ` (${snippet(bodyText)})`;
     result.error = { kind: 'http-error', message: scrub(`HTTP ${response.status} from ${host}${detail}`) };
   } else if (!envelope) {
     let json = true;
     try {
-      JSON.parse(response.bodyText);
+      JSON.parse(bodyText);
     } catch {
       json = false;
     }
     const type = response.headers['content-type'] ?? 'no Content-Type';
     result.error = json
-      ? { kind: 'not-envelope', message: scrub(`the answer from ${host} is JSON but not a JKOPay envelope (no "result" string): ${snippet(response.bodyText)}`) }
-      : { kind: 'non-json', message: scrub(`the answer from ${host} is not JSON (${type}): ${snippet(response.bodyText)}`) };
+      ? { kind: 'not-envelope', message: scrub(`the answer from ${host} is JSON but not a JKOPay envelope (no "result" string): ${snippet(bodyText)}`) }
+      : { kind: 'non-json', message: scrub(`the answer from ${host} is not JSON (${type}): ${snippet(bodyText)}`) };
   } else {
     result.ok = true;
   }

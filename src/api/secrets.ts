@@ -1,6 +1,12 @@
 /**
  * How credentials are shown: never in full. An API key is shown as its first few characters
- * and an ellipsis (`abcd…`) so a user can tell which key was used; a secret key is never shown.
+ * and an ellipsis (`abcd…`) so a user can tell which key was used.
+ *
+ * `redact` is the one scrubber every output path uses (the CLI's `send` output and errors, the
+ * runner's history, hence the response panel): a server may echo a key in any spelling, so each
+ * occurrence is found whether it is written raw, JSON-escaped (`\/`, `\u0061`, mixed), URL-encoded
+ * (`%2F`, `+`) or as HTML character references (`&#47;`, `&amp;`), and it scrubs before any cutting,
+ * so that a cut can never keep a key's prefix.
  */
 
 /** `abcd…`: at most 4 leading characters, and never more than half of a short key. */
@@ -11,11 +17,80 @@ export function maskKey(key: string): string {
   return `${chars.slice(0, shown).join('')}…`;
 }
 
-/** Replaces every occurrence of the given secrets in `text` (for error texts that might echo a header). */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+/** Secrets shorter than this are not searched for (they would match ordinary text). */
+const MIN_SECRET = 4;
+
+/**
+ * `text` with every occurrence of the given secrets, in any of the spellings above, replaced by
+ * the key's mask; then, when `maxChars` is given, cut to that many characters (after scrubbing).
+ */
+export function redact(text: string, secrets: readonly (string | undefined)[], maxChars?: number): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join(maskKey(secret));
+    if (!secret || secret.length < MIN_SECRET) continue;
+    // A plain search first: most texts hold no escaped character at all.
+    out = out.split(secret).join(safeMask(secret));
+    if (/[\\%&+]/.test(out)) out = out.replace(secretPattern(secret), safeMask(secret));
   }
-  return out;
+  return maxChars !== undefined && out.length > maxChars ? out.slice(0, maxChars) : out;
+}
+
+/** Every string (and key) in a parsed JSON value, redacted. */
+export function redactValue<T>(value: T, secrets: readonly (string | undefined)[]): T {
+  if (typeof value === 'string') return redact(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets)) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[redact(key, secrets)] = redactValue(item, secrets);
+    return out as T;
+  }
+  return value;
+}
+
+/** The mask put in place of a secret: JSON-, URL- and HTML-neutral so a scrubbed body still parses. */
+function safeMask(secret: string): string {
+  const mask = maskKey(secret);
+  return /^[\w.~-]*…$/.test(mask) ? mask : '…';
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** One alternation per character of the secret: the character itself or any escaped spelling of it. */
+function secretPattern(secret: string): RegExp {
+  let pattern = patterns.get(secret);
+  if (!pattern) {
+    pattern = new RegExp(Array.from(secret).map(charPattern).join(''), 'g');
+    if (patterns.size > 16) patterns.clear();
+    patterns.set(secret, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+const JSON_SHORT: Record<string, string> = { '"': '\\\\"', '\\': '\\\\\\\\', '/': '\\\\/', '\b': '\\\\b', '\f': '\\\\f', '\n': '\\\\n', '\r': '\\\\r', '\t': '\\\\t' };
+const HTML_NAMED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&(?:apos|#39);' };
+
+function charPattern(char: string): string {
+  const code = char.codePointAt(0)!;
+  const options = [escapeRegExp(char)];
+  // JSON: \uXXXX (a surrogate pair beyond the BMP), and the short escapes.
+  const units = code > 0xffff ? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)] : [code];
+  options.push(units.map((unit) => `\\\\u${hexPattern(unit, 4)}`).join(''));
+  if (JSON_SHORT[char]) options.push(JSON_SHORT[char]);
+  // URL: %XX per UTF-8 byte; + for a space (form encoding).
+  options.push(Array.from(Buffer.from(char, 'utf8'), (byte) => `%${hexPattern(byte, 2)}`).join(''));
+  if (char === ' ') options.push('\\+');
+  // HTML: decimal and hexadecimal character references, and the named ones for markup characters.
+  options.push(`&#0*${code};`, `&#[xX]0*${hexPattern(code, 1)};`);
+  if (HTML_NAMED[char]) options.push(HTML_NAMED[char]);
+  return `(?:${options.join('|')})`;
+}
+
+/** The hex digits of `value` (at least `width`), each letter in either case. */
+function hexPattern(value: number, width: number): string {
+  return Array.from(value.toString(16).padStart(width, '0'), (digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit)).join('');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }

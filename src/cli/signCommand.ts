@@ -11,6 +11,9 @@ import { type CommandIO, CommandUsageError, parseCommandArgs, withUsage } from '
 
 export const SIGN_USAGE = 'jkopay sign --secret-env VAR (--body-file FILE | --query "platform_order_ids=a,b")';
 
+/** A portable environment variable name: letters, digits and underscores, not starting with a digit. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** Bodies beyond this are not JKOPay requests (the mock refuses over 1 MB). */
 const MAX_BODY_FILE = 8 * 1024 * 1024;
 
@@ -25,9 +28,15 @@ export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = 
     const variable = values['secret-env'];
     if (!variable) throw new CommandUsageError('--secret-env VAR is required: the name of the environment variable holding the secret key');
     if ((values['body-file'] === undefined) === (values.query === undefined)) throw new CommandUsageError('give exactly one of --body-file or --query');
+    // The value of --secret-env is never printed: users do pass the secret itself there by mistake.
+    if (!ENV_NAME.test(variable)) {
+      throw new CommandUsageError(
+        '--secret-env takes the NAME of an environment variable (such as JKOPAY_SECRET_KEY), and what was given is no such name (it is not shown: it may be the secret itself)',
+      );
+    }
     const secret = env[variable];
     if (secret === undefined || secret === '') {
-      io.err(`jkopay sign: the environment variable ${variable} is not set or empty`);
+      io.err('jkopay sign: the environment variable named by --secret-env is not set or empty (its name is not shown: it may be the secret itself)');
       return 2;
     }
     let message: Buffer | string;

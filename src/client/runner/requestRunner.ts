@@ -66,7 +66,8 @@ export class RequestRunner {
       return sendRequest(prepared, { baseUrl, credentials, timeoutMs: requestTimeoutMs(), signal: controller.signal }).finally(() => subscription.dispose());
     });
     const scrub = (text: string) => redact(text, [credentials.apiKey, credentials.secretKey]);
-    const bodyText = result.bodyText === undefined ? undefined : scrub(result.bodyText.slice(0, MAX_KEPT_BODY));
+    // Scrubbed before it is cut: a cut first could keep the start of a key that straddles it.
+    const bodyText = result.bodyText === undefined ? undefined : redact(result.bodyText, [credentials.apiKey, credentials.secretKey], MAX_KEPT_BODY);
     const entry: HistoryEntry = {
       id: randomUUID(),
       time: Date.now(),

@@ -67,8 +67,18 @@ describe('cli: sign and explain', () => {
     assert.match(c.errors(), /exactly one of --body-file or --query/);
     const d = capture();
     assert.equal(await runSign(['--secret-env', 'NOPE', '--query', 'a'], d.io, {}), 2);
-    assert.match(d.errors(), /NOPE is not set/);
+    assert.match(d.errors(), /named by --secret-env is not set/);
     assert.deepEqual(d.out, []);
+  });
+
+  it('sign never echoes the value of --secret-env (users pass the secret itself there by mistake)', async () => {
+    for (const value of ['QxN1XsecretValue', 'sk-live/abc+def==', 'mock secret key']) {
+      const c = capture();
+      assert.equal(await runSign(['--secret-env', value, '--query', 'platform_order_ids=1'], c.io, {}), 2);
+      const all = c.errors() + c.text();
+      assert.ok(!all.includes(value), `echoed ${value}: ${all}`);
+      assert.match(c.errors(), /--secret-env/);
+    }
   });
 
   it('explain prints plain text in English and Traditional Chinese', async () => {
