@@ -11,6 +11,8 @@ export interface MockContext {
   config: MockConfig;
   /** The mock's own URL, for the payment_url and qr_img it hands out. */
   baseUrl: string;
+  /** The per-run token the payment page's forms carry (see mockGuard). */
+  formToken: string;
 }
 
 export interface HandlerResult {

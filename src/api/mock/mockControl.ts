@@ -6,6 +6,7 @@
  * Documented in docs/mock.md.
  */
 import { findCurrency } from '../../data';
+import { maskKey } from '../secrets';
 import { readNumber } from '../../core/decimal';
 import type { CallbackSender } from './mockCallbacks';
 import type { MockContext } from './mockContext';
@@ -75,8 +76,8 @@ export async function handleControl(ctx: MockContext, sender: CallbackSender, pa
 export function describe(ctx: MockContext): Record<string, unknown> {
   return {
     base_url: ctx.baseUrl,
-    api_key: ctx.config.apiKey,
-    secret_key: ctx.config.secretKey,
+    // Never a key in clear: the page is readable by anything on this machine (and the keys may be the user's own).
+    api_key: maskKey(ctx.config.apiKey),
     stores: ctx.config.stores.map((s) => ({ store_id: s.storeId, currencies: s.currencies, requires_identity: s.requiresIdentity })),
     now: ctx.state.nowText(),
     orders: ctx.state.orders.size,
@@ -214,11 +215,12 @@ function paymentPage(ctx: MockContext, id: string): ControlResponse {
   if (!order) return { status: 404, contentType: 'text/html; charset=utf-8', body: page('Unknown order', `<p>No order ${escapeHtml(id)}.</p>`), changed: false };
   const action = `${ctx.baseUrl}/_mock/orders/${encodeURIComponent(id)}`;
   const status = order.status === 0 ? 'paid' : order.status === 100 ? 'payment failed' : 'not paid';
+  const token = `<input type="hidden" name="token" value="${escapeHtml(ctx.formToken)}">`;
   const forms =
     order.status === 0
       ? ''
-      : `<form method="post" action="${escapeHtml(action)}/pay"><label><input type="checkbox" name="coupon"> pay with a JKO coupon</label> <button>Pay</button></form>
-<form method="post" action="${escapeHtml(action)}/fail"><button>Fail the payment</button></form>`;
+      : `<form method="post" action="${escapeHtml(action)}/pay">${token}<label><input type="checkbox" name="coupon"> pay with a JKO coupon</label> <button>Pay</button></form>
+<form method="post" action="${escapeHtml(action)}/fail">${token}<button>Fail the payment</button></form>`;
   const body = `<h1>JKOPay mock payment</h1>
 <table>
 <tr><th>platform_order_id</th><td>${escapeHtml(order.platform_order_id)}</td></tr>

@@ -17,6 +17,7 @@ import { type CallbackLogEntry, CallbackSender } from './mockCallbacks';
 import { type MockConfig, mockConfig } from './mockConfig';
 import type { HandlerResult, MockContext } from './mockContext';
 import { handleControl } from './mockControl';
+import { type ControlGuard, controlGuard, isJsonType } from './mockGuard';
 import { handleEntry } from './mockEntry';
 import { handleInquiry } from './mockInquiry';
 import { loadState, StateFile } from './mockPersistence';
@@ -86,12 +87,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
   const sender = new CallbackSender(config.callbacks, config.secretKey, state, background, config, options.onCallback);
   const paying = new Set<string>();
-  const ctx: MockContext = { state, config, baseUrl: '' };
+  const ctx: MockContext = { state, config, baseUrl: '', formToken: '' };
+  let guard: ControlGuard | undefined;
 
   const server = http.createServer((req, res) => {
     const started = performance.now();
     const seen: RequestNote = {};
-    handle(req, res, ctx, sender, paying, persist, seen)
+    handle(req, res, ctx, guard!, sender, paying, persist, seen)
       .catch((error) => {
         options.onError?.(error);
         if (!res.headersSent) sendAnswer(res, official(ROWS.entryInternal, null, 500), true);
@@ -121,6 +123,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   const port = (server.address() as AddressInfo).port;
   ctx.baseUrl = `http://${urlHost(host)}:${port}`;
+  guard = controlGuard(host, port);
+  ctx.formToken = guard.formToken;
 
   let closing: Promise<void> | undefined;
   return {
@@ -172,6 +176,7 @@ async function handle(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   ctx: MockContext,
+  guard: ControlGuard,
   sender: CallbackSender,
   paying: Set<string>,
   persist: () => Promise<void>,
@@ -184,6 +189,15 @@ async function handle(
   const method = req.method ?? 'GET';
 
   if (pathname === '/_mock' || pathname.startsWith('/_mock/')) {
+    const controlError = (status: number, error: string) => {
+      const body = `${JSON.stringify({ ok: false, error }, null, 2)}\n`;
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+      res.end(body);
+      return undefined;
+    };
+    // Refused before the body is read: a foreign page learns nothing and changes nothing.
+    const refusal = guard.refusal(req);
+    if (refusal) return controlError(403, refusal);
     const read = await readBody(req);
     if (read === 'too-large') return sendAnswer(res, unreadable(413, `larger than ${MAX_BODY_BYTES} bytes`), true);
     let segments: string[];
@@ -193,11 +207,24 @@ async function handle(
       return sendAnswer(res, mockError(400, `the path ${pathname} is not validly percent-encoded`));
     }
     if (['orders', 'pay', 'qr'].includes(segments[0]) && segments[1] !== undefined) seen.orderIds = [segments[1].replace(/\.svg$/, '')];
+    const contentType = String(req.headers['content-type'] ?? '');
+    const text = decodeUtf8(read);
+    if (text === undefined) return controlError(400, 'the body is not valid UTF-8');
+    if (method === 'POST' && !isJsonType(contentType)) {
+      // Only the payment page's own forms may post a form, and only with this run's token.
+      const formRoute = segments.length === 3 && segments[0] === 'orders' && (segments[2] === 'pay' || segments[2] === 'fail');
+      if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType.trim()) || !formRoute) {
+        return controlError(415, `control POSTs must be Content-Type: application/json, not ${contentType ? JSON.stringify(contentType.slice(0, 100)) : 'missing'}`);
+      }
+      if (!guard.isFormToken(new URLSearchParams(text).get('token'))) {
+        return controlError(403, 'the form does not carry this run\'s token: open the payment page again (GET /_mock/pay/{id})');
+      }
+    }
     const result = await handleControl(ctx, sender, paying, {
       method,
       segments,
-      body: read.toString('utf8'),
-      contentType: String(req.headers['content-type'] ?? ''),
+      body: text,
+      contentType,
       wantsHtml: String(req.headers.accept ?? '').includes('text/html'),
     });
     if (result.changed) await persist();
@@ -249,11 +276,43 @@ async function handle(
   let result: HandlerResult;
   if (route.endpoint === 'inquiry') result = handleInquiry(ctx, rawQuery);
   else {
-    const text = body.toString('utf8');
+    const text = decodeUtf8(body);
+    // Never decoded with U+FFFD in place of the bad bytes: that would store text the merchant never sent.
+    if (text === undefined) return sendAnswer(res, official(ROWS.badRequest, { body: `not valid UTF-8 (at byte ${badUtf8Offset(body)})` }));
     result = route.endpoint === 'entry' ? handleEntry(ctx, text) : handleRefund(ctx, text);
   }
   if (result.changed) await persist();
   return sendAnswer(res, result.answer);
+}
+
+/** The bytes as UTF-8 text, or undefined when they are not valid UTF-8 (never replaced by U+FFFD). */
+function decodeUtf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The offset of the first byte that makes `bytes` invalid UTF-8 (a short binary search on fatal decoding). */
+function badUtf8Offset(bytes: Buffer): number {
+  // Invariant: bytes[0, lo) decodes (as the start of a stream); bytes[0, hi) does not, or hi is the end.
+  const ok = (n: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let lo = 0;
+  let hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (ok(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A missing or wrong API-KEY or DIGEST: a 401 envelope saying which, or undefined when both are right. */
