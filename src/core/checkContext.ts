@@ -8,6 +8,7 @@ import { type Finding, type Fix, ruleMessage, withAnswer } from './findings';
 import type { Args } from './localize';
 import { msg, type MessageId } from './messages';
 import type { RuleCode } from './ruleTable';
+import { LineIndex } from './textUtil';
 
 export interface CheckSettings {
   lang: Lang;
@@ -18,11 +19,20 @@ export interface CheckSettings {
 /** Everything a check needs to report: the document text, the endpoint, the language, the findings list. */
 export class CheckContext {
   readonly findings: Finding[] = [];
+  private lineIndex: LineIndex | undefined;
   constructor(
     readonly text: string,
     readonly settings: CheckSettings,
     readonly endpoint: Endpoint | undefined,
-  ) {}
+    lines?: LineIndex,
+  ) {
+    this.lineIndex = lines;
+  }
+
+  /** The document's line index, shared by every payload of one check (built on first use). */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
 
   get lang(): Lang {
     return this.settings.lang;

@@ -9,6 +9,7 @@ import type { Endpoint, Lang } from '../data/types';
 import { type Args, localize } from './localize';
 import { msg } from './messages';
 import { getRule, type RuleCode, type RuleSeverity } from './ruleTable';
+import { LineIndex } from './textUtil';
 
 export interface OffsetEdit {
   offset: number;
@@ -57,37 +58,21 @@ const SEVERITIES: Record<RuleSeverity, DiagnosticSeverity> = {
 };
 
 /**
- * Offset → position over a text, computing line starts only as far as asked, with `indexOf`.
+ * Offset → position over a text, with a `LineIndex` that finds line starts only as far as asked.
  * TextDocument.positionAt first measures every line of the document char by char, which costs
  * more than checking a large file; diagnostics usually need a few positions.
  */
-export function positionFinder(document: TextDocument): (offset: number) => Position {
+export function positionFinder(document: TextDocument, lines?: LineIndex): (offset: number) => Position {
   const text = document.getText();
   // A lone \r is a line break in LSP; such rare files take the document's own (complete) measure.
   if (text.includes('\r') && /\r(?!\n)/.test(text)) return (offset) => document.positionAt(offset);
-  const lineStarts = [0];
-  let scanned = 0;
+  const index = lines?.text === text ? lines : new LineIndex(text);
   return (offset) => {
     offset = Math.max(0, Math.min(offset, text.length));
     // Inside a \r\n pair, LSP positions stay at the end of the line.
     if (text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13) offset--;
-    while (scanned < offset) {
-      const next = text.indexOf('\n', scanned);
-      if (next < 0 || next >= offset) {
-        scanned = offset;
-        break;
-      }
-      lineStarts.push(next + 1);
-      scanned = next + 1;
-    }
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - lineStarts[low] };
+    const line = index.lineOf(offset);
+    return { line, character: offset - index.lineStart(line) };
   };
 }
 
@@ -98,6 +83,16 @@ export function toDiagnostics(
 ): Diagnostic[] {
   const positionAt = positionFinder(document);
   const range = (offset: number, length: number) => ({ start: positionAt(offset), end: positionAt(offset + length) });
+  // One fix is often shared by several findings (every missing field of an object): converted once.
+  const converted = new Map<Fix, DiagnosticData['fixes'][number]>();
+  const convert = (fix: Fix) => {
+    let done = converted.get(fix);
+    if (!done) {
+      done = { title: fix.title, edits: fix.edits.map((e) => ({ range: range(e.offset, e.length), newText: e.newText })) };
+      converted.set(fix, done);
+    }
+    return done;
+  };
   const diagnostics: Diagnostic[] = [];
   for (const f of findings) {
     const severity = overrides[f.code] ?? f.severity ?? getRule(f.code).severity;
@@ -110,12 +105,7 @@ export function toDiagnostics(
       message: f.message,
     };
     if (f.fixes?.length) {
-      const data: DiagnosticData = {
-        fixes: f.fixes.map((fix) => ({
-          title: fix.title,
-          edits: fix.edits.map((e) => ({ range: range(e.offset, e.length), newText: e.newText })),
-        })),
-      };
+      const data: DiagnosticData = { fixes: f.fixes.map(convert) };
       diagnostic.data = data;
     }
     diagnostics.push(diagnostic);

@@ -55,10 +55,74 @@ export function requote(raw: string, value: string): string {
   return value;
 }
 
-/** The whitespace that starts the line holding `offset`. */
-export function indentationAt(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = lineStart;
-  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  return text.slice(lineStart, end);
+/**
+ * Line starts of one text, found lazily with `indexOf` only as far as asked, so that line numbers,
+ * line starts and indentation cost O(text) in total however many nodes ask and however the text is
+ * laid out (a 20,000-payload array on one line must not rescan the line per payload). Shared by the
+ * checks of one document and by the offset → position conversion of its findings.
+ */
+export class LineIndex {
+  private readonly starts = [0];
+  /** Everything before `scanned` has been searched for line breaks. */
+  private scanned = 0;
+  /** The first `\n` at or after `scanned`, or -1 when there is none: remembered so a long last line is searched once. */
+  private nextBreak: number | undefined;
+  private readonly indents = new Map<number, string>();
+
+  constructor(readonly text: string) {}
+
+  /** 0-based line of `offset` (clamped to the text); a `\n` belongs to the line it ends. */
+  lineOf(offset: number): number {
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    this.scanTo(offset);
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    if (starts[high] <= offset) return high;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+
+  /** Offset of the first character of the line holding `offset`. */
+  lineStartAt(offset: number): number {
+    return this.starts[this.lineOf(offset)];
+  }
+
+  /** The whitespace that starts the line holding `offset` (measured once per line). */
+  indentationAt(offset: number): string {
+    const line = this.lineOf(offset);
+    let indent = this.indents.get(line);
+    if (indent === undefined) {
+      const text = this.text;
+      const start = this.starts[line];
+      let end = start;
+      while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+      indent = text.slice(start, end);
+      this.indents.set(line, indent);
+    }
+    return indent;
+  }
+
+  private scanTo(offset: number): void {
+    const text = this.text;
+    while (this.scanned < offset) {
+      if (this.nextBreak === undefined) this.nextBreak = text.indexOf('\n', this.scanned);
+      const next = this.nextBreak;
+      if (next < 0 || next >= offset) {
+        this.scanned = offset;
+        return;
+      }
+      this.starts.push(next + 1);
+      this.scanned = next + 1;
+      this.nextBreak = undefined;
+    }
+  }
 }

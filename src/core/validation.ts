@@ -13,11 +13,12 @@ import { msg, type MessageId } from './messages';
 import { parseJson } from './jsonParser';
 import { getProperty, type ObjectNode, type ParseProblem, type Payload, type PayloadDocument, type PropertyNode, type StringNode, type ValueNode } from './model';
 import { resolvePayload } from './payloadKind';
-import { closest, codePointLength, indentationAt, requote } from './textUtil';
+import { closest, codePointLength, LineIndex, requote } from './textUtil';
 
 export function validatePayloads(doc: PayloadDocument, settings: CheckSettings): Finding[] {
   const findings = documentFindings(doc.text, doc.root, doc.problems, settings);
-  for (const payload of doc.payloads) findings.push(...validatePayload(doc.text, payload, settings));
+  const lines = new LineIndex(doc.text);
+  for (const payload of doc.payloads) for (const f of validatePayload(doc.text, payload, settings, lines)) findings.push(f);
   return inReadingOrder(findings);
 }
 
@@ -28,10 +29,11 @@ export function validatePayloads(doc: PayloadDocument, settings: CheckSettings):
  */
 export function validateJsonText(uri: string, text: string, settings: CheckSettings): Finding[] {
   const payloadFindings: Finding[] = [];
+  const lines = new LineIndex(text);
   const { root, problems } = parseJson(text, {
     dropPayloads: true,
     onPayload: (node) => {
-      for (const f of validatePayload(text, resolvePayload(node, uri), settings)) payloadFindings.push(f);
+      for (const f of validatePayload(text, resolvePayload(node, uri), settings, lines)) payloadFindings.push(f);
     },
   });
   const findings = documentFindings(text, root, problems, settings);
@@ -58,9 +60,10 @@ function inReadingOrder(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.offset - b.offset);
 }
 
-export function validatePayload(text: string, payload: Payload, settings: CheckSettings): Finding[] {
+/** `lines`: the document's line index, when several payloads of one text are checked (keeps the fixes' indentation linear). */
+export function validatePayload(text: string, payload: Payload, settings: CheckSettings, lines?: LineIndex): Finding[] {
   if (payload.kind === 'response') return [];
-  const ctx = new CheckContext(text, settings, payload.kind);
+  const ctx = new CheckContext(text, settings, payload.kind, lines);
   const spec = requestSpec(payload.kind);
   const currency = payloadCurrency(payload, settings);
   checkObject(ctx, payload.node, spec, currency);
@@ -83,6 +86,8 @@ function checkObject(ctx: CheckContext, node: ObjectNode, spec: FieldSpec, curre
   const properties = node.properties;
   const stamp = ++objectStamp;
   let requiredSeen = 0;
+  // Unknown keys met so far, for duplicates among them (a set: 100,000 unknown keys must stay linear).
+  let unknownSeen: Set<string> | undefined;
   for (let i = 0; i < properties.length; i++) {
     const property = properties[i];
     const child = known?.get(property.key);
@@ -94,7 +99,9 @@ function checkObject(ctx: CheckContext, node: ObjectNode, spec: FieldSpec, curre
       if (property.value) checkValue(ctx, property.value, child, currency);
       continue;
     }
-    if (properties.some((p, j) => j < i && p.key === property.key)) ctx.report('duplicate-field', keyRange(property), { field: property.key });
+    unknownSeen ??= new Set();
+    if (unknownSeen.has(property.key)) ctx.report('duplicate-field', keyRange(property), { field: property.key });
+    else unknownSeen.add(property.key);
     if (property.key !== SCHEMA_KEY) reportUnknownField(ctx, property, known);
   }
   if (!node.openKeys && spec.requiredKeys && requiredSeen < spec.requiredKeys.length) {
@@ -295,12 +302,12 @@ function addMissingFix(
   const title = msg(ctx.lang, 'fix-add-missing', { fields: missing.join(', ') });
   const first = node.properties[0];
   if (first) {
-    const indent = indentationAt(ctx.text, first.keyOffset);
-    const sameLine = ctx.text.lastIndexOf('\n', first.keyOffset) < node.offset;
+    const indent = ctx.lines.indentationAt(first.keyOffset);
+    const sameLine = ctx.lines.lineStartAt(first.keyOffset) <= node.offset;
     const separator = sameLine ? ' ' : `\n${indent}`;
     return { title, edits: [{ offset: first.keyOffset, length: 0, newText: entries.map((e) => `${e},${separator}`).join('') }] };
   }
-  const braceIndent = indentationAt(ctx.text, node.offset);
+  const braceIndent = ctx.lines.indentationAt(node.offset);
   const inner = `${braceIndent}  `;
   const body = entries.map((e) => `\n${inner}${e}`).join(',');
   // Replace whatever blank space sits between the braces.

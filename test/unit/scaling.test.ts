@@ -1,0 +1,86 @@
+/**
+ * Hostile layouts must cost time linear in the input (issue 13): each shape is checked at n and
+ * 4n, and the check fails when the time grows more than 6× (a linear check grows about 4×, a
+ * quadratic one 16×). A bench-style margin, not a wall-clock assertion: the best of a few runs
+ * is compared, so a busy machine slows both sizes alike.
+ */
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../../src/core/languageService';
+
+const ENTRY = {
+  platform_order_id: 'o-1',
+  store_id: '35f12dff-1581-11e9-a054-00505684fd45',
+  currency: 'TWD',
+  total_price: 100,
+  final_price: 100,
+};
+
+/** Each shape of the issue, as a function of its size. */
+export const HOSTILE_SHAPES: Record<string, { n: number; uri: string; make: (n: number) => string }> = {
+  // One entry with n unknown keys (was a scan of every property per unknown key).
+  'unknown keys': {
+    n: 2_000,
+    uri: 'file:///s/unknown.jkopay.json',
+    make: (n) => JSON.stringify({ ...ENTRY, ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 1])) }),
+  },
+  // n entries on one line, each missing a field (was a backward scan of the line per payload for the fix's indentation).
+  'one-line array': {
+    n: 500,
+    uri: 'file:///s/line.jkopay.json',
+    make: (n) => JSON.stringify(Array.from({ length: n }, () => ENTRY)),
+  },
+  // `[{},{},…]`: six missing fields per object, each finding's position and fix on the one line.
+  'empty objects': {
+    n: 500,
+    uri: 'file:///s/empty.jkopay.json',
+    make: (n) => `[${Array.from({ length: n }, () => '{}').join(',')}]`,
+  },
+  // Duplicate unknown keys (each one a finding).
+  'duplicate unknown keys': {
+    n: 2_000,
+    uri: 'file:///s/dup.jkopay.json',
+    make: (n) => `{${Array.from({ length: n }, (_, i) => `"k${i % 50}": 1`).join(',')}}`,
+  },
+};
+
+/** Best of `runs` timings of `fn`, in ms. */
+export function bestTime(fn: () => void, runs = 3): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return best;
+}
+
+/** The growth of the time from n to 4n; the small size is floored at 2 ms so timer noise cannot fake a ratio. */
+export function growth(run: (n: number) => void, n: number): { small: number; large: number; ratio: number } {
+  run(n); // warm up the JIT on the small size
+  const small = bestTime(() => run(n));
+  const large = bestTime(() => run(4 * n));
+  return { small, large, ratio: large / Math.max(small, 2) };
+}
+
+describe('linear time on hostile layouts', function () {
+  this.timeout(120_000);
+  const service = getLanguageService();
+
+  for (const [name, shape] of Object.entries(HOSTILE_SHAPES)) {
+    it(`checks ${name} in linear time (n → 4n grows < 6×)`, () => {
+      const texts = new Map([shape.n, 4 * shape.n].map((n) => [n, shape.make(n)]));
+      const run = (n: number) => {
+        const document = TextDocument.create(shape.uri, 'jkopay', 1, texts.get(n)!);
+        service.doValidation(document);
+        service.doValidation(document, service.parseDocument(document));
+      };
+      const { small, large, ratio } = growth(run, shape.n);
+      assert.ok(ratio < 6, `${name}: ${small.toFixed(1)} ms at n=${shape.n}, ${large.toFixed(1)} ms at 4n (×${ratio.toFixed(1)})`);
+    });
+  }
+
+  it.skip('finds marker comments in TS in linear time (pending: the one-pass marker scan of sourceDocument.ts)', () => {
+    // Enabled once the marker detection rewrite lands; shape: n × `// @jkopay entry\nconst pN = {…};`.
+  });
+});
