@@ -23,6 +23,14 @@ export const MESSAGES = {
   'invalid-character': { en: 'Invalid character.', 'zh-TW': '無效的字元。' },
   'too-deep': { en: 'Nested too deeply (more than 256 levels): this part is not checked.', 'zh-TW': '巢狀層數過深（超過 256 層）：這部分不會檢查。' },
   'too-many-errors': { en: 'Too many syntax errors: the rest are not shown.', 'zh-TW': '語法錯誤過多：其餘不再顯示。' },
+  'format-too-deep': {
+    en: 'Not formatted: the document is nested {depth} levels deep, more than the {max} levels a payload can have.',
+    'zh-TW': '未格式化：文件巢狀 {depth} 層，超過 payload 可有的 {max} 層。',
+  },
+  'format-too-large': {
+    en: 'Not formatted: the formatted document would exceed {mb} MB.',
+    'zh-TW': '未格式化：格式化後的文件會超過 {mb} MB。',
+  },
 
   // Details of rule messages.
   'not-a-payload': { en: 'A payload file holds one payload object or an array of payload objects, not {actual}.', 'zh-TW': 'payload 檔案應包含一個 payload 物件或 payload 物件陣列，而不是{actual}。' },

@@ -11,13 +11,15 @@ import {
   DocumentDiagnosticReportKind,
   DocumentFormattingRequest,
   DocumentRangeFormattingRequest,
+  type FormattingOptions,
+  type Range,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getDocumentSymbols } from '../core/documentSymbols';
 import { getFoldingRanges } from '../core/folding';
-import { formatPayload } from '../core/formatting';
+import { formatPayloadChecked } from '../core/formatting';
 import { getLanguageService } from '../core/languageService';
 import { isSource } from '../core/sourceDocument';
 import { toLang } from '../core/localize';
@@ -54,6 +56,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let dynamicFormatting = false;
   let diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY;
   let settingsLoaded: Promise<void> = Promise.resolve();
+  let lang: Lang = 'en';
 
   const validate = (document: TextDocument) => (settings.diagnosticsEnabled ? service.doValidation(document, cache.get(document)) : []);
 
@@ -87,7 +90,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   connection.onInitialize((params) => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
-    service.configure({ lang: options.lang ?? toLang(init.locale ?? params.locale) });
+    lang = options.lang ?? toLang(init.locale ?? params.locale);
+    service.configure({ lang });
     applySettings(init.settings);
     if (typeof init.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0) diagnosticsDelay = init.diagnosticsDelay;
     const capabilities = params.capabilities;
@@ -168,8 +172,18 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   connection.onCodeAction(guard.wrap('codeActions', [], withDocument([], (d, p) => service.doCodeActions(d, p.context.diagnostics))));
   // Formatting, folding and the outline are for payload files: TS/JS sources have their own.
   const payloadFile = (d: TextDocument) => !isSource(d.uri, d.languageId);
-  connection.onDocumentFormatting(guard.wrap('formatting', [], withDocument([], (d, p) => (payloadFile(d) ? formatPayload(d, p.options) : []))));
-  connection.onDocumentRangeFormatting(guard.wrap('rangeFormatting', [], withDocument([], (d, p) => (payloadFile(d) ? formatPayload(d, p.options, p.range) : []))));
+  // A document too deep or too large to format is refused with a message (the formatter has no limits of its own).
+  const format = (d: TextDocument, options: FormattingOptions, range?: Range) => {
+    if (!payloadFile(d)) return [];
+    const { edits, refused } = formatPayloadChecked(d, options, range, lang);
+    if (refused) {
+      connection.console.warn(`jkopay: ${d.uri}: ${refused}`);
+      void connection.window.showWarningMessage(refused);
+    }
+    return edits;
+  };
+  connection.onDocumentFormatting(guard.wrap('formatting', [], withDocument([], (d, p) => format(d, p.options))));
+  connection.onDocumentRangeFormatting(guard.wrap('rangeFormatting', [], withDocument([], (d, p) => format(d, p.options, p.range))));
   connection.onFoldingRanges(guard.wrap('foldingRanges', [], withDocument([], (d) => (payloadFile(d) ? getFoldingRanges(d, cache.get(d)) : []))));
   connection.onDocumentSymbol(guard.wrap('documentSymbols', [], withDocument([], (d) => (payloadFile(d) ? getDocumentSymbols(d, cache.get(d)) : []))));
   connection.onRequest(
