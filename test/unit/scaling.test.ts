@@ -30,17 +30,13 @@ export const HOSTILE_SHAPES: Record<string, { n: number; uri: string; make: (n: 
     uri: 'file:///s/line.jkopay.json',
     make: (n) => JSON.stringify(Array.from({ length: n }, () => ENTRY)),
   },
-  // `[{},{},…]`: six missing fields per object, each finding's position and fix on the one line.
-  'empty objects': {
-    n: 500,
+  // `[{},{},…]` on one line: six missing fields per object, each finding's position and fix on the one line
+  // (was a search of the rest of the line per finding). Blank space between the objects makes the line long
+  // enough at test sizes for a per-finding scan to show, as it did for 100,000 objects in 300 KB.
+  'empty objects on one line': {
+    n: 1_000,
     uri: 'file:///s/empty.jkopay.json',
-    make: (n) => `[${Array.from({ length: n }, () => '{}').join(',')}]`,
-  },
-  // Duplicate unknown keys (each one a finding).
-  'duplicate unknown keys': {
-    n: 2_000,
-    uri: 'file:///s/dup.jkopay.json',
-    make: (n) => `{${Array.from({ length: n }, (_, i) => `"k${i % 50}": 1`).join(',')}}`,
+    make: (n) => `[${Array.from({ length: n }, () => `{}${' '.repeat(200)}`).join(',')}]`,
   },
 };
 
@@ -55,12 +51,27 @@ export function bestTime(fn: () => void, runs = 3): number {
   return best;
 }
 
-/** The growth of the time from n to 4n; the small size is floored at 2 ms so timer noise cannot fake a ratio. */
+/**
+ * The growth of the time from n to 4n: both sizes are warmed up, then timed in turns (best of 3
+ * each), the small size floored at 2 ms so timer noise cannot fake a ratio. A busy machine or a
+ * garbage collection can still spoil one attempt, so up to three are made and the best counts: a
+ * quadratic cost (16×) fails every one.
+ */
 export function growth(run: (n: number) => void, n: number): { small: number; large: number; ratio: number } {
-  run(n); // warm up the JIT on the small size
-  const small = bestTime(() => run(n));
-  const large = bestTime(() => run(4 * n));
-  return { small, large, ratio: large / Math.max(small, 2) };
+  run(n);
+  run(4 * n);
+  let best = { small: 0, large: 0, ratio: Infinity };
+  for (let attempt = 0; attempt < 3 && best.ratio >= 6; attempt++) {
+    let small = Infinity;
+    let large = Infinity;
+    for (let i = 0; i < 3; i++) {
+      small = Math.min(small, bestTime(() => run(n), 1));
+      large = Math.min(large, bestTime(() => run(4 * n), 1));
+    }
+    const ratio = large / Math.max(small, 2);
+    if (ratio < best.ratio) best = { small, large, ratio };
+  }
+  return best;
 }
 
 describe('linear time on hostile layouts', function () {
