@@ -1,8 +1,12 @@
 // The README's main job on the built-in defaults: check the bundled examples, then play an
 // order's life through the built-in mock JKOPay server — create the payment link, pay it (a mock
-// control call), refund part of it, and ask for its status. Needs `npm run build` first.
+// control call) with its callbacks forwarded to a small receiver started here, refund part of
+// it, ask for its status — and finally judge the receiver as JKOPay would with
+// `jkopay callbacks test`. Needs `npm run build` first.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
@@ -11,27 +15,57 @@ const run = (...args) => {
   const result = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`jkopay ${args[0]} exited with ${result.status}`);
 };
+// For commands whose callbacks reach the receiver in this process: spawnSync would block it.
+const runAsync = async (...args) => {
+  console.log(`\n$ jkopay ${args.join(' ')}`);
+  const child = spawn(process.execPath, [cli, ...args], { stdio: 'inherit' });
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`jkopay ${args[0]} exited with ${code}`);
+};
 
 run('check', 'examples');
 
-// A mock on a free port, with its state in memory only.
-const mock = spawn(process.execPath, [cli, 'mock', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+// The merchant's callback receiver: answers confirm_url with {"valid": true} and result_url with
+// 200, after checking the digest header over the raw body (the mock signs with its default secret).
+const receiver = createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const body = Buffer.concat(chunks);
+    const expected = Buffer.from(createHmac('sha256', 'mock-secret-key').update(body).digest('hex'));
+    const given = Buffer.from(String(req.headers.digest ?? ''));
+    const signed = given.length === expected.length && timingSafeEqual(given, expected);
+    console.log(`  receiver: ${req.method} ${req.url} (${body.length} bytes, digest ${signed ? 'verified' : 'WRONG'})`);
+    if (!signed) {
+      res.writeHead(401).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(req.url.includes('confirm') ? '{"valid": true}' : '{"ok": true}');
+  });
+});
+await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const receiverUrl = `http://127.0.0.1:${receiver.address().port}`;
+console.log(`\ncallback receiver listening on ${receiverUrl}`);
+
+// A mock on a free port, with its state in memory only; the example's shop.example.com callbacks
+// are forwarded to the receiver (path and query kept). Its callback log lines are shown.
+const mock = spawn(process.execPath, [cli, 'mock', '--port', '0', '--forward-callbacks-to', receiverUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
 try {
-  const [firstLine] = await once(createInterface({ input: mock.stdout }), 'line');
+  const lines = createInterface({ input: mock.stdout });
+  const [firstLine] = await once(lines, 'line');
   const baseUrl = firstLine.replace('listening on ', '');
   console.log(`\nmock JKOPay server ${firstLine}`);
+  lines.on('line', (line) => {
+    if (line.startsWith('callback ')) console.log(`  mock: ${line}`);
+  });
 
   run('send', 'examples/checkout-twd.entry.jkopay.json', '--base-url', baseUrl);
-  console.log('\n$ POST /_mock/orders/shop-20261126-0001/pay   (the payer pays, in the mock)');
-  const paid = await fetch(`${baseUrl}/_mock/orders/shop-20261126-0001/pay`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    // The example's callback URLs are not real: do not call them.
-    body: JSON.stringify({ callbacks: false }),
-  });
-  console.log(`  → HTTP ${paid.status}, status ${(await paid.json()).transaction?.status}`);
+  await runAsync('mock', 'pay', 'shop-20261126-0001', '--url', baseUrl);
   run('send', 'examples/refund-partial.refund.jkopay.json', '--base-url', baseUrl);
   run('send', 'examples/order-status.inquiry.jkopay.json', '--base-url', baseUrl);
+  await runAsync('callbacks', 'test', '--confirm-url', `${receiverUrl}/jkopay/confirm`, '--result-url', `${receiverUrl}/jkopay/result`, '--slow');
 } finally {
   mock.kill('SIGTERM');
+  receiver.close();
 }
