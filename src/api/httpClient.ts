@@ -61,7 +61,8 @@ export interface SendResult {
   error?: { kind: SendErrorKind; message: string };
 }
 
-export async function sendRequest(prepared: PreparedRequest, options: SendOptions): Promise<SendResult> {
+/** The signed request as it would go out (headers in clear, for the wire) and its summary (API key masked, for people). */
+function signRequest(prepared: PreparedRequest, options: Pick<SendOptions, 'baseUrl' | 'credentials' | 'extraHeaders'>) {
   const { apiKey, secretKey } = options.credentials;
   const digest = computeDigest(secretKey, prepared.signedText);
   const url = options.baseUrl + prepared.path;
@@ -80,6 +81,17 @@ export async function sendRequest(prepared: PreparedRequest, options: SendOption
     signedText: prepared.signedText,
     digest,
   };
+  return { url, headers, digest, request };
+}
+
+/** What `sendRequest` would send, without sending it (`send --dry-run`): the API key masked. */
+export function describeRequest(prepared: PreparedRequest, options: Pick<SendOptions, 'baseUrl' | 'credentials' | 'extraHeaders'>): RequestSummary {
+  return signRequest(prepared, options).request;
+}
+
+export async function sendRequest(prepared: PreparedRequest, options: SendOptions): Promise<SendResult> {
+  const { apiKey, secretKey } = options.credentials;
+  const { url, headers, request } = signRequest(prepared, options);
   const scrub = (text: string) => redact(text, [apiKey, secretKey]);
 
   let response;

@@ -7,10 +7,10 @@
 import { msg } from '../core/messages';
 import type { Endpoint, Lang, ResultCodeEntry } from '../data';
 import { localize } from '../data/localize';
-import { explainQuery, explainTransactionStatus, RESULT_CODE } from '../data/resultCodeExplanation';
+import { explainQuery, explainTransactionStatus, RESULT_CODE, type ResultCodeExplanation } from '../data/resultCodeExplanation';
 import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
 
-export const EXPLAIN_USAGE = 'jkopay explain <code|"exact message"> [--lang en|zh-TW] [--endpoint entry|refund|inquiry]';
+export const EXPLAIN_USAGE = 'jkopay explain <code|"message"> [--lang en|zh-TW] [--endpoint entry|refund|inquiry]';
 
 const ENDPOINTS: readonly Endpoint[] = ['entry', 'refund', 'inquiry'];
 
@@ -22,16 +22,51 @@ export function runExplain(args: string[], io: CommandIO): Promise<number> {
     if (endpoint !== undefined && !(ENDPOINTS as readonly string[]).includes(endpoint)) {
       throw new CommandUsageError(`--endpoint must be entry, refund or inquiry, not "${endpoint}"`);
     }
-    if (positionals.length !== 1) throw new CommandUsageError('explain takes one result code (e.g. 200) or one exact message in quotes');
+    if (positionals.length !== 1) throw new CommandUsageError('explain takes one result code (e.g. 200) or one message in quotes');
     const query = positionals[0].trim();
-    const { rows } = explainQuery(query, endpoint as Endpoint | undefined);
-    if (rows.length === 0) {
-      io.out(RESULT_CODE.test(query) ? msg(lang, 'hover-unknown-code', { code: query }) : `No JKOPay table has the message "${query}".`);
+    const explanation = explainQuery(query, endpoint as Endpoint | undefined);
+    if (explanation.match === 'none') {
+      io.out(RESULT_CODE.test(query) ? msg(lang, 'hover-unknown-code', { code: query }) : msg(lang, 'explain-unknown-message', { message: query }));
       return 1;
     }
-    io.out(renderRows(rows, lang));
+    io.out(renderExplanation(explanation, lang));
     return 0;
   });
+}
+
+/** An explanation as plain text: a line saying how it matched when that matters, then its rows or statuses. */
+export function renderExplanation(explanation: ResultCodeExplanation, lang: Lang): string {
+  const notes = explanationNote(explanation, lang);
+  const statuses = (explanation.statuses ?? []).map((status) => renderStatusBlock(status.status, lang));
+  const blocks = [...statuses, ...(explanation.rows.length ? [renderRows(explanation.rows, lang)] : [])];
+  return [...(notes ? [notes] : []), blocks.join('\n\n')].join('\n');
+}
+
+/** The line before the rows that says they are not a plain match, or undefined. */
+export function explanationNote(explanation: ResultCodeExplanation, lang: Lang): string | undefined {
+  const { code, endpoint } = explanation;
+  switch (explanation.match) {
+    case 'inquiry-status':
+      return msg(lang, 'explain-inquiry-status', { code: code ?? '' });
+    case 'other-endpoint':
+      return explanation.elsewhere?.length
+        ? msg(lang, 'explain-other-endpoint', { endpoint: endpoint ?? '', code: code ?? '', elsewhere: explanation.elsewhere.join(', ') })
+        : msg(lang, 'explain-other-endpoint-legacy', { endpoint: endpoint ?? '', code: code ?? '' });
+    case 'similar-message':
+      return msg(lang, 'explain-similar-message', { message: explanation.message ?? '' });
+    default:
+      return undefined;
+  }
+}
+
+function renderStatusBlock(status: number, lang: Lang): string {
+  const entry = explainTransactionStatus(status);
+  if (!entry) return renderStatus(status, lang);
+  return [
+    `${msg(lang, 'hover-status', { status })} ${localize(entry.title, lang)}${entry.current ? '' : ` (${msg(lang, 'hover-legacy')})`}`,
+    `  ${msg(lang, 'hover-meaning')}: ${localize(entry.meaning, lang)}`,
+    `  ${msg(lang, 'hover-action')}: ${localize(entry.action, lang)}`,
+  ].join('\n');
 }
 
 /** Rows as plain text, one block each, separated by a blank line. */

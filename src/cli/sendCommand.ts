@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { EnvironmentError, type EnvironmentName, isEnvironmentName, resolveBaseUrl } from '../api/environments';
-import { type Credentials, type SendResult, sendRequest } from '../api/httpClient';
+import { type Credentials, describeRequest, type SendResult, sendRequest } from '../api/httpClient';
 import { DEFAULT_TIMEOUT_MS } from '../api/httpExchange';
 import { DEFAULT_MOCK_CONFIG } from '../api/mock/mockConfig';
 import { type RunningMockServer, startMockServer } from '../api/mock/mockServer';
@@ -26,7 +26,7 @@ import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUs
 import { renderRows, renderStatus } from './explainCommand';
 
 export const SEND_USAGE =
-  'jkopay send <file.jkopay.json> [--env mock|sandbox|production] [--base-url URL] [--index N] [--lang en|zh-TW] [--timeout MS] [--force] [--allow-production]';
+  'jkopay send <file.jkopay.json> [--env mock|sandbox|production] [--base-url URL] [--index N] [--lang en|zh-TW] [--timeout MS] [--force] [--allow-production] [--dry-run]';
 
 const MAX_PAYLOAD_FILE = 8 * 1024 * 1024;
 /** Shown bodies are cut here: a hostile server must not flood the terminal. */
@@ -52,6 +52,7 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
       force: { type: 'boolean' },
       'allow-production': { type: 'boolean' },
       'mock-result': { type: 'string' },
+      'dry-run': { type: 'boolean' },
     });
     const lang = langOption(values.lang, env);
     if (positionals.length !== 1) throw new CommandUsageError('send takes exactly one payload file');
@@ -100,9 +101,10 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
       io.err(`jkopay send: ${file} is a saved JKOPay response, not a request: there is nothing to send`);
       return 1;
     }
-    const blocking = diagnostics.filter(
-      (d) => isError(d) && (d.code === 'syntax-error' || within(document, d, payload.node.offset, nodeEnd(payload.node))),
-    );
+    const inPayload = diagnostics.filter((d) => d.code === 'syntax-error' || within(document, d, payload.node.offset, nodeEnd(payload.node)));
+    const blocking = inPayload.filter(isError);
+    // Warnings never stop a send, but the user should read them before the answer scrolls them away.
+    reportDiagnostics(io, file, inPayload.filter((d) => d.severity === DiagnosticSeverity.Warning));
     if (blocking.length) {
       reportDiagnostics(io, file, blocking);
       if (!values.force) {
@@ -141,6 +143,14 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
     if (typeof credentials === 'string') {
       io.err(`jkopay send: ${credentials}`);
       return 2;
+    }
+    if (values['dry-run']) {
+      const extraHeaders = values['mock-result'] ? { 'X-Mock-Result': values['mock-result'] } : undefined;
+      const request = describeRequest(prepared, { baseUrl, credentials, extraHeaders });
+      printExchange(io, { ok: false, request, elapsedMs: 0, explanation: [] }, lang);
+      io.out(`  DIGEST: ${request.digest}`);
+      io.err('jkopay send: --dry-run: nothing was sent');
+      return 0;
     }
 
     // 3. The built-in mock, when --env mock finds nothing listening at the default mock URL.
@@ -234,7 +244,8 @@ function within(document: TextDocument, d: Diagnostic, start: number, end: numbe
 
 function reportDiagnostics(io: CommandIO, file: string, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) {
-    io.err(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${String(d.code)} ${typeof d.message === 'string' ? d.message : ''}`);
+    const severity = d.severity === DiagnosticSeverity.Error ? 'error' : 'warning';
+    io.err(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${String(d.code)} ${typeof d.message === 'string' ? d.message : ''}`);
   }
 }
 

@@ -3,10 +3,16 @@
  * else on stdout, so scripts can capture it. The secret comes from an environment variable,
  * never from the command line (which shell history and `ps` would keep). The bytes are signed
  * exactly as given; well-known slips (a trailing newline in the file, a `?` or `%2C` in the
- * query) are pointed out on stderr, not silently "fixed".
+ * query) are pointed out on stderr, not silently "fixed". A `.jkopay.json` payload file is not a
+ * body: with comments or several payloads it is refused (`send --dry-run` shows the real bytes);
+ * a plain one is signed as it is, with a note when `send` would send other bytes.
  */
 import { promises as fs } from 'node:fs';
+import { createScanner, SyntaxKind } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { prepareRequest } from '../api/requestBody';
 import { computeDigest } from '../api/signing';
+import { getLanguageService } from '../core/languageService';
 import { type CommandIO, CommandUsageError, parseCommandArgs, withUsage } from './cliSupport';
 
 export const SIGN_USAGE = 'jkopay sign --secret-env VAR (--body-file FILE | --query "platform_order_ids=a,b")';
@@ -53,6 +59,14 @@ export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = 
         io.err(`jkopay sign: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         return 2;
       }
+      if (file.toLowerCase().endsWith('.jkopay.json')) {
+        const refusal = payloadFileProblem(file, message.toString('utf8'), secret);
+        if (refusal?.refuse) {
+          io.err(`jkopay sign: ${refusal.text}`);
+          return 2;
+        }
+        if (refusal) io.err(`jkopay sign: note: ${refusal.text}`);
+      }
       if (message.length && message[message.length - 1] === 0x0a) {
         io.err('jkopay sign: note: the file ends with a newline, which is signed too; send the body with it, or remove it from the file');
       }
@@ -65,4 +79,32 @@ export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = 
     io.out(computeDigest(secret, message));
     return 0;
   });
+}
+
+/**
+ * Why a `.jkopay.json` file is not the body `send` sends: comments or several payloads (refused),
+ * or other bytes than send's compact form without `$schema` (a note with send's DIGEST).
+ */
+function payloadFileProblem(file: string, text: string, secret: string): { refuse: boolean; text: string } | undefined {
+  const dryRun = `run \`jkopay send ${file} --dry-run\` to see the exact bytes, headers and DIGEST that send would use`;
+  const scanner = createScanner(text, false);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
+      return { refuse: true, text: `${file} has comments, which would be signed too, but send never sends them: ${dryRun}` };
+    }
+  }
+  const service = getLanguageService({ lang: 'en', defaultCurrency: 'TWD' });
+  const document = TextDocument.create(`file:///${encodeURIComponent(file)}`, 'jkopay', 1, text);
+  const doc = service.parseDocument(document);
+  if (doc.payloads.length > 1) return { refuse: true, text: `${file} holds ${doc.payloads.length} payloads, not one request body: ${dryRun} (with --index N)` };
+  if (doc.payloads.length !== 1) return undefined;
+  try {
+    const prepared = prepareRequest(doc.payloads[0]);
+    if (prepared.signedText !== text) {
+      return { refuse: false, text: `send sends other bytes than this file (compact, without $schema), with DIGEST ${computeDigest(secret, prepared.signedText)}; ${dryRun}` };
+    }
+  } catch {
+    // Not a request send could build (a saved response…): the bytes are signed as given.
+  }
+  return undefined;
 }

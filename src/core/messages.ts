@@ -86,6 +86,23 @@ export const MESSAGES = {
   'hover-unknown-code': { en: 'Result code {code} is not in any JKOPay table known to this tool.', 'zh-TW': '結果代碼 {code} 不在本工具所知的任何街口代碼表中。' },
   'hover-currency': { en: '{name}: {decimals} decimal places, minimum order price {minimum}.', 'zh-TW': '{name}：{decimals} 位小數，最低訂單金額 {minimum}。' },
   'hover-status': { en: 'Transaction status {status}', 'zh-TW': '交易狀態 {status}' },
+  'explain-inquiry-status': {
+    en: 'An inquiry answers result "000" whatever the orders\' state: {code} is a transactions[].status.',
+    'zh-TW': '查詢 API 不論訂單狀態都回應 result「000」：{code} 是 transactions[].status 的值。',
+  },
+  'explain-other-endpoint': {
+    en: '{endpoint} has no result code {code}; it exists at: {elsewhere}.',
+    'zh-TW': '{endpoint} 沒有結果代碼 {code}；此代碼出現在：{elsewhere}。',
+  },
+  'explain-other-endpoint-legacy': {
+    en: '{endpoint} has no result code {code}; only older or other tables have it.',
+    'zh-TW': '{endpoint} 沒有結果代碼 {code}；只有舊版或其他代碼表有此代碼。',
+  },
+  'explain-similar-message': {
+    en: 'No table has the message "{message}" exactly; the nearest official text (JKOPay\'s own spelling):',
+    'zh-TW': '沒有代碼表的 message 與「{message}」完全相同；最接近的官方文字（街口原文拼法）：',
+  },
+  'explain-unknown-message': { en: 'No JKOPay table has the message "{message}".', 'zh-TW': '沒有街口代碼表的 message 是「{message}」。' },
   'snippet-entry': { en: 'JKOPay entry request (create a payment link)', 'zh-TW': '街口 entry 請求（建立付款連結）' },
   'snippet-refund': { en: 'JKOPay refund request', 'zh-TW': '街口 refund 請求（退款）' },
   'snippet-inquiry': { en: 'JKOPay inquiry request (order status)', 'zh-TW': '街口 inquiry 請求（查詢訂單）' },

@@ -39,7 +39,23 @@ function rowMarkdown(row: ResultCodeEntry, lang: Lang): string {
 }
 
 function explanationMarkdown(explanation: ResultCodeExplanation, lang: Lang): string {
-  return explanation.rows.map((row) => rowMarkdown(row, lang)).join('\n\n---\n\n');
+  const blocks = [
+    ...(explanation.statuses ?? []).map((status) => explainStatusMarkdown(status.status, lang) ?? ''),
+    ...explanation.rows.map((row) => rowMarkdown(row, lang)),
+  ];
+  const note = explanationNote(explanation, lang);
+  return `${note ? `_${note}_\n\n` : ''}${blocks.join('\n\n---\n\n')}`;
+}
+
+/** Says when the rows are not a plain match: another endpoint's code, an inquiry status, a near message. */
+function explanationNote(explanation: ResultCodeExplanation, lang: Lang): string | undefined {
+  const { code = '', endpoint = '' } = explanation;
+  if (explanation.match === 'inquiry-status') return msg(lang, 'explain-inquiry-status', { code });
+  if (explanation.match === 'similar-message') return msg(lang, 'explain-similar-message', { message: explanation.message ?? '' });
+  if (explanation.match !== 'other-endpoint') return undefined;
+  return explanation.elsewhere?.length
+    ? msg(lang, 'explain-other-endpoint', { endpoint, code, elsewhere: explanation.elsewhere.join(', ') })
+    : msg(lang, 'explain-other-endpoint-legacy', { endpoint, code });
 }
 
 export function explainCodeMarkdown(code: string, lang: Lang, endpoint?: Endpoint, message?: string): string {

@@ -4,7 +4,7 @@
  * in both display languages; the CLI (plain text), the hovers (Markdown), the runner's Markdown
  * preview and its response webview each format it and decide nothing. Pure: reads the tables only.
  */
-import { findResultCodes, findResultCodesByMessage, transactionStatuses } from './index';
+import { allResultCodes, findResultCodes, findResultCodesByMessage, transactionStatuses } from './index';
 import type { Endpoint, ResultCodeEntry, TransactionStatusEntry } from './types';
 
 /** What a result code looks like: JKOPay sends three digits as a string. */
@@ -16,10 +16,24 @@ export const RESULT_CODE = /^\d{3}$/;
  * - `exact-message`: the code's rows narrowed to those whose message is exactly the received one.
  * - `varying-message`: the received text is in no row, so the rows whose message varies answer (refund 922).
  * - `code-only`: a message was given but matched none of the code's rows; all its rows answer.
+ * - `other-endpoint`: the endpoint has no such code; the rows are those of the endpoints in `elsewhere`.
+ * - `inquiry-status`: asked about inquiry, whose `result` is always "000": the number is a
+ *   `transactions[].status`, explained in `statuses`; `rows` is empty.
  * - `message`: looked up by the message text alone (no code).
+ * - `similar-message`: no row has the text exactly, but one differs only in case, spacing,
+ *   punctuation or a typo or two (JKOPay's own texts have typos: `Invaid Order ID`).
  * - `none`: no table knows the code or the message.
  */
-export type ExplanationMatch = 'code' | 'exact-message' | 'varying-message' | 'code-only' | 'message' | 'none';
+export type ExplanationMatch =
+  | 'code'
+  | 'exact-message'
+  | 'varying-message'
+  | 'code-only'
+  | 'other-endpoint'
+  | 'inquiry-status'
+  | 'message'
+  | 'similar-message'
+  | 'none';
 
 export interface ResultCodeExplanation {
   /** The code asked about, when asked by code. */
@@ -31,13 +45,25 @@ export interface ResultCodeExplanation {
   match: ExplanationMatch;
   /** The matching rows, current rows first: code, endpoint, message, status, title, meaning, cause and action (en + zh-TW). */
   rows: ResultCodeEntry[];
+  /** With `other-endpoint`: the endpoints that do have the code. */
+  elsewhere?: Endpoint[];
+  /** With `inquiry-status`: the transaction status the number names. */
+  statuses?: TransactionStatusEntry[];
 }
 
 /** The rows of `code` for `endpoint` (all endpoints when that has none), narrowed by the received `message`. */
 export function explainResultCode(code: string, endpoint?: Endpoint, message?: string | null): ResultCodeExplanation {
-  let rows = findResultCodes(code, endpoint);
-  if (rows.length === 0 && endpoint) rows = findResultCodes(code);
   const base = { code, endpoint, ...(message === undefined ? {} : { message }) };
+  if (endpoint === 'inquiry' && code !== '000' && /^\d{1,3}$/.test(code)) {
+    const status = explainTransactionStatus(Number(code));
+    if (status) return { ...base, match: 'inquiry-status', rows: [], statuses: [status] };
+  }
+  let rows = findResultCodes(code, endpoint);
+  if (rows.length === 0 && endpoint) {
+    rows = findResultCodes(code);
+    const elsewhere = [...new Set(rows.map((row) => row.endpoint).filter((e): e is Endpoint => e !== 'any'))];
+    if (rows.length) return { ...base, match: 'other-endpoint', rows, elsewhere };
+  }
   if (rows.length === 0) return { ...base, match: 'none', rows };
   if (message === undefined) return { ...base, match: 'code', rows };
   const exact = rows.filter((row) => row.message === message);
@@ -51,14 +77,69 @@ export function explainResultCode(code: string, endpoint?: Endpoint, message?: s
 /** The rows whose exact message is `message`, those of `endpoint` (or of the older flat table) when it has any. */
 export function explainResultMessage(message: string, endpoint?: Endpoint): ResultCodeExplanation {
   let rows = findResultCodesByMessage(message);
+  let match: ExplanationMatch = 'message';
+  if (rows.length === 0) {
+    rows = similarMessageRows(message);
+    match = 'similar-message';
+  }
   const forEndpoint = endpoint ? rows.filter((row) => row.endpoint === endpoint || row.endpoint === 'any') : [];
   if (forEndpoint.length) rows = forEndpoint;
-  return { message, endpoint, match: rows.length ? 'message' : 'none', rows };
+  return { message, endpoint, match: rows.length ? match : 'none', rows };
 }
 
-/** A three-digit query is a code; anything else is looked up as an exact message text. */
+/**
+ * A three-digit query is a code (with `inquiry`, a number of one to three digits is a transaction
+ * status); anything else is looked up as a message text.
+ */
 export function explainQuery(query: string, endpoint?: Endpoint): ResultCodeExplanation {
-  return RESULT_CODE.test(query) ? explainResultCode(query, endpoint) : explainResultMessage(query, endpoint);
+  if (RESULT_CODE.test(query) || (endpoint === 'inquiry' && /^\d{1,3}$/.test(query))) return explainResultCode(query, endpoint);
+  return explainResultMessage(query, endpoint);
+}
+
+/** Case, spacing and trailing punctuation do not matter when a message is looked up. */
+function normalMessage(text: string): string {
+  return text.toLowerCase().replace(/[\s\u3000]+/g, ' ').replace(/[.。!！\s]+$/, '').trim();
+}
+
+/**
+ * The rows whose message is nearest to `message` once normalised, within a few typos: at most
+ * one edit per eight characters (so `Invalid Order ID` finds `Invaid Order ID`, and a short
+ * text never matches a different short text). Ties all answer.
+ */
+function similarMessageRows(message: string): ResultCodeEntry[] {
+  const wanted = normalMessage(message);
+  if (wanted.length < 4) return [];
+  const limit = Math.max(1, Math.floor(wanted.length / 8));
+  let best = limit;
+  let found: ResultCodeEntry[] = [];
+  for (const row of allResultCodes()) {
+    if (row.message === null) continue;
+    // Anything over the best so far comes back as best + 1 (the search gives up early).
+    const distance = editDistance(wanted, normalMessage(row.message), best + 1);
+    if (distance > best) continue;
+    if (distance < best || found.length === 0) found = [row];
+    else found.push(row);
+    best = distance;
+  }
+  return found;
+}
+
+/** Levenshtein distance, or `cap` as soon as it is clear the distance is at least `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin >= cap) return cap;
+    previous = current;
+  }
+  return Math.min(previous[b.length], cap);
 }
 
 /** The inquiry transaction `status` (an integer, unlike `result`), or undefined when no table has it. */
