@@ -8,7 +8,6 @@
  * a plain one is signed as it is, with a note when `send` would send other bytes.
  */
 import { promises as fs } from 'node:fs';
-import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { prepareRequest } from '../api/requestBody';
 import { computeDigest } from '../api/signing';
@@ -87,12 +86,7 @@ export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = 
  */
 function payloadFileProblem(file: string, text: string, secret: string): { refuse: boolean; text: string } | undefined {
   const dryRun = `run \`jkopay send ${file} --dry-run\` to see the exact bytes, headers and DIGEST that send would use`;
-  const scanner = createScanner(text, false);
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
-      return { refuse: true, text: `${file} has comments, which would be signed too, but send never sends them: ${dryRun}` };
-    }
-  }
+  if (hasComment(text)) return { refuse: true, text: `${file} has comments, which would be signed too, but send never sends them: ${dryRun}` };
   const service = getLanguageService({ lang: 'en', defaultCurrency: 'TWD' });
   const document = TextDocument.create(`file:///${encodeURIComponent(file)}`, 'jkopay', 1, text);
   const doc = service.parseDocument(document);
@@ -107,4 +101,18 @@ function payloadFileProblem(file: string, text: string, secret: string): { refus
     // Not a request send could build (a saved response…): the bytes are signed as given.
   }
   return undefined;
+}
+
+/** A `//` or `/*` outside strings: JSONC comments, which no JSON body may hold. */
+function hasComment(text: string): boolean {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return true;
+  }
+  return false;
 }
