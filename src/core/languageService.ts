@@ -11,6 +11,7 @@ import { doCodeActions } from './codeActions';
 import { doComplete } from './completion';
 import { type SeverityOverride, toDiagnostics } from './findings';
 import { doHover } from './hover';
+import { checkResultCoverage } from './resultCodeCoverage';
 import { parseJsonDocument } from './jsonDocument';
 import type { PayloadDocument } from './model';
 import { DEFAULT_DETECTION, isSource, parseSourceDocument, reparseSourceDocument, type SourceDetection, type SourceDocument } from './sourceDocument';
@@ -63,6 +64,10 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       const check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
       if (!doc && isSource(document.uri, document.languageId)) doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
       const findings = doc ? validatePayloads(doc, check) : validateJsonText(document.uri, document.getText(), check);
+      if (doc && 'sourceFile' in doc) {
+        for (const f of checkResultCoverage(doc as SourceDocument, settings.lang)) findings.push(f);
+        findings.sort((a, b) => a.offset - b.offset);
+      }
       return toDiagnostics(document, findings, settings.severity);
     },
     doHover(document, doc, position) {

@@ -130,6 +130,27 @@ export const RULES = {
       'zh-TW': '{text} 無法由 JavaScript 用戶端照原樣送出。',
     },
   },
+  'unhandled-result-codes': {
+    severity: 'warning',
+    message: {
+      en: 'This {form} on the result of the {endpoint} answer misses {count} documented code(s): {codes}.',
+      'zh-TW': '這個針對 {endpoint} 回應 result 的{form}漏掉 {count} 個文件記載的代碼：{codes}。',
+    },
+  },
+  'result-code-type': {
+    severity: 'error',
+    message: {
+      en: 'result is compared with the number {number}: always false, because JKOPay answers result as a string such as \'{code}\'.',
+      'zh-TW': 'result 與數字 {number} 比較：結果永遠為 false，因為街口回傳的 result 是字串，例如 \'{code}\'。',
+    },
+  },
+  'unknown-result-code': {
+    severity: 'warning',
+    message: {
+      en: '\'{code}\' is not a code the {endpoint} endpoint answers{where}.',
+      'zh-TW': '{endpoint} API 不會回傳 \'{code}\'{where}。',
+    },
+  },
 } as const satisfies Record<string, Omit<Rule, 'code'>>;
 
 export type RuleCode = keyof typeof RULES;

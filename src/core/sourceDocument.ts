@@ -27,7 +27,8 @@ export interface SourceDocument extends PayloadDocument {
 }
 
 const SOURCE_FILE = /\.(tsx?|jsx?|mts|cts|mjs|cjs)$/i;
-const MARKER = /@jkopay\s+(entry|refund|inquiry)\b/i;
+// Not `@jkopay entry-response`: that marks an answer (resultCodeCoverage.ts), not a payload.
+const MARKER = /@jkopay\s+(entry|refund|inquiry)\b(?!-)/i;
 /** A cheap test on the raw text: files with none of these are not parsed at all. */
 const TRIGGER = /platform_order_ids?|@jkopay|(?:entry|refund|inquiry)\w*(?:request|payload|params|body)/i;
 const TYPE_WORD = /[A-Za-z_$][\w$]*/g;

@@ -10,6 +10,7 @@ import type { Completion } from './completion';
 import type { HoverResult } from './hover';
 import { localize } from './localize';
 import { explainCodeMarkdown, explainMessageMarkdown, RESULT_CODE } from './resultCodeDocs';
+import { resultMemberHover } from './resultCodeCoverage';
 import { codeSiteAt } from './sourceResultCodes';
 import { parseSourceFile, type SourceDocument } from './sourceDocument';
 
@@ -23,6 +24,8 @@ function treeOf(doc: SourceDocument) {
 
 export function doSourceHover(doc: SourceDocument, offset: number, lang: Lang): HoverResult | undefined {
   const sourceFile = treeOf(doc);
+  const member = sourceFile && resultMemberHover(sourceFile, offset, lang);
+  if (member) return member;
   const site = sourceFile && codeSiteAt(sourceFile, offset);
   if (!site) return undefined;
   const offsetOf = site.literal.getStart(sourceFile);
