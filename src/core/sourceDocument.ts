@@ -276,6 +276,8 @@ function keysKind(literal: TS.ObjectLiteralExpression, sourceFile: TS.SourceFile
   }
   if (keys.has('platform_order_ids')) return 'inquiry';
   if (!keys.has('platform_order_id')) return undefined;
+  // A transaction (inquiry answers, the result_url callback) has these; no request does.
+  if (keys.has('status') || keys.has('tradeNo')) return undefined;
   if (keys.has('refund_amount')) return 'refund';
   if (keys.has('store_id') || keys.has('total_price') || keys.has('final_price')) return 'entry';
   return undefined;

@@ -714,7 +714,12 @@ export type RefundResponse =
       result: '200';
       /** The official message: "Invalid number of digits for the order currency amount". */
       message: string | null;
-      result_object: null;
+      /**
+       * Usually null; a malformed request may come back with details of what was wrong.
+       *
+       * 通常為 null；格式錯誤的請求可能附上錯誤細節。
+       */
+      result_object: Record<string, unknown> | null;
     }
   | {
       /**
