@@ -57,16 +57,24 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
     configure,
     parseDocument(document, previous) {
       if (!isSource(document.uri, document.languageId)) return parseJsonDocument(document.uri, document.getText());
-      if (previous && 'sourceFile' in previous) return reparseSourceDocument(previous as SourceDocument, document.getText(), settings.sourceDetection);
-      return parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
+      return unlessTooComplex(document, () => {
+        if (previous && 'sourceFile' in previous) return reparseSourceDocument(previous as SourceDocument, document.getText(), settings.sourceDetection);
+        return parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
+      });
     },
     doValidation(document, doc) {
       const check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
-      if (!doc && isSource(document.uri, document.languageId)) doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
-      const findings = doc ? validatePayloads(doc, check) : validateJsonText(document.uri, document.getText(), check);
-      if (doc && 'sourceFile' in doc) {
-        for (const f of checkResultCoverage(doc as SourceDocument, settings.lang)) findings.push(f);
-        findings.sort((a, b) => a.offset - b.offset);
+      let findings;
+      try {
+        if (!doc && isSource(document.uri, document.languageId)) doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
+        findings = doc ? validatePayloads(doc, check) : validateJsonText(document.uri, document.getText(), check);
+        if (doc && 'sourceFile' in doc) {
+          for (const f of checkResultCoverage(doc as SourceDocument, settings.lang)) findings.push(f);
+          findings.sort((a, b) => a.offset - b.offset);
+        }
+      } catch (e) {
+        if (!isStackOverflow(e)) throw e;
+        findings = validatePayloads(tooComplexDocument(document), check);
       }
       return toDiagnostics(document, findings, settings.severity);
     },
@@ -96,4 +104,28 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
     },
     doCodeActions: (document, diagnostics) => doCodeActions(document.uri, diagnostics),
   };
+}
+
+/**
+ * Parses with `parse`; when it overflows the stack (the TypeScript parser recurses, and ~800 nested
+ * parentheses exhaust it), answers a document with one `too-complex` problem instead, so that the
+ * file gets a finding and the CLI run or the server goes on. Other errors are bugs: rethrown.
+ */
+function unlessTooComplex(document: TextDocument, parse: () => PayloadDocument): PayloadDocument {
+  try {
+    return parse();
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    return tooComplexDocument(document);
+  }
+}
+
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/** A document that could not be parsed: no payloads, one `too-complex` problem on its first character. */
+export function tooComplexDocument(document: TextDocument): PayloadDocument {
+  const text = document.getText();
+  return { uri: document.uri, text, root: undefined, payloads: [], problems: [{ offset: 0, length: Math.min(1, text.length), id: 'too-complex' }] };
 }

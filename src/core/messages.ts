@@ -23,6 +23,7 @@ export const MESSAGES = {
   'invalid-character': { en: 'Invalid character.', 'zh-TW': '無效的字元。' },
   'too-deep': { en: 'Nested too deeply (more than 256 levels): this part is not checked.', 'zh-TW': '巢狀層數過深（超過 256 層）：這部分不會檢查。' },
   'too-many-errors': { en: 'Too many syntax errors: the rest are not shown.', 'zh-TW': '語法錯誤過多：其餘不再顯示。' },
+  'too-complex': { en: 'Too complex to check.', 'zh-TW': '過於複雜，無法檢查。' },
   'format-too-deep': {
     en: 'Not formatted: the document is nested {depth} levels deep, more than the {max} levels a payload can have.',
     'zh-TW': '未格式化：文件巢狀 {depth} 層，超過 payload 可有的 {max} 層。',

@@ -89,6 +89,8 @@ export type SyntaxProblemId =
   | 'invalid-escape'
   | 'invalid-character'
   | 'too-deep'
+  /** The whole document could not be parsed (the TypeScript parser ran out of stack): reported as `too-complex`. */
+  | 'too-complex'
   | 'too-many-errors';
 
 /** One payload object found in a document, with the kind it was resolved to. */

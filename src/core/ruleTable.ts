@@ -151,6 +151,24 @@ export const RULES = {
       'zh-TW': '{endpoint} API 不會回傳 \'{code}\'{where}。',
     },
   },
+  'too-complex': {
+    severity: 'error',
+    message: {
+      en: 'This file is too complex to check (nested too deeply for the parser): none of its payloads were checked.',
+      'zh-TW': '此檔案過於複雜，無法檢查（巢狀過深，剖析器無法處理）：其中的 payload 都沒有檢查。',
+    },
+  },
+  'unreadable': {
+    severity: 'error',
+    message: { en: 'This file cannot be read: {reason}.', 'zh-TW': '無法讀取此檔案：{reason}。' },
+  },
+  'invalid-encoding': {
+    severity: 'error',
+    message: {
+      en: 'The file is not valid UTF-8 (first invalid byte at offset {byte}); JKOPay expects UTF-8 JSON.',
+      'zh-TW': '檔案不是有效的 UTF-8（第一個無效位元組位於位移 {byte}）；JKOPay 要求 UTF-8 編碼的 JSON。',
+    },
+  },
 } as const satisfies Record<string, Omit<Rule, 'code'>>;
 
 export type RuleCode = keyof typeof RULES;

@@ -8,7 +8,7 @@ import { findCurrency, type CurrencyEntry } from '../data';
 import { CheckContext, type CheckSettings } from './checkContext';
 import { checkAmount, checkCrossFields, checkNumberSafety } from './amountRules';
 import { type FieldSpec, requestSpec, SCHEMA_KEY } from './fieldSpec';
-import type { Finding, Fix } from './findings';
+import { type Finding, type Fix, ruleMessage } from './findings';
 import { msg, type MessageId } from './messages';
 import { parseJson } from './jsonParser';
 import { getProperty, type ObjectNode, type ParseProblem, type Payload, type PayloadDocument, type PropertyNode, type StringNode, type ValueNode } from './model';
@@ -43,7 +43,11 @@ export function validateJsonText(uri: string, text: string, settings: CheckSetti
 
 /** Syntax problems, and top-level values that are not payload objects. */
 function documentFindings(text: string, root: ValueNode | undefined, problems: readonly ParseProblem[], settings: CheckSettings): Finding[] {
-  const findings: Finding[] = problems.map((p) => ({ code: 'syntax-error' as const, offset: p.offset, length: p.length, message: msg(settings.lang, p.id) }));
+  const findings: Finding[] = problems.map((p) =>
+    p.id === 'too-complex'
+      ? { code: 'too-complex' as const, offset: p.offset, length: p.length, message: ruleMessage('too-complex', settings.lang, {}) }
+      : { code: 'syntax-error' as const, offset: p.offset, length: p.length, message: msg(settings.lang, p.id) },
+  );
   const shape = new CheckContext(text, settings, undefined);
   const topLevel = root?.type === 'array' ? root.items : root ? [root] : [];
   for (const node of topLevel) {
