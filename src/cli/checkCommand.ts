@@ -1,15 +1,17 @@
 /**
  * `jkopay check [--format text|json] [--lang en|zh-TW] [--currency C] <files or folders…>`:
- * checks payload files, and payload literals in TS/JS sources, like a compiler. Exit 0 without errors, 1 with any error, 2 on bad
- * usage or unreadable input.
+ * checks payload files, and payload literals in TS/JS sources, like a compiler. Exit 0 without errors, 1 with any error
+ * (a file that cannot be read, decoded or parsed is one, and the run goes on), 2 on bad usage, a path that does not exist or
+ * is no regular file (a FIFO, socket or device), or when no file could be read at all.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Lang } from '../data/types';
 import { getLanguageService } from '../core/languageService';
+import { ruleMessage } from '../core/findings';
+import { decodeUtf8, FileInputError, readRegularFile } from './fileInput';
 import { findPayloadFiles, SOURCE_FILE } from './findPayloadFiles';
 
 /** Larger files are refused with a message instead of being read into memory. */
@@ -59,32 +61,34 @@ function toRecord(file: string, d: Diagnostic): CheckRecord {
 }
 
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CheckIO): Promise<number> {
-  const { files, errors } = await findPayloadFiles(paths);
+  const { files, errors, skipped } = await findPayloadFiles(paths);
   for (const e of errors) io.err(`jkopay check: cannot read ${e.path}: ${e.reason}`);
+  for (const s of skipped) io.err(`jkopay check: note: skipped ${s.path}: ${s.reason}`);
   if (files.length === 0 && errors.length === 0) {
     io.err(`jkopay check: no *.jkopay.json or source files found in ${paths.join(', ')}`);
     return 2;
   }
   const service = getLanguageService({ lang: options.lang, defaultCurrency: options.defaultCurrency });
   const records: CheckRecord[] = [];
-  let unreadable = errors.length > 0;
+  let read = 0;
+  // Each file is checked on its own: one that cannot be read, decoded or parsed gets a finding, and the run goes on.
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      const stat = await fs.stat(file);
-      if (stat.size > MAX_FILE_BYTES) {
-        io.err(`jkopay check: ${file} is ${(stat.size / 1048576).toFixed(1)} MB; payload files over ${MAX_FILE_BYTES / 1048576} MB are not checked`);
-        unreadable = true;
-        continue;
-      }
-      text = await fs.readFile(file, 'utf8');
+      bytes = await readRegularFile(file, MAX_FILE_BYTES);
     } catch (e) {
-      io.err(`jkopay check: cannot read ${file}: ${(e as Error).message}`);
-      unreadable = true;
+      const reason = e instanceof FileInputError ? e.message : String((e as Error).message);
+      records.push(fileRecord(file, 'unreadable', ruleMessage('unreadable', options.lang, { reason })));
       continue;
     }
+    read++;
+    const { text, invalid } = decodeUtf8(bytes);
     const document = TextDocument.create(pathToFileURL(path.resolve(file)).href, SOURCE_FILE.test(file) ? 'typescript' : 'jkopay', 1, text);
     const diagnostics = service.doValidation(document);
+    if (invalid) {
+      const at = document.positionAt(invalid.offset);
+      records.push(fileRecord(file, 'invalid-encoding', ruleMessage('invalid-encoding', options.lang, { byte: invalid.byte }), at.line + 1, at.character + 1));
+    }
     for (const d of diagnostics) records.push(toRecord(file, d));
   }
   if (options.format === 'json') {
@@ -94,6 +98,12 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     const count = (s: string) => records.filter((r) => r.severity === s).length;
     io.err(`${files.length} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s)`);
   }
-  if (unreadable) return 2;
+  // Exit 2 is for bad paths and for runs where no file at all could be read.
+  if (errors.length > 0 || (files.length > 0 && read === 0)) return 2;
   return records.some((r) => r.severity === 'error') ? 1 : 0;
+}
+
+/** A finding about a whole file (unreadable) or one place in it (invalid encoding), as an error record. */
+function fileRecord(file: string, code: 'unreadable' | 'invalid-encoding', message: string, line = 1, column = 1): CheckRecord {
+  return { file, line, column, endLine: line, endColumn: column, severity: 'error', code, message };
 }

@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { fileKind } from './fileInput';
 
 export const PAYLOAD_FILE = /\.jkopay\.json$/i;
 /** Source files whose object literals may be payloads (declaration files hold no values). */
@@ -12,12 +13,14 @@ export const SOURCE_FILE = /(?<!\.d)\.(tsx?|jsx?|mts|cts|mjs|cjs)$/i;
 
 export interface FoundFiles {
   files: string[];
-  /** Paths that do not exist or cannot be read, with the reason. */
+  /** Paths that do not exist or cannot be read (a FIFO, socket or device named directly), with the reason. */
   errors: { path: string; reason: string }[];
+  /** Entries of searched folders that look like payload or source files but are not regular files: skipped. */
+  skipped: { path: string; reason: string }[];
 }
 
 export async function findPayloadFiles(paths: readonly string[]): Promise<FoundFiles> {
-  const found: FoundFiles = { files: [], errors: [] };
+  const found: FoundFiles = { files: [], errors: [], skipped: [] };
   for (const p of paths) {
     let stat;
     try {
@@ -27,7 +30,9 @@ export async function findPayloadFiles(paths: readonly string[]): Promise<FoundF
       continue;
     }
     if (stat.isDirectory()) await walk(p, found);
-    else found.files.push(p);
+    else if (stat.isFile()) found.files.push(p);
+    // Reading a FIFO blocks for ever and a device may never end: only regular files are read.
+    else found.errors.push({ path: p, reason: `it is ${fileKind(stat)}, not a regular file` });
   }
   return found;
 }
@@ -46,8 +51,10 @@ async function walk(dir: string, found: FoundFiles): Promise<void> {
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       await walk(full, found);
-    } else if (entry.isFile() && (PAYLOAD_FILE.test(entry.name) || SOURCE_FILE.test(entry.name))) {
-      found.files.push(full);
+    } else if (PAYLOAD_FILE.test(entry.name) || SOURCE_FILE.test(entry.name)) {
+      if (entry.isFile()) found.files.push(full);
+      // Symbolic links stay unfollowed, as before (no loops, nothing outside the folder).
+      else if (!entry.isSymbolicLink()) found.skipped.push({ path: full, reason: `it is ${fileKind(entry)}, not a regular file` });
     }
   }
 }

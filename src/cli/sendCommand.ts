@@ -7,7 +7,6 @@
  * for this one call. Exit 0: answered "000"; 1: refused, failed or answered another code; 2: bad
  * usage or unreadable input.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,6 +22,7 @@ import { getLanguageService } from '../core/languageService';
 import { nodeEnd, type Payload } from '../core/model';
 import type { Lang } from '../data/types';
 import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
+import { decodeUtf8, FileInputError, readRegularFile } from './fileInput';
 import { renderRows, renderStatus } from './explainCommand';
 
 export const SEND_USAGE =
@@ -67,14 +67,14 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
     const file = positionals[0];
     let text: string;
     try {
-      const stat = await fs.stat(file);
-      if (stat.size > MAX_PAYLOAD_FILE) {
-        io.err(`jkopay send: ${file} is larger than ${MAX_PAYLOAD_FILE} bytes; that is no payload file`);
+      const decoded = decodeUtf8(await readRegularFile(file, MAX_PAYLOAD_FILE));
+      if (decoded.invalid) {
+        io.err(`jkopay send: ${file} is not valid UTF-8 (first invalid byte at offset ${decoded.invalid.byte}); JKOPay expects UTF-8 JSON`);
         return 2;
       }
-      text = await fs.readFile(file, 'utf8');
+      text = decoded.text;
     } catch (e) {
-      io.err(`jkopay send: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      io.err(`jkopay send: cannot read ${file}: ${e instanceof FileInputError ? e.message : (e as Error).message}`);
       return 2;
     }
     const service = getLanguageService({ lang, defaultCurrency: values.currency!.toUpperCase() });

@@ -7,12 +7,12 @@
  * body: with comments or several payloads it is refused (`send --dry-run` shows the real bytes);
  * a plain one is signed as it is, with a note when `send` would send other bytes.
  */
-import { promises as fs } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { prepareRequest } from '../api/requestBody';
 import { computeDigest } from '../api/signing';
 import { getLanguageService } from '../core/languageService';
 import { type CommandIO, CommandUsageError, parseCommandArgs, withUsage } from './cliSupport';
+import { FileInputError, readRegularFile } from './fileInput';
 
 export const SIGN_USAGE = 'jkopay sign --secret-env VAR (--body-file FILE | --query "platform_order_ids=a,b")';
 
@@ -48,14 +48,9 @@ export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = 
     if (values['body-file'] !== undefined) {
       const file = values['body-file'];
       try {
-        const stat = await fs.stat(file);
-        if (stat.size > MAX_BODY_FILE) {
-          io.err(`jkopay sign: ${file} is larger than ${MAX_BODY_FILE} bytes; that is no JKOPay request body`);
-          return 2;
-        }
-        message = await fs.readFile(file);
+        message = await readRegularFile(file, MAX_BODY_FILE);
       } catch (e) {
-        io.err(`jkopay sign: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        io.err(`jkopay sign: cannot read ${file}: ${e instanceof FileInputError ? e.message : (e as Error).message}`);
         return 2;
       }
       if (file.toLowerCase().endsWith('.jkopay.json')) {

@@ -4,9 +4,9 @@
  * The secret comes from an environment variable and is never printed. Exit 0: it matches; 1: it
  * does not; 2: bad usage or unreadable input.
  */
-import { promises as fs } from 'node:fs';
 import { computeDigest, verifyDigest } from '../api/signing';
 import { type CommandIO, CommandUsageError, parseCommandArgs, withUsage } from './cliSupport';
+import { FileInputError, readRegularFile } from './fileInput';
 
 export const VERIFY_USAGE = 'jkopay verify --secret-env VAR --digest HEX (--body-file FILE | --query "platform_order_ids=a,b" | < body)';
 
@@ -42,14 +42,9 @@ export function runVerify(args: string[], io: CommandIO, options: VerifyCommandO
     else if (values['body-file'] !== undefined) {
       const file = values['body-file'];
       try {
-        const stat = await fs.stat(file);
-        if (stat.size > MAX_MESSAGE) {
-          io.err(`jkopay verify: ${file} is larger than ${MAX_MESSAGE} bytes`);
-          return 2;
-        }
-        message = await fs.readFile(file);
+        message = await readRegularFile(file, MAX_MESSAGE);
       } catch (e) {
-        io.err(`jkopay verify: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        io.err(`jkopay verify: cannot read ${file}: ${e instanceof FileInputError ? e.message : (e as Error).message}`);
         return 2;
       }
     } else {
