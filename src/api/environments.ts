@@ -3,6 +3,7 @@
  * JKOPay's UAT host unless configured; `production` is refused unless the caller has explicitly
  * enabled it — a stray production call moves real money.
  */
+import { hasUrlUnsafeChar } from '../core/textUtil';
 
 export type EnvironmentName = 'mock' | 'sandbox' | 'production';
 
@@ -42,6 +43,7 @@ export function resolveBaseUrl(options: EnvironmentOptions): string {
 
 /** Checks a user-given base URL: http(s), no query or fragment; the trailing slash is dropped. */
 export function normalizeBaseUrl(text: string): string {
+  if (hasUrlUnsafeChar(text)) throw new EnvironmentError('the base URL contains a space or a control character (such as a line break)');
   let url: URL;
   try {
     url = new URL(text);

@@ -6,6 +6,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { performance } from 'node:perf_hooks';
+import { hasUrlUnsafeChar } from '../core/textUtil';
 
 export interface ExchangeRequest {
   url: string;
@@ -77,6 +78,10 @@ export function exchange(request: ExchangeRequest): Promise<ExchangeResponse> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let url: URL;
+  // Checked before parsing, which would silently drop tab, CR and LF.
+  if (hasUrlUnsafeChar(request.url)) {
+    return Promise.reject(new TransportError('bad-url', `${JSON.stringify(request.url.slice(0, 200))} contains a space or a control character; it is no URL`));
+  }
   try {
     url = new URL(request.url);
   } catch {

@@ -50,6 +50,10 @@ export const MESSAGES = {
   'integer-too-small': { en: '"{field}" must be at least {minimum}.', 'zh-TW': '「{field}」至少必須是 {minimum}。' },
   'negative-amount': { en: '"{field}" must not be negative.', 'zh-TW': '「{field}」不可為負數。' },
   'bad-datetime': { en: '"{field}" must be a UTC+8 time written "YYYY-mm-dd HH:MM:SS" (19 characters), e.g. "2026-12-31 23:59:59".', 'zh-TW': '「{field}」必須是 UTC+8 時間，格式為「YYYY-mm-dd HH:MM:SS」（19 個字元），例如「2026-12-31 23:59:59」。' },
+  'url-unsafe-char': {
+    en: '"{field}" contains a space or a control character (such as a line break): a URL must not. URL parsers silently drop some of them, so the URL used would differ from the one written.',
+    'zh-TW': '「{field}」含有空白或控制字元（例如換行）：網址不可包含這些字元。網址解析器會默默刪除其中一些，實際使用的網址會與所寫的不同。',
+  },
   'bad-url': { en: '"{field}" is not a valid absolute http(s) URL.', 'zh-TW': '「{field}」不是有效的 http(s) 絕對網址。' },
   'bad-order-id-list': { en: 'Order ids are joined by "," with no spaces and no empty ids (JKOPay signs "platform_order_ids=a,b" exactly).', 'zh-TW': '訂單編號以「,」串接，不可有空白或空的編號（街口的簽章內容就是「platform_order_ids=a,b」）。' },
   'order-id-too-long': { en: 'Order id "{id}" is {length} characters long; the limit is 60.', 'zh-TW': '訂單編號「{id}」長度為 {length} 個字元，上限是 60。' },

@@ -126,3 +126,15 @@ export class LineIndex {
     }
   }
 }
+
+/**
+ * Whitespace (any Unicode space, line and paragraph separators, BOM), C0 and C1 controls, DEL and
+ * bidi controls. None belongs in a URL, and the WHATWG URL parser silently drops tab, CR and LF
+ * (so `new URL` alone would accept a URL that differs from the text), hence this check runs first.
+ */
+const URL_UNSAFE = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+
+/** True when `text` holds a character no URL field may contain (see URL_UNSAFE). */
+export function hasUrlUnsafeChar(text: string): boolean {
+  return URL_UNSAFE.test(text);
+}

@@ -13,7 +13,7 @@ import { msg, type MessageId } from './messages';
 import { parseJson } from './jsonParser';
 import { getProperty, type ObjectNode, type ParseProblem, type Payload, type PayloadDocument, type PropertyNode, type StringNode, type ValueNode } from './model';
 import { resolvePayload } from './payloadKind';
-import { closest, codePointLength, LineIndex, requote } from './textUtil';
+import { closest, codePointLength, hasUrlUnsafeChar, LineIndex, requote } from './textUtil';
 
 export function validatePayloads(doc: PayloadDocument, settings: CheckSettings): Finding[] {
   const findings = documentFindings(doc.text, doc.root, doc.problems, settings);
@@ -248,6 +248,11 @@ const PLAIN_HTTPS_URL = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?(\/[\w\-
 function checkUrl(ctx: CheckContext, node: StringNode, spec: FieldSpec): void {
   if (PLAIN_HTTPS_URL.test(node.value)) return;
   const field = spec.name;
+  // Before parsing: the URL parser drops tab, CR and LF, and would accept what JKOPay (and a redirect) cannot use.
+  if (hasUrlUnsafeChar(node.value)) {
+    ctx.reportDetail('invalid-format', node, 'url-unsafe-char', { field });
+    return;
+  }
   let url: URL;
   try {
     url = new URL(node.value);

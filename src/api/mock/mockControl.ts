@@ -8,6 +8,7 @@
 import { findCurrency } from '../../data';
 import { maskKey } from '../secrets';
 import { readNumber } from '../../core/decimal';
+import { hasUrlUnsafeChar } from '../../core/textUtil';
 import type { CallbackSender } from './mockCallbacks';
 import type { MockContext } from './mockContext';
 import { debitAmount } from './mockFx';
@@ -127,9 +128,8 @@ async function pay(ctx: MockContext, sender: CallbackSender, paying: Set<string>
     };
     const delivery = order.result_url && options.callbacks ? await sender.deliverResult(order) : undefined;
     const answer = { ok: true, paid: true, transaction: transactionOf(order), ...(confirmed ? { confirm_url: confirmed } : {}), result_url: delivery ?? 'none' };
-    if (req.wantsHtml && order.result_display_url) {
-      return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'paid\n', headers: { Location: order.result_display_url }, changed: true };
-    }
+    const paidTarget = req.wantsHtml ? redirectTarget(order.result_display_url) : undefined;
+    if (paidTarget) return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'paid\n', headers: { Location: paidTarget }, changed: true };
     return { ...json(200, answer), changed: true };
   } finally {
     paying.delete(id);
@@ -142,9 +142,8 @@ function fail(ctx: MockContext, paying: Set<string>, id: string, req: ControlReq
   if (order.status === 0) return json(409, { ok: false, error: `order "${id}" is already paid` });
   if (paying.has(id)) return json(409, { ok: false, error: `order "${id}" is being paid right now` });
   order.status = 100;
-  if (req.wantsHtml && order.result_display_url) {
-    return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'failed\n', headers: { Location: order.result_display_url }, changed: true };
-  }
+  const failedTarget = req.wantsHtml ? redirectTarget(order.result_display_url) : undefined;
+  if (failedTarget) return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'failed\n', headers: { Location: failedTarget }, changed: true };
   return { ...json(200, { ok: true, transaction: transactionOf(order) }), changed: true };
 }
 
@@ -187,6 +186,22 @@ function readPayOptions(req: ControlRequest, order: MockOrder): PayOptions | str
   }
   if (raw.callbacks !== undefined && typeof raw.callbacks !== 'boolean') return 'callbacks must be true or false';
   return { coupon, channel, callbacks: raw.callbacks !== false };
+}
+
+/**
+ * Where the browser goes after the payment page: result_display_url, only when it is an http(s)
+ * URL with no space or control character (checked on the text: the URL parser would drop CR/LF),
+ * serialised by the parser. Anything else (say, from an old state file) gets no redirect: a
+ * header built from it could not be sent, and the payment would answer an error although done.
+ */
+export function redirectTarget(text: string | undefined): string | undefined {
+  if (!text || hasUrlUnsafeChar(text)) return undefined;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function setClock(ctx: MockContext, body: string): ControlResponse {

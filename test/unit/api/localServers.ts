@@ -106,3 +106,23 @@ export async function control(base: string, path: string, body?: unknown): Promi
     }),
   );
 }
+
+/** One request with full control of the headers (fetch will not let a test set Host). */
+export function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer },
+  // Host "(none)": no Host header at all.
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const headers = { ...options.headers };
+    const setHost = headers.Host !== '(none)';
+    if (!setHost) delete headers.Host;
+    const req = http.request(url, { method: options.method ?? 'GET', headers, setHost, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}

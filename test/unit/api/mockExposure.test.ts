@@ -5,35 +5,14 @@
  * that stores nothing.
  */
 import * as assert from 'node:assert/strict';
-import * as http from 'node:http';
 import { mockConfig } from '../../../src/api/mock/mockConfig';
 import { type RunningMockServer, startMockServer } from '../../../src/api/mock/mockServer';
 import { computeDigest } from '../../../src/api/signing';
-import { control, MOCK_KEYS, signedPost } from './localServers';
+import { control, MOCK_KEYS, rawRequest, signedPost } from './localServers';
 
 const STORE = '00000000-0000-4000-8000-000000000001';
 const entryBody = (id: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ platform_order_id: id, store_id: STORE, currency: 'TWD', total_price: 100, final_price: 100, unredeem: 0, ...extra });
-
-/** One request with full control of the headers (fetch will not let a test set Host). */
-export function rawRequest(
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer },
-  // Host "(none)": no Host header at all.
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
-  return new Promise((resolve, reject) => {
-    const headers = { ...options.headers };
-    const setHost = headers.Host !== '(none)';
-    if (!setHost) delete headers.Host;
-    const req = http.request(url, { method: options.method ?? 'GET', headers, setHost, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
 
 describe('mock: exposure of the control surface', () => {
   const API_KEY = 'merchant-own-api-key-0123';
