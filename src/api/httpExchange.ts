@@ -7,6 +7,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { hasUrlUnsafeChar } from '../core/textUtil';
+import { clampMs } from './durations';
 
 export interface ExchangeRequest {
   url: string;
@@ -15,6 +16,10 @@ export interface ExchangeRequest {
   body?: string | Buffer;
   /** Deadline for the whole exchange (connect, answer and body), in ms. Default 15 000. */
   timeoutMs?: number;
+  /** Deadline for the TCP (and TLS) connection alone, in ms (JKOPay's callbacks: 5 s). */
+  connectTimeoutMs?: number;
+  /** Deadline for the complete answer once connected, in ms (JKOPay's callbacks: 10 s). */
+  readTimeoutMs?: number;
   signal?: AbortSignal;
   /** Bodies larger than this are cut off with a `too-large` error. Default 2 MiB. */
   maxResponseBytes?: number;
@@ -90,7 +95,8 @@ export function exchange(request: ExchangeRequest): Promise<ExchangeResponse> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return Promise.reject(new TransportError('bad-url', `"${request.url}" is not an http(s) URL`));
   }
-  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Clamped: setTimeout fires at once beyond 2^31-1 ms, which would turn a long deadline into none.
+  const timeoutMs = clampMs(request.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
   const maxBytes = request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const signal = request.signal;
   if (signal?.aborted) return Promise.reject(new TransportError('cancelled', 'the request was cancelled', 0));
@@ -108,6 +114,7 @@ export function exchange(request: ExchangeRequest): Promise<ExchangeResponse> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(phase);
       signal?.removeEventListener('abort', onAbort);
       if (error) {
         req.destroy();
@@ -118,6 +125,24 @@ export function exchange(request: ExchangeRequest): Promise<ExchangeResponse> {
       () => finish(new TransportError('timeout', `no complete answer from ${url.host} within ${timeoutMs} ms`, elapsed())),
       timeoutMs,
     );
+    // The connect and read deadlines, when given: one phase after the other, each with its own limit.
+    let phase: NodeJS.Timeout | undefined;
+    const connectMs = request.connectTimeoutMs === undefined ? undefined : clampMs(request.connectTimeoutMs, 1);
+    const readMs = request.readTimeoutMs === undefined ? undefined : clampMs(request.readTimeoutMs, 1);
+    if (connectMs !== undefined) {
+      phase = setTimeout(() => finish(new TransportError('timeout', `connecting to ${url.host} timed out after ${connectMs} ms`, elapsed())), connectMs);
+    }
+    req.on('socket', (socket) => {
+      const connected = () => {
+        clearTimeout(phase);
+        if (readMs !== undefined && !settled) {
+          phase = setTimeout(() => finish(new TransportError('timeout', `no complete answer from ${url.host} within ${readMs} ms after connecting`, elapsed())), readMs);
+        }
+      };
+      // An https socket is usable after its handshake; a plain one after connect.
+      if (url.protocol === 'https:') socket.once('secureConnect', connected);
+      else socket.once('connect', connected);
+    });
     const onAbort = () => finish(new TransportError('cancelled', 'the request was cancelled', elapsed()));
     signal?.addEventListener('abort', onAbort, { once: true });
 

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { EnvironmentError, type EnvironmentName, isEnvironmentName, resolveBaseUrl } from '../api/environments';
+import { MAX_REQUEST_TIMEOUT_MS } from '../api/durations';
 import { type Credentials, describeRequest, type SendResult, sendRequest } from '../api/httpClient';
 import { DEFAULT_TIMEOUT_MS } from '../api/httpExchange';
 import { DEFAULT_MOCK_CONFIG } from '../api/mock/mockConfig';
@@ -59,7 +60,9 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
     if (!isEnvironmentName(values.env!)) throw new CommandUsageError(`--env must be mock, sandbox or production, not "${values.env}"`);
     const envName: EnvironmentName = values.env;
     const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout);
-    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new CommandUsageError(`--timeout must be a positive number of ms, not "${values.timeout}"`);
+    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_REQUEST_TIMEOUT_MS) {
+      throw new CommandUsageError(`--timeout must be a whole number of ms from 1 to ${MAX_REQUEST_TIMEOUT_MS} (5 minutes), not "${values.timeout}"`);
+    }
     const index = values.index === undefined ? undefined : Number(values.index);
     if (index !== undefined && (!Number.isInteger(index) || index < 0)) throw new CommandUsageError(`--index must be 0, 1, 2…, not "${values.index}"`);
 

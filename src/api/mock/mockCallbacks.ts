@@ -9,6 +9,7 @@
  * every skip, is recorded on the order with the real URL and reported to `onCallback`.
  * Pending retries are cancelled when the server closes.
  */
+import { clampMs } from '../durations';
 import { exchange, TransportError } from '../httpExchange';
 import { computeDigest } from '../signing';
 import { type CallbackRouting, routeCallback } from './callbackTargets';
@@ -47,7 +48,12 @@ export class CallbackSender {
     private readonly onCallback?: (entry: CallbackLogEntry) => void,
   ) {}
 
-  async confirm(order: MockOrder): Promise<ConfirmOutcome> {
+  /**
+   * Calls confirm_url until it answers `{"valid": …}` or the retries run out. `onRetrying` is
+   * called once, when the first attempt settled nothing and retries follow (the pay call then
+   * answers without waiting for them).
+   */
+  async confirm(order: MockOrder, onRetrying?: (first: ConfirmOutcome) => void): Promise<ConfirmOutcome> {
     const url = order.confirm_url!;
     const route = routeCallback(url, this.routing);
     if (!route.send) {
@@ -89,6 +95,7 @@ export class CallbackSender {
         ok: last.valid,
       });
       if (last.valid || final) return last;
+      if (attempt === 1 && this.timing.confirmRetries > 0) onRetrying?.(last);
     }
     return last;
   }
@@ -108,6 +115,16 @@ export class CallbackSender {
     const first = await this.attemptResult(order, 1);
     if (!first.ok) this.scheduleResult(order, 2);
     return first;
+  }
+
+  /** True once the server is closing: a cut-off confirm retry then decides nothing. */
+  get stopped(): boolean {
+    return this.closed.signal.aborted;
+  }
+
+  /** Has the state file rewritten after a change made in the background (a payment completed by a confirm retry). */
+  notifyChanged(): void {
+    this.changed();
   }
 
   /** Stops pending retries and in-flight calls; resolves once they have settled. */
@@ -157,7 +174,8 @@ export class CallbackSender {
 
   /** Delay before retry n (1-based): base, 2×base, 4×base … */
   private delay(retry: number): number {
-    return this.timing.resultBaseDelayMs * 2 ** (retry - 1);
+    // Clamped: beyond 2^31-1 ms setTimeout fires at once, which would turn the back-off into a busy loop.
+    return clampMs(this.timing.resultBaseDelayMs * 2 ** (retry - 1), 0);
   }
 
   private async post(url: string, body: string): Promise<PostOutcome> {
@@ -169,6 +187,8 @@ export class CallbackSender {
       headers: { 'Content-Type': 'application/json', digest: computeDigest(this.secretKey, body) },
       body,
       timeoutMs: this.timing.timeoutMs,
+      connectTimeoutMs: this.timing.connectTimeoutMs,
+      readTimeoutMs: this.timing.readTimeoutMs,
       signal: this.closed.signal,
       maxResponseBytes: 64 * 1024,
     }).then(

@@ -17,8 +17,12 @@ export interface MockStoreConfig {
 }
 
 export interface CallbackTiming {
-  /** Deadline of one callback exchange, ms (JKOPay: connect 5 s + read 10 s). */
+  /** Deadline of one whole callback exchange, ms (JKOPay: connect 5 s + read 10 s). */
   timeoutMs: number;
+  /** Deadline of the connection of one callback, ms (JKOPay: 5 s). */
+  connectTimeoutMs: number;
+  /** Deadline of the answer once connected, ms (JKOPay: 10 s). */
+  readTimeoutMs: number;
   /** Retries of confirm_url after the first try (JKOPay: up to 3). */
   confirmRetries: number;
   /** Delivery attempts of result_url in all (JKOPay: at most 12). */
@@ -63,12 +67,23 @@ export const DEFAULT_MOCK_CONFIG: Readonly<MockConfig> = Object.freeze({
   ],
   refundWindowDays: 180,
   qrTimeout: 600,
-  callbacks: { timeoutMs: 15_000, confirmRetries: 3, resultAttempts: 12, resultBaseDelayMs: 1000 },
+  callbacks: { timeoutMs: 15_000, connectTimeoutMs: 5000, readTimeoutMs: 10_000, confirmRetries: 3, resultAttempts: 12, resultBaseDelayMs: 1000 },
   allowCallbackHosts: [],
   fxToTwd: { ...DEFAULT_FX_TO_TWD },
 });
 
 export class MockConfigError extends Error {}
+
+/**
+ * The largest value of each number in a config file (docs/mock.md). Durations stay far below
+ * node's 2^31-1 ms timer limit, beyond which a timer fires at once (a 3e9 ms retry delay became
+ * a retry loop without delay); the doubling result_url delay is clamped again when used.
+ */
+export const CONFIG_MAXIMA = {
+  refundWindowDays: 3650,
+  qrTimeout: 2 ** 31 - 1,
+  callbacks: { timeoutMs: 120_000, connectTimeoutMs: 60_000, readTimeoutMs: 120_000, confirmRetries: 10, resultAttempts: 20, resultBaseDelayMs: 60_000 },
+} as const;
 
 /** A fresh, mutable copy of the defaults with `overrides` applied. */
 export function mockConfig(overrides: Partial<Omit<MockConfig, 'callbacks'>> & { callbacks?: Partial<CallbackTiming> } = {}): MockConfig {
@@ -116,6 +131,7 @@ export function parseMockConfig(text: string, source: string): MockConfig {
   for (const key of ['refundWindowDays', 'qrTimeout'] as const) {
     if (raw[key] === undefined) continue;
     if (!isCount(raw[key])) fail(key, 'must be a whole number ≥ 0');
+    if ((raw[key] as number) > CONFIG_MAXIMA[key]) fail(key, `must be at most ${CONFIG_MAXIMA[key]}`);
     config[key] = raw[key] as number;
   }
   if (raw.stores !== undefined) {
@@ -142,9 +158,14 @@ export function parseMockConfig(text: string, source: string): MockConfig {
     for (const key of Object.keys(callbacks)) {
       if (!(key in config.callbacks)) fail(`callbacks.${key}`, `is not a callback setting (known: ${Object.keys(config.callbacks).join(', ')})`);
       if (!isCount(callbacks[key])) fail(`callbacks.${key}`, 'must be a whole number ≥ 0');
+      const max = CONFIG_MAXIMA.callbacks[key as keyof CallbackTiming];
+      if ((callbacks[key] as number) > max) fail(`callbacks.${key}`, `must be at most ${max}`);
       config.callbacks[key as keyof CallbackTiming] = callbacks[key] as number;
     }
     if (config.callbacks.resultAttempts < 1) fail('callbacks.resultAttempts', 'must be at least 1');
+    for (const key of ['timeoutMs', 'connectTimeoutMs', 'readTimeoutMs'] as const) {
+      if (config.callbacks[key] < 1) fail(`callbacks.${key}`, 'must be at least 1');
+    }
   }
   if (raw.forwardCallbacksTo !== undefined && raw.forwardCallbacksTo !== null) {
     if (typeof raw.forwardCallbacksTo !== 'string') fail('forwardCallbacksTo', 'must be an origin such as "http://127.0.0.1:3000"');

@@ -9,7 +9,7 @@ import { findCurrency } from '../../data';
 import { maskKey } from '../secrets';
 import { readNumber } from '../../core/decimal';
 import { hasUrlUnsafeChar } from '../../core/textUtil';
-import type { CallbackSender } from './mockCallbacks';
+import type { CallbackSender, ConfirmOutcome } from './mockCallbacks';
 import type { MockContext } from './mockContext';
 import { debitAmount } from './mockFx';
 import { amount, compare, money, subtract, ZERO } from './mockMoney';
@@ -101,10 +101,46 @@ async function pay(ctx: MockContext, sender: CallbackSender, paying: Set<string>
   if (typeof options === 'string') return json(400, { ok: false, error: options });
 
   paying.add(id);
+  let background = false;
   try {
     let confirmed: string | undefined;
     if (order.confirm_url && options.callbacks) {
-      const confirm = await sender.confirm(order);
+      // The call waits for the first confirm_url attempt only (at most one attempt's timeout:
+      // connect 5 s + read 10 s). When it settles nothing, the retries go on in the background and
+      // complete or fail the payment there; the order's deliveries show each attempt.
+      let retrying: ConfirmOutcome | undefined;
+      let outcome: ConfirmOutcome | undefined;
+      let firstSettled!: () => void;
+      const first = new Promise<void>((resolve) => (firstSettled = resolve));
+      const confirming = sender
+        .confirm(order, (o) => {
+          retrying = o;
+          firstSettled();
+        })
+        .then((o) => (outcome = o));
+      await Promise.race([confirming, first]);
+      if (!outcome && retrying) {
+        background = true;
+        void confirming
+          .then((o) => {
+            if (sender.stopped || ctx.state.orders.get(id) !== order || order.status !== 101) return;
+            if (o.valid || o.skipped) {
+              completePayment(ctx, order, options);
+              if (order.result_url && options.callbacks) void sender.deliverResult(order);
+            } else order.status = 100;
+            sender.notifyChanged();
+          })
+          .finally(() => paying.delete(id));
+        return json(202, {
+          ok: true,
+          paid: false,
+          pending: true,
+          status: order.status,
+          confirm_url: `${retrying.reason}; retried in the background (up to ${ctx.config.callbacks.confirmRetries} more attempts), which then pays or fails the order: see its deliveries`,
+          deliveries: order.deliveries.slice(-1),
+        });
+      }
+      const confirm = outcome!;
       if (ctx.state.orders.get(id) !== order) return json(409, { ok: false, error: `order "${id}" was removed while paying` });
       // A skipped confirm_url (a host the mock may not call) is recorded; the payment goes on as without one.
       if (!confirm.valid && !confirm.skipped) {
@@ -113,27 +149,32 @@ async function pay(ctx: MockContext, sender: CallbackSender, paying: Set<string>
       }
       confirmed = confirm.reason;
     }
-    const redeem = options.coupon ?? money(ZERO, order.currency);
-    const redeemDetail: RedeemDetail = { jko_coin_amount: 0, official_coupon_amount: Number(redeem), store_coupon_amount: 0 };
-    order.status = 0;
-    order.payment = {
-      tradeNo: ctx.state.nextTradeNo('J'),
-      trans_time: ctx.state.nowText(),
-      paid_at_ms: ctx.state.now(),
-      coupon: options.coupon !== undefined,
-      redeem_amount: redeem,
-      debit_amount: debitAmount(subtract(amount(order.final_price), amount(redeem)), order.currency, ctx.config.fxToTwd),
-      redeem_detail: redeemDetail,
-      channel_type: options.channel,
-    };
+    completePayment(ctx, order, options);
     const delivery = order.result_url && options.callbacks ? await sender.deliverResult(order) : undefined;
     const answer = { ok: true, paid: true, transaction: transactionOf(order), ...(confirmed ? { confirm_url: confirmed } : {}), result_url: delivery ?? 'none' };
     const paidTarget = req.wantsHtml ? redirectTarget(order.result_display_url) : undefined;
     if (paidTarget) return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'paid\n', headers: { Location: paidTarget }, changed: true };
     return { ...json(200, answer), changed: true };
   } finally {
-    paying.delete(id);
+    if (!background) paying.delete(id);
   }
+}
+
+/** Marks the order paid (status 0) with its payment record. Synchronous: no await between check and update. */
+function completePayment(ctx: MockContext, order: MockOrder, options: PayOptions): void {
+  const redeem = options.coupon ?? money(ZERO, order.currency);
+  const redeemDetail: RedeemDetail = { jko_coin_amount: 0, official_coupon_amount: Number(redeem), store_coupon_amount: 0 };
+  order.status = 0;
+  order.payment = {
+    tradeNo: ctx.state.nextTradeNo('J'),
+    trans_time: ctx.state.nowText(),
+    paid_at_ms: ctx.state.now(),
+    coupon: options.coupon !== undefined,
+    redeem_amount: redeem,
+    debit_amount: debitAmount(subtract(amount(order.final_price), amount(redeem)), order.currency, ctx.config.fxToTwd),
+    redeem_detail: redeemDetail,
+    channel_type: options.channel,
+  };
 }
 
 function fail(ctx: MockContext, paying: Set<string>, id: string, req: ControlRequest): ControlResponse {

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import type { Endpoint } from '../../data/types';
 import { ENDPOINT_PATHS } from '../requestBody';
+import { clampMs } from '../durations';
 import { verifyDigest } from '../signing';
 import { forcedRow, forcibleCodes, type MockAnswer, mockError, official, ROWS, unreadable } from './mockAnswers';
 import { type CallbackLogEntry, CallbackSender } from './mockCallbacks';
@@ -23,6 +24,9 @@ import { handleInquiry } from './mockInquiry';
 import { loadState, StateFile } from './mockPersistence';
 import { handleRefund } from './mockRefund';
 import { MockState } from './mockState';
+
+/** A request (headers and body) must arrive within this (docs/mock.md); slower connections are cut. */
+export const REQUEST_TIMEOUT_MS = 15_000;
 
 /** Bodies over this are refused with 413 before they are read. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,6 +43,8 @@ export interface MockServerOptions {
   onRequest?: (entry: RequestLogEntry) => void;
   /** Called once per callback attempt to the merchant, and per skipped callback (the access log too). */
   onCallback?: (entry: CallbackLogEntry) => void;
+  /** A request's headers and body must have arrived within this many ms (default 15 000); slower connections are cut. */
+  requestTimeoutMs?: number;
   /** Called when a handler throws (the request gets 999 "Internal Error"). */
   onError?: (error: unknown) => void;
 }
@@ -90,7 +96,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const ctx: MockContext = { state, config, baseUrl: '', formToken: '' };
   let guard: ControlGuard | undefined;
 
-  const server = http.createServer((req, res) => {
+  const requestTimeoutMs = clampMs(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, 1, REQUEST_TIMEOUT_MS);
+  // Node checks these deadlines only every connectionsCheckingInterval (30 s by default), which let
+  // a slow-loris connection live 30 s; checked each second (or sooner), the cut comes on time.
+  const server = http.createServer({ connectionsCheckingInterval: Math.min(1000, requestTimeoutMs) }, (req, res) => {
     const started = performance.now();
     const seen: RequestNote = {};
     handle(req, res, ctx, guard!, sender, paying, persist, seen)
@@ -111,8 +120,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         });
       });
   });
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 15_000;
+  server.requestTimeout = requestTimeoutMs;
+  server.headersTimeout = requestTimeoutMs;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -5,6 +5,7 @@
  * whatever a workspace file says.
  */
 import * as vscode from 'vscode';
+import { requestTimeoutFromSeconds } from '../../api/durations';
 import { type EnvironmentName, isEnvironmentName, SANDBOX_URL } from '../../api/environments';
 import { DEFAULT_TIMEOUT_MS } from '../../api/httpExchange';
 
@@ -45,6 +46,6 @@ export function sandboxBaseUrl(): string {
 
 /** The deadline of one request in ms. */
 export function requestTimeoutMs(): number {
-  const seconds = section().get<number>('request.timeoutSeconds');
-  return typeof seconds === 'number' && seconds > 0 ? Math.round(seconds * 1000) : DEFAULT_TIMEOUT_MS;
+  // Clamped in code to the schema's 1–300 s: a workspace value beyond 2^31 ms would make the timer fire at once.
+  return requestTimeoutFromSeconds(section().get<number>('request.timeoutSeconds'), DEFAULT_TIMEOUT_MS);
 }

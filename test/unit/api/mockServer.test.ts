@@ -241,7 +241,13 @@ describe('mock: paying calls the merchant', () => {
     assert.equal(calls.length, 1, 'valid:false is final: no retry, no result_url');
     confirmAnswer = 'yes';
     await create('p3');
-    await control(mock.url, 'orders/p3/pay', {});
+    // A non-answer: the call answers after the first attempt; the 3 retries run in the background, then fail the order.
+    const pending = await control(mock.url, 'orders/p3/pay', {});
+    assert.equal(pending.status, 202);
+    assert.equal(pending.json.pending, true);
+    assert.equal(pending.json.status, 101);
+    for (let i = 0; i < 400 && mock.state.orders.get('p3')!.status === 101; i++) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(mock.state.orders.get('p3')!.status, 100);
     assert.equal(calls.filter((c) => c.path === '/confirm').length, 1 + 4, 'a non-answer is retried 3 times');
   });
 
