@@ -98,8 +98,8 @@ export async function runMockControl(command: MockControlCommand, args: string[]
       method: body === undefined ? 'GET' : 'POST',
       headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
-      // Paying waits for the merchant's confirm_url (with retries) and the first result_url call.
-      timeoutMs: 120_000,
+      // Paying waits for one confirm_url attempt (at most 15 s) and the first result_url call (15 s).
+      timeoutMs: 60_000,
     });
     let json: unknown;
     try {
@@ -125,7 +125,8 @@ export async function runMockControl(command: MockControlCommand, args: string[]
     return 1;
   }
   if (values.format === 'text') for (const line of describe(command, id, answer.json)) io.out(line);
-  return command === 'pay' && answer.json.paid === false ? 1 : 0;
+  // A pending payment (confirm_url retried in the background) is not a failure of the command.
+  return command === 'pay' && answer.json.paid === false && answer.json.pending !== true ? 1 : 0;
 }
 
 type Json = Record<string, unknown>;
@@ -149,6 +150,10 @@ function describe(command: MockControlCommand, id: string | undefined, a: Json):
 
 function describePay(id: string, a: Json): string[] {
   const lines: string[] = [];
+  if (a.pending === true) {
+    lines.push(`Order ${id} is not paid yet: confirm_url ${String(a.confirm_url)}.`);
+    return lines;
+  }
   if (a.paid === false) {
     lines.push(`Order ${id} was NOT paid: confirm_url ${String(a.confirm_url)}. The order's status is now 100 (payment failed).`);
     return lines;

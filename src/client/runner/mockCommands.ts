@@ -75,7 +75,11 @@ export function registerMockCommands(mock: MockHost, history: RequestHistory, lo
         return undefined;
       }
       log.info(`Mock: paid order ${orderId}: ${answer.ok ? 'ok' : answer.error}`);
-      if (answer.ok) void vscode.window.showInformationMessage(vscode.l10n.t('Order {0} is paid on the mock (its confirm_url and result_url calls are in the JKOPay log).', orderId));
+      if (answer.ok && answer.pending === true) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Order {0} is not paid yet: its confirm_url did not confirm it at the first attempt. The mock retries in the background, then pays or fails the order (see the JKOPay log).', orderId),
+        );
+      } else if (answer.ok) void vscode.window.showInformationMessage(vscode.l10n.t('Order {0} is paid on the mock (its confirm_url and result_url calls are in the JKOPay log).', orderId));
       else void vscode.window.showErrorMessage(vscode.l10n.t('The mock refused to pay order {0}: {1}', orderId, String(answer.error)));
       return answer;
     }),
