@@ -8,13 +8,15 @@
  */
 import { DEFAULT_MOCK_PORT } from '../api/environments';
 import { CallbackRoutingError, parseAllowedHost, parseForwardOrigin } from '../api/mock/callbackTargets';
-import type { CallbackLogEntry } from '../api/mock/mockCallbacks';
 import { DEFAULT_MOCK_CONFIG, loadMockConfig, type MockConfig, MockConfigError, mockConfig } from '../api/mock/mockConfig';
-import { type RequestLogEntry, startMockServer } from '../api/mock/mockServer';
+import { accessLine, callbackLine } from '../api/mock/mockLogLines';
+import { startMockServer } from '../api/mock/mockServer';
 import { MockStateError } from '../api/mock/mockState';
 import { maskKey } from '../api/secrets';
 import { type CommandIO, CommandUsageError, parseCommandArgs, withUsage } from './cliSupport';
 import { isMockControlCommand, MOCK_CONTROL_USAGE, runMockControl } from './mockControlCommand';
+
+export { accessLine, callbackLine };
 
 export const MOCK_USAGE = `jkopay mock [--port N] [--host H] [--state FILE] [--config FILE] [--forward-callbacks-to ORIGIN] [--allow-callback-host HOST]… [--quiet]
        (default port ${DEFAULT_MOCK_PORT}, host 127.0.0.1; callbacks only to loopback hosts unless forwarded or allowed)
@@ -127,21 +129,4 @@ export function describeMock(config: MockConfig, configFile: string | undefined,
     '            (or POST /_mock/orders/{id}/pay, /fail, /_mock/clock, /_mock/reset; GET /_mock/orders) · header X-Mock-Result: <code> forces a documented failure',
   ];
   return lines;
-}
-
-/** One access-log line: method, path, the order ids the request names, status, result code, time. */
-export function accessLine(e: RequestLogEntry): string {
-  const orders = e.orderIds?.length ? ` [order ${e.orderIds.join(', ')}]` : '';
-  return `${e.method} ${e.path}${orders} → HTTP ${e.status}${e.result ? ` result ${e.result}` : ''} (${e.elapsedMs} ms)`;
-}
-
-/** One line per callback attempt (or skip): the real URL, where it went, attempt, status and time. */
-export function callbackLine(e: CallbackLogEntry): string {
-  const head = `callback ${e.kind} [order ${e.platform_order_id}] ${e.url}`;
-  if (e.skipped) return `${head} ${e.outcome}`;
-  const to = e.sent_to ? ` (forwarded to ${e.sent_to})` : '';
-  const status = e.status === undefined ? '' : `HTTP ${e.status}`;
-  const said = e.outcome === status ? '' : e.outcome;
-  const answer = [status, said].filter(Boolean).join(', ');
-  return `${head}${to} attempt ${e.attempt} → ${answer}${e.ok ? '' : ' (failed)'} (${e.elapsed_ms ?? 0} ms)`;
 }

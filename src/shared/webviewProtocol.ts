@@ -61,6 +61,29 @@ export interface HistoryItemView {
   detail: string;
 }
 
+/** One verdict of "Test Callback Endpoints", explained (all texts already in the display language). */
+export interface CallbackRowView {
+  scenario: string;
+  /** What JKOPay does in this scenario and what it expects. */
+  scenarioText: string;
+  url: string;
+  verdict: 'pass' | 'warn' | 'fail';
+  verdictText: string;
+  status: number | null;
+  ms: number;
+  /** What was right or wrong in the answer. */
+  detail: string;
+}
+
+/** A run of "Test Callback Endpoints". */
+export interface CallbackRunView {
+  /** Local time of the run, already formatted. */
+  time: string;
+  /** E.g. "2 passed, 1 warning, 1 failed". */
+  summary: string;
+  rows: CallbackRowView[];
+}
+
 /** Every text the webview shows that is not data: localized by the host (vscode.l10n). */
 export interface WebviewLabels {
   title: string;
@@ -88,6 +111,12 @@ export interface WebviewLabels {
   empty: string;
   /** Shown when the answer's code is in no official table (the mock's own 401/404, or a new code). */
   unknownCode: string;
+  /** Heading and column names of the callback test table. */
+  callbacksTitle: string;
+  scenario: string;
+  url: string;
+  verdict: string;
+  detail: string;
 }
 
 /** Host → webview. */
@@ -99,6 +128,8 @@ export type HostMessage =
     /** The exchange to show; undefined before the first request. */
     current?: ExchangeView;
     history: HistoryItemView[];
+    /** Set instead of `current` while a callback test run is on screen. */
+    callbacks?: CallbackRunView;
   };
 
 /** Webview → host. */

@@ -7,7 +7,7 @@
  * focusable buttons: the page works by keyboard.
  */
 import './style.css';
-import type { ExchangeView, HostMessage, WebviewLabels, WebviewMessage } from '../shared/webviewProtocol';
+import type { CallbackRunView, ExchangeView, HostMessage, WebviewLabels, WebviewMessage } from '../shared/webviewProtocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -96,12 +96,32 @@ function renderResponse(x: ExchangeView, labels: WebviewLabels): HTMLElement {
   return section(labels.response, ...parts);
 }
 
+/** A callback test run: one table row per verdict, each with what JKOPay does and what was found. */
+function renderCallbacks(run: CallbackRunView, labels: WebviewLabels): HTMLElement {
+  const table = el('table', 'verdicts');
+  table.setAttribute('aria-label', labels.callbacksTitle);
+  const head = el('tr');
+  for (const name of [labels.scenario, labels.url, labels.verdict, labels.status, labels.time, labels.detail]) head.append(el('th', undefined, name));
+  table.append(head);
+  for (const row of run.rows) {
+    const tr = el('tr');
+    const scenario = el('td');
+    scenario.append(el('strong', undefined, row.scenario), el('div', 'muted', row.scenarioText));
+    const verdict = el('td');
+    verdict.append(el('span', `badge ${row.verdict === 'pass' ? 'ok' : row.verdict === 'warn' ? 'warn' : 'fail'}`, row.verdictText));
+    tr.append(scenario, el('td', 'url', row.url), verdict, el('td', undefined, row.status === null ? '—' : String(row.status)), el('td', undefined, `${row.ms} ms`), el('td', undefined, row.detail));
+    table.append(tr);
+  }
+  return section(labels.callbacksTitle, el('p', 'muted', `${run.time} · ${run.summary}`), table);
+}
+
 function render(message: HostMessage): void {
   const { labels, current, history } = message;
   document.title = labels.title;
   const main = el('div', 'layout');
   const detail = el('div', 'detail');
-  if (current) {
+  if (message.callbacks) detail.append(renderCallbacks(message.callbacks, labels));
+  else if (current) {
     const actions = el('div', 'actions');
     actions.append(button(labels.resend, { type: 'resend', id: current.id }, true), button(labels.copyCurl, { type: 'copyCurl', id: current.id }));
     detail.append(el('p', 'muted', current.time), actions, renderResponse(current, labels), renderRequest(current, labels));
@@ -116,7 +136,7 @@ function render(message: HostMessage): void {
     const li = el('li');
     const open = button(item.label, { type: 'open', id: item.id });
     open.title = `${labels.open}: ${item.detail}`;
-    if (item.id === current?.id) open.setAttribute('aria-current', 'true');
+    if (!message.callbacks && item.id === current?.id) open.setAttribute('aria-current', 'true');
     open.append(el('span', 'detail-line', item.detail));
     li.append(open);
     list.append(li);
@@ -124,7 +144,7 @@ function render(message: HostMessage): void {
   recent.append(list);
   main.append(detail, recent);
   app.replaceChildren(main);
-  vscode.postMessage({ type: 'rendered', id: current?.id, text: app.innerText });
+  vscode.postMessage({ type: 'rendered', id: message.callbacks ? undefined : current?.id, text: app.innerText });
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {

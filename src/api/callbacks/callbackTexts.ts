@@ -2,7 +2,7 @@
  * The words of `jkopay callbacks test` and of "JKOPay: Test Callback Endpoints…": each verdict's
  * detail, in English and Traditional Chinese, by id. Pure data.
  */
-import { localize, type Args } from '../../core/localize';
+import { type Args, localize } from '../../data/localize';
 import type { Lang, Localized } from '../../data/types';
 
 export const CALLBACK_TEXTS = {
@@ -74,6 +74,29 @@ export const CALLBACK_TEXTS = {
     'zh-TW': '沒有可計時的回應：請看此網址的其他情境',
   },
   'not-run': { en: 'not run: {reason}', 'zh-TW': '未執行：{reason}' },
+  'scenario-confirm': {
+    en: 'JKOPay POSTs {"platform_order_id": …} to confirm_url after the buyer enters the password, before charging; it needs HTTP 200 with {"valid": true|false} within 10 s (3 retries).',
+    'zh-TW': '買家輸入密碼後、扣款前，街口會以 POST {"platform_order_id": …} 呼叫 confirm_url；須在 10 秒內回應 HTTP 200 與 {"valid": true|false}（最多重試 3 次）。',
+  },
+  'scenario-result': {
+    en: 'JKOPay POSTs {"transaction": {…}} to result_url after the payment; any 2xx acknowledges it, anything else is retried.',
+    'zh-TW': '付款完成後，街口會以 POST {"transaction": {…}} 呼叫 result_url；任何 2xx 即表示收到，其他回應會重送。',
+  },
+  'scenario-result-duplicate': {
+    en: 'The same notification again, as a retry delivers it: it must be acknowledged again without processing the order twice.',
+    'zh-TW': '再次送出同一則通知，如同重送：必須再次確認收到，且不可重複處理訂單。',
+  },
+  'scenario-result-bad-digest': {
+    en: 'The same notification with a wrong digest header (HMAC-SHA256 of the body with the secret): a handler that verifies it refuses this one.',
+    'zh-TW': '同一則通知，但 digest 標頭錯誤（以密鑰對內容計算的 HMAC-SHA256）：有驗證的處理程式會拒絕它。',
+  },
+  'scenario-slow': {
+    en: 'The slowest answer of this URL against JKOPay\'s 10 s read timeout.',
+    'zh-TW': '此網址最慢的回應，與街口 10 秒讀取逾時相比。',
+  },
+  'verdict-pass': { en: 'pass', 'zh-TW': '通過' },
+  'verdict-warn': { en: 'warn', 'zh-TW': '警告' },
+  'verdict-fail': { en: 'fail', 'zh-TW': '失敗' },
 } satisfies Record<string, Localized>;
 
 export type CallbackTextId = keyof typeof CALLBACK_TEXTS;

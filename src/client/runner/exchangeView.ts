@@ -97,5 +97,10 @@ export function webviewLabels(): WebviewLabels {
     error: vscode.l10n.t('Error'),
     unknownCode: vscode.l10n.t('This code is in no official JKOPay table: an answer of the mock itself (see the message) or a code JKOPay has not documented.'),
     empty: vscode.l10n.t('Send a payload (JKOPay: Send Request, or the CodeLens above a payload) to see the request and the answer here.'),
+    callbacksTitle: vscode.l10n.t('Callback endpoints tested as JKOPay calls them'),
+    scenario: vscode.l10n.t('Scenario'),
+    url: vscode.l10n.t('URL'),
+    verdict: vscode.l10n.t('Verdict'),
+    detail: vscode.l10n.t('What was found'),
   };
 }

@@ -2,11 +2,14 @@
  * The built-in mock JKOPay server, run inside the extension host so that "Send to mock" works
  * with nothing else installed. It accepts the mock environment's credentials (the stored ones, or
  * the well-known defaults) and restarts when they change. If the user already runs `jkopay mock`
- * on the default port, sends go there instead and nothing is started.
+ * on the default port, sends go there instead and nothing is started. Its access log and every
+ * callback attempt (or skip) go to the JKOPay output channel; its callbacks go only to loopback
+ * hosts unless a forwarding origin is set ("JKOPay: Forward Mock Callbacks To…").
  */
 import * as vscode from 'vscode';
 import { DEFAULT_MOCK_PORT, DEFAULT_MOCK_URL } from '../../api/environments';
 import { mockConfig } from '../../api/mock/mockConfig';
+import { accessLine, callbackLine } from '../../api/mock/mockLogLines';
 import { type RunningMockServer, startMockServer } from '../../api/mock/mockServer';
 import { isListening } from '../../api/probe';
 import type { CredentialStore } from './credentialStore';
@@ -20,6 +23,8 @@ export class MockHost implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   /** A restart in progress: sends wait for it, or they could reach the old server with the old keys. */
   private restarting: Promise<void> = Promise.resolve();
+  /** Where the mock's callbacks go instead of their own hosts (path and query kept); none by default. */
+  private forwardTo: string | undefined;
 
   constructor(
     private readonly credentials: CredentialStore,
@@ -29,6 +34,19 @@ export class MockHost implements vscode.Disposable {
     this.subscription = credentials.onDidChange((env) => {
       if (env === 'mock' && this.server) this.restarting = this.restart().catch((e) => this.log.error(`Mock server restart failed: ${(e as Error).message}`));
     });
+  }
+
+  get forwardCallbacksTo(): string | undefined {
+    return this.forwardTo;
+  }
+
+  /** Sets (or, with undefined, clears) the forwarding origin; a running mock restarts with it (its orders are lost). */
+  async setForwarding(origin: string | undefined): Promise<void> {
+    this.forwardTo = origin;
+    if (this.server) {
+      this.restarting = this.restart();
+      await this.restarting;
+    }
   }
 
   /** The URL of the in-host mock while it runs. */
@@ -45,19 +63,21 @@ export class MockHost implements vscode.Disposable {
 
   private async launch(): Promise<RunningMockServer> {
     const keys = await this.credentials.forSending('mock');
-    const config = mockConfig(keys ? { apiKey: keys.apiKey, secretKey: keys.secretKey } : {});
+    const config = mockConfig({ ...(keys ? { apiKey: keys.apiKey, secretKey: keys.secretKey } : {}), forwardCallbacksTo: this.forwardTo });
     const onError = (error: unknown) => this.log.error(`Mock server: ${(error as Error)?.message ?? String(error)}`);
-    const onRequest = (e: { method: string; path: string; status: number; result?: string; elapsedMs: number }) =>
-      this.log.info(`Mock: ${e.method} ${e.path} → HTTP ${e.status}${e.result ? ` result ${e.result}` : ''} (${e.elapsedMs} ms)`);
+    const onRequest = (e: Parameters<typeof accessLine>[0]) => this.log.info(`Mock: ${accessLine(e)}`);
+    const onCallback = (e: Parameters<typeof callbackLine>[0]) => (e.ok ? this.log.info(`Mock: ${callbackLine(e)}`) : this.log.warn(`Mock: ${callbackLine(e)}`));
     let server: RunningMockServer;
     try {
-      server = await startMockServer({ config, port: DEFAULT_MOCK_PORT, onError, onRequest });
+      server = await startMockServer({ config, port: DEFAULT_MOCK_PORT, onError, onRequest, onCallback });
     } catch {
       // The default port is taken by something that is not a mock we can use: any free port will do.
-      server = await startMockServer({ config, port: 0, onError, onRequest });
+      server = await startMockServer({ config, port: 0, onError, onRequest, onCallback });
     }
     this.server = server;
-    this.log.info(`Mock JKOPay server started at ${server.url}.`);
+    this.log.info(
+      `Mock JKOPay server started at ${server.url}; callbacks ${this.forwardTo ? `forwarded to ${this.forwardTo}` : 'to loopback hosts only (others are skipped)'}.`,
+    );
     this.changed.fire();
     return server;
   }

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { HostMessage, WebviewMessage } from '../../shared/webviewProtocol';
+import type { CallbackRunView, HostMessage, WebviewMessage } from '../../shared/webviewProtocol';
 import { toExchangeView, toHistoryItem, webviewLabels } from './exchangeView';
 import type { RequestHistory } from './requestHistory';
 
@@ -21,6 +21,8 @@ export interface PanelActions {
 export class ResponsePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private currentId: string | undefined;
+  /** A callback test run on screen instead of an exchange. */
+  private callbacks: CallbackRunView | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The text the webview last reported on screen (read by the tests, never by features). */
   lastRenderedText: string | undefined;
@@ -47,9 +49,20 @@ export class ResponsePanel implements vscode.Disposable {
     return this.panel ? this.currentId : undefined;
   }
 
+  /** Shows a run of "Test Callback Endpoints" until an exchange is shown again. */
+  showCallbacks(run: CallbackRunView, preserveFocus = true): void {
+    this.callbacks = run;
+    this.open(preserveFocus);
+  }
+
   /** Shows an exchange of the history (the newest when no id is given). */
   show(id?: string, preserveFocus = true): void {
+    this.callbacks = undefined;
     this.currentId = id ?? this.history.all()[0]?.id;
+    this.open(preserveFocus);
+  }
+
+  private open(preserveFocus: boolean): void {
     if (this.panel) {
       this.panel.reveal(undefined, preserveFocus);
       this.post();
@@ -80,6 +93,7 @@ export class ResponsePanel implements vscode.Disposable {
         break;
       case 'open':
         if (this.history.get(message.id)) {
+          this.callbacks = undefined;
           this.currentId = message.id;
           this.post();
         }
@@ -106,6 +120,7 @@ export class ResponsePanel implements vscode.Disposable {
       labels: webviewLabels(),
       current: current && toExchangeView(current),
       history: this.history.all().map(toHistoryItem),
+      ...(this.callbacks ? { callbacks: this.callbacks } : {}),
     };
     this.lastPosted = JSON.stringify(message);
     void this.panel.webview.postMessage(message);

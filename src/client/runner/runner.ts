@@ -5,6 +5,7 @@
  * sees (the webview's text) and that no secret reached the webview, the history or the log.
  */
 import * as vscode from 'vscode';
+import { registerCallbackCommands } from '../callbacks/callbackCommands';
 import { LANGUAGE_ID, SOURCE_LANGUAGES } from '../languageClient';
 import { registerCredentialCommands } from './credentialCommands';
 import { CredentialStore } from './credentialStore';
@@ -62,6 +63,7 @@ export function activateRunner(context: vscode.ExtensionContext, log: vscode.Log
     registerEnvironmentCommand(),
     ...registerCredentialCommands(credentials, log),
     ...registerMockCommands(mock, history, log),
+    ...registerCallbackCommands(context, mock, panel, credentials, log),
     registerExplainCommand(),
     ...registerHistoryCommands(history, panel, credentials),
     registerTemplateCommand(),
