@@ -311,9 +311,9 @@ export interface Transaction {
    */
   redeem_detail?: RedeemDetail;
   /**
-   * Amount charged to the payment instrument: final_price = redeem_amount + debit_amount.
+   * Amount charged to the payment instrument. For a TWD order final_price = redeem_amount + debit_amount; for a foreign-currency order (JPY, USD, CNY, HKD) it is the whole TWD charged, so the sum does not hold (the official JPY sample: final_price "1230", debit_amount "249").
    *
-   * 向付款工具收取的金額：final_price = redeem_amount + debit_amount。
+   * 向付款工具收取的金額。新台幣訂單 final_price = redeem_amount + debit_amount；外幣訂單（JPY、USD、CNY、HKD）則是以整數新台幣收取的金額，此等式不成立（官方日圓範例：final_price「1230」、debit_amount「249」）。
    */
   debit_amount?: string;
   /**

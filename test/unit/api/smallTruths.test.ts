@@ -12,6 +12,7 @@ import { runExplain } from '../../../src/cli/explainCommand';
 import { runSend } from '../../../src/cli/sendCommand';
 import { runSign } from '../../../src/cli/signCommand';
 import { explainCodeMarkdown, explainMessageMarkdown } from '../../../src/core/resultCodeDocs';
+import { service, withCaret } from '../helpers';
 import { freePort } from './localServers';
 
 function capture() {
@@ -110,5 +111,26 @@ describe('explain: inquiry statuses, other endpoints, forgiving messages', () =>
     assert.equal((await explain('Order not found')).code, 1);
     assert.equal((await explain('Paid')).code, 1);
     assert.match(explainMessageMarkdown('Invalid Order ID', 'zh-TW') ?? '', /最接近的官方文字/);
+  });
+});
+
+describe('foreign-currency debits in hovers and explain', () => {
+  it('status 0 says the sum rule holds only for TWD, in both languages', async () => {
+    const c = capture();
+    await runExplain(['0', '--endpoint', 'inquiry'], c.io);
+    assert.match(c.text(), /For a TWD order final_price = redeem_amount \+ debit_amount; for a foreign-currency order .* whole TWD/);
+    const zh = capture();
+    await runExplain(['0', '--endpoint', 'inquiry', '--lang', 'zh-TW'], zh.io);
+    assert.match(zh.text(), /新台幣訂單 final_price = redeem_amount \+ debit_amount；外幣訂單/);
+  });
+
+  it('the hover on a paid transaction\'s status says so', () => {
+    const ls = service({ lang: 'en' });
+    const { document, position } = withCaret(
+      '{ "result": "000", "message": null, "result_object": { "transactions": [ { "platform_order_id": "a", "status": |0, "currency": "JPY", "final_price": "1230", "redeem_amount": "0", "debit_amount": "249" } ] } }',
+    );
+    const h = ls.doHover(document, ls.parseDocument(document), position);
+    const text = h ? (h.contents as { value: string }).value : '';
+    assert.match(text, /foreign-currency order .* whole TWD/);
   });
 });
