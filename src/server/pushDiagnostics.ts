@@ -1,5 +1,5 @@
 /**
- * Diagnostics for clients without pull diagnostics (Neovim before 0.10, Helix, the benchmark):
+ * Diagnostics for clients without pull diagnostics (Neovim before 0.10, Helix):
  * after each change a document waits a quiet time (debounce, per document), then its current
  * version is checked and published with that version. A change during the wait restarts the
  * wait, so older versions are never checked or published.
@@ -18,15 +18,15 @@ export class PushDiagnostics {
 
   constructor(
     private readonly target: PushTarget,
-    /** Read on each change, so that the delay set by `initialize` applies. */
-    private readonly delayMs: () => number,
+    /** The quiet time after a change, in ms (see PUSH_DIAGNOSTICS_DELAY). */
+    private readonly delayMs: number,
   ) {}
 
   schedule(uri: string): void {
     clearTimeout(this.pending.get(uri));
     this.pending.set(
       uri,
-      setTimeout(() => this.run(uri), this.delayMs()),
+      setTimeout(() => this.run(uri), this.delayMs),
     );
   }
 

@@ -23,16 +23,21 @@ import { formatPayloadChecked } from '../core/formatting';
 import { getLanguageService } from '../core/languageService';
 import { isSource } from '../core/sourceDocument';
 import { toLang } from '../core/localize';
+import { mergeChanges, type TextChange } from '../core/textChange';
 import type { Lang } from '../data/types';
-import { cancellableDelay } from './cancellableDelay';
 import { DocumentCache } from './documentCache';
 import { HandlerGuard } from './guard';
 import { type InitializationOptions, PAYLOAD_KINDS_REQUEST, type PayloadKindsParams, type PayloadKindsResult } from '../shared/protocol';
 import { PushDiagnostics } from './pushDiagnostics';
 import { type ServerSettings, toServerSettings } from './settings';
 
-/** Debounce after an edit, in ms: long enough to skip most keystrokes of a word, short enough to feel live. */
-export const DEFAULT_DIAGNOSTICS_DELAY = 150;
+/**
+ * Push clients only: the quiet time after an edit before a document is checked and published. A
+ * push client cannot cancel a check it no longer wants, so without it every keystroke of a word
+ * would be checked and sent. Pull clients get no delay: VS Code cancels a stale pull itself when
+ * the document changes again, and answers are asked for only when it wants them.
+ */
+export const PUSH_DIAGNOSTICS_DELAY = 150;
 
 declare const JKOPAY_VERSION: string;
 
@@ -42,9 +47,24 @@ export interface StartOptions {
 }
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
   const service = getLanguageService();
-  const cache = new DocumentCache((document, previous) => service.parseDocument(document, previous));
+  const cache = new DocumentCache((document, previous, change) => service.parseDocument(document, previous, change));
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    // Applies the client's changes one by one, telling the cache each edit's span in offsets, so
+    // that the next parse re-reads only what changed (see DocumentCache).
+    update(document, changes, version) {
+      const from = document.version;
+      let merged: TextChange | undefined;
+      for (const change of changes) {
+        const [a, b] = 'range' in change ? [document.offsetAt(change.range.start), document.offsetAt(change.range.end)] : [0, document.getText().length];
+        merged = mergeChanges(merged, { start: Math.min(a, b), end: Math.max(a, b), newLength: change.text.length });
+        document = TextDocument.update(document, [change], version);
+      }
+      if (merged) cache.noteChange(document.uri, from, version, merged);
+      return document;
+    },
+  });
   const guard = new HandlerGuard((message) => connection.console.error(message));
 
   let settings: ServerSettings = toServerSettings(undefined);
@@ -54,7 +74,6 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let refreshSupport = false;
   let configurationRequests = false;
   let dynamicFormatting = false;
-  let diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY;
   let settingsLoaded: Promise<void> = Promise.resolve();
   let lang: Lang = 'en';
 
@@ -73,7 +92,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       },
       publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
     },
-    () => diagnosticsDelay,
+    PUSH_DIAGNOSTICS_DELAY,
   );
 
   function applySettings(raw: unknown): void {
@@ -93,7 +112,6 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     lang = options.lang ?? toLang(init.locale ?? params.locale);
     service.configure({ lang });
     applySettings(init.settings);
-    if (typeof init.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0) diagnosticsDelay = init.diagnosticsDelay;
     const capabilities = params.capabilities;
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
@@ -147,8 +165,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   connection.languages.diagnostics.on(
     guard.wrap('diagnostics', emptyReport, async (params, token) => {
       await settingsLoaded;
-      // The client cancels this request when the document changes again: that is the debounce.
-      if (!(await cancellableDelay(diagnosticsDelay, token))) return emptyReport;
+      // No wait here: the client cancels a pull the user has typed past, and asks again.
+      if (token.isCancellationRequested) return emptyReport;
       const document = documents.get(params.textDocument.uri);
       if (!document) return emptyReport;
       const resultId = `${settingsGeneration}:${document.version}`;

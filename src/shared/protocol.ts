@@ -29,11 +29,6 @@ export interface InitializationOptions {
   locale?: string;
   /** Settings for clients that do not answer `workspace/configuration`. */
   settings?: JkopaySettings;
-  /**
-   * Quiet time in milliseconds after an edit before a document is checked again (debounce).
-   * Default 150. Benchmarks set 0.
-   */
-  diagnosticsDelay?: number;
 }
 
 /**

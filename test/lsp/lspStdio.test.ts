@@ -29,7 +29,7 @@ describe('jkopay lsp --stdio', function () {
 
   describe('with an editor that takes pushed diagnostics', () => {
     before(async () => {
-      server = await startStdioServer({ initializationOptions: { diagnosticsDelay: 20 } });
+      server = await startStdioServer();
     });
     after(() => server.stop());
 
@@ -107,7 +107,7 @@ describe('jkopay lsp --stdio', function () {
   describe('with an editor that pulls diagnostics, in Traditional Chinese', () => {
     before(async () => {
       server = await startStdioServer({
-        initializationOptions: { locale: 'zh-tw', diagnosticsDelay: 0 },
+        initializationOptions: { locale: 'zh-tw' },
         capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } },
       });
     });
