@@ -80,8 +80,9 @@ export function toDiagnostics(
   document: TextDocument,
   findings: readonly Finding[],
   overrides: Readonly<Record<string, SeverityOverride>> = {},
+  /** How offsets become positions; by default a positionFinder over the document. */
+  positionAt: (offset: number) => Position = positionFinder(document),
 ): Diagnostic[] {
-  const positionAt = positionFinder(document);
   const range = (offset: number, length: number) => ({ start: positionAt(offset), end: positionAt(offset + length) });
   // One fix is often shared by several findings (every missing field of an object): converted once.
   const converted = new Map<Fix, DiagnosticData['fixes'][number]>();

@@ -38,6 +38,11 @@ export interface JsonParseOptions {
    * almost for free; keeping 5,000 payload trees alive costs several times the parse itself.
    */
   dropPayloads?: boolean;
+  /**
+   * Nesting allowed before a container is skipped as too deep (default MAX_DEPTH). Re-reading one
+   * payload of a root array on its own passes MAX_DEPTH - 1: in the whole file it sits one level down.
+   */
+  maxDepth?: number;
 }
 
 export interface JsonParseResult {
@@ -55,7 +60,7 @@ const SCAN_ERRORS: Partial<Record<ScanError, SyntaxProblemId>> = {
 };
 
 export function parseJson(text: string, options: JsonParseOptions = {}): JsonParseResult {
-  const { onPayload, dropPayloads = false } = options;
+  const { onPayload, dropPayloads = false, maxDepth = MAX_DEPTH } = options;
   const scanner = createScanner(text, true);
   // A byte-order mark is not content; editors and Windows tools write one.
   if (text.charCodeAt(0) === 0xfeff) scanner.setPosition(1);
@@ -125,7 +130,7 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonPar
     switch (token) {
       case SyntaxKind.OpenBraceToken:
       case SyntaxKind.OpenBracketToken: {
-        if (stack.length >= MAX_DEPTH) {
+        if (stack.length >= maxDepth) {
           const skipped = skipNested(offset);
           if (attached) attach(skipped);
           return;

@@ -11,11 +11,15 @@ import { doCodeActions } from './codeActions';
 import { doComplete } from './completion';
 import { type SeverityOverride, toDiagnostics } from './findings';
 import { doHover } from './hover';
+import type { CheckSettings } from './checkContext';
+import { reparseJsonDocument } from './incrementalJson';
 import { checkResultCoverage } from './resultCodeCoverage';
 import { parseJsonDocument } from './jsonDocument';
 import type { PayloadDocument } from './model';
 import { DEFAULT_DETECTION, isSource, parseSourceDocument, reparseSourceDocument, type SourceDetection, type SourceDocument } from './sourceDocument';
 import { doSourceComplete, doSourceHover } from './sourceFeatures';
+import { checkDocument } from './payloadFindings';
+import { diffTexts, type TextChange } from './textChange';
 import { validateJsonText, validatePayloads } from './validation';
 
 export interface LanguageSettings {
@@ -33,12 +37,15 @@ export interface LanguageService {
   configure(settings: LanguageSettings): void;
   /**
    * Parses a document: a payload file, or a TS/JS source (by language id or extension). Given the
-   * previous parse of the same source, re-parses incrementally (and takes that parse over).
+   * previous parse of the same document, re-parses incrementally and takes that parse over (it must
+   * not be used again); `change` is the edit from the previous text, when the caller knows it (else
+   * the texts are compared).
    */
-  parseDocument(document: TextDocument, previous?: PayloadDocument): PayloadDocument;
+  parseDocument(document: TextDocument, previous?: PayloadDocument, change?: TextChange): PayloadDocument;
   /**
    * Diagnostics of a document. Without `doc`, the text is checked in one streaming pass that keeps
-   * no tree (the fast path for large files); with it, the given parse is checked.
+   * no tree (the fast path for large files); with it, the given parse is checked, re-using the
+   * findings of payloads unchanged since an earlier check of the same document.
    */
   doValidation(document: TextDocument, doc?: PayloadDocument): Diagnostic[];
   doHover(document: TextDocument, doc: PayloadDocument, position: Position): Hover | null;
@@ -48,27 +55,35 @@ export interface LanguageService {
 
 export function getLanguageService(initial: LanguageSettings = {}): LanguageService {
   let settings: Required<LanguageSettings> = { lang: 'en', defaultCurrency: 'TWD', severity: {}, sourceDetection: DEFAULT_DETECTION };
+  /** One object per configuration: findings checked under it are re-used while it stays. */
+  let check: CheckSettings = { lang: 'en', defaultCurrency: 'TWD' };
   const configure = (next: LanguageSettings) => {
     settings = { ...settings, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) };
+    if (check.lang !== settings.lang || check.defaultCurrency !== settings.defaultCurrency) check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
   };
   configure(initial);
 
   return {
     configure,
-    parseDocument(document, previous) {
-      if (!isSource(document.uri, document.languageId)) return parseJsonDocument(document.uri, document.getText());
+    parseDocument(document, previous, change) {
+      const text = document.getText();
+      if (previous?.uri !== document.uri) previous = undefined;
+      if (!isSource(document.uri, document.languageId)) {
+        const incremental = previous && !('sourceFile' in previous) && reparseJsonDocument(previous, text, change ?? diffTexts(previous.text, text));
+        return incremental || parseJsonDocument(document.uri, text);
+      }
       return unlessTooComplex(document, () => {
-        if (previous && 'sourceFile' in previous) return reparseSourceDocument(previous as SourceDocument, document.getText(), settings.sourceDetection);
-        return parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
+        if (previous && 'sourceFile' in previous) return reparseSourceDocument(previous as SourceDocument, text, settings.sourceDetection, change);
+        return parseSourceDocument(document.uri, text, settings.sourceDetection);
       });
     },
     doValidation(document, doc) {
-      const check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
       let findings;
       try {
         if (!doc && isSource(document.uri, document.languageId)) doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
-        findings = doc ? validatePayloads(doc, check) : validateJsonText(document.uri, document.getText(), check);
-        if (doc && 'sourceFile' in doc) {
+        if (!doc) return toDiagnostics(document, validateJsonText(document.uri, document.getText(), check), settings.severity);
+        findings = checkDocument(doc, check);
+        if ('sourceFile' in doc) {
           for (const f of checkResultCoverage(doc as SourceDocument, settings.lang)) findings.push(f);
           findings.sort((a, b) => a.offset - b.offset);
         }
@@ -76,7 +91,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
         if (!isStackOverflow(e)) throw e;
         findings = validatePayloads(tooComplexDocument(document), check);
       }
-      return toDiagnostics(document, findings, settings.severity);
+      return toDiagnostics(document, findings, settings.severity, (offset) => document.positionAt(offset));
     },
     doHover(document, doc, position) {
       const offset = document.offsetAt(position);

@@ -8,7 +8,9 @@
 import type * as TS from 'typescript';
 import type { Endpoint } from '../data/types';
 import type { ObjectNode, Payload, PayloadDocument } from './model';
+import { noteMoved } from './payloadFindings';
 import { shifted } from './shiftNode';
+import type { TextChange } from './textChange';
 import { convertObject, staticName, unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
 
@@ -71,9 +73,16 @@ export function parseSourceFile(uri: string, text: string, previous?: { sourceFi
  * longest common prefix and suffix of the two versions, and TypeScript re-uses the rest of the
  * tree. The previous document must not be used afterwards (its tree is taken over).
  */
-export function reparseSourceDocument(previous: SourceDocument, text: string, detection: SourceDetection = DEFAULT_DETECTION): SourceDocument {
+export function reparseSourceDocument(
+  previous: SourceDocument,
+  text: string,
+  detection: SourceDetection = DEFAULT_DETECTION,
+  /** The edit, when the caller knows it (an editor's ranged change): spares comparing the texts. */
+  told?: TextChange,
+): SourceDocument {
   if (!previous.sourceFile) return parseSourceDocument(previous.uri, text, detection);
-  return parseSourceDocument(previous.uri, text, detection, { sourceFile: previous.sourceFile, change: changeBetween(previous.text, text) });
+  const change = told ? { span: { start: told.start, length: told.end - told.start }, newLength: told.newLength } : changeBetween(previous.text, text);
+  return parseSourceDocument(previous.uri, text, detection, { sourceFile: previous.sourceFile, change });
 }
 
 /** The span of `before` that was replaced, and the length of what replaced it. */
@@ -161,7 +170,7 @@ function convertOnce(literal: TS.ObjectLiteralExpression, sourceFile: TS.SourceF
   let node: ObjectNode;
   if (!cached) node = convertObject(literal, sourceFile);
   else if (cached.pos === literal.pos) node = cached.node;
-  else node = shifted(cached.node, literal.pos - cached.pos);
+  else noteMoved(cached.node, (node = shifted(cached.node, literal.pos - cached.pos)));
   conversions.set(literal, { pos: literal.pos, node });
   return node;
 }
