@@ -28,3 +28,21 @@ export async function checkout${i}(order: Order${i}, secret: string): Promise<st
   }
   return parts.join('');
 }
+
+// Generates a TypeScript file of about `kb` KB that handles JKOPay answers: result codes compared
+// in every function, and no payload literal (the case where only the result-code features apply).
+export function generateResultHandlers(kb) {
+  const parts = ["import { post } from './jkopayClient';\n"];
+  for (let i = 0; parts.reduce((n, p) => n + p.length, 0) < kb * 1024; i++) {
+    parts.push(`
+export async function confirmOrder${i}(orderId: string, attempts = 3): Promise<boolean> {
+  const res = await post(\`/platform/inquiry?ids=\${orderId}\`);
+  if (res.result === '000') return true;
+  if (res.result === '153' && attempts > 0) return confirmOrder${i}(orderId, attempts - 1);
+  console.warn(\`order \${orderId}: \${res.message}\`);
+  return false;
+}
+`);
+  }
+  return parts.join('');
+}

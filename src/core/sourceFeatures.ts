@@ -17,9 +17,22 @@ import { parseSourceFile, type SourceDocument } from './sourceDocument';
 /** Only sources that mention one of these can hold a code site; others are not parsed for it. */
 const MENTIONS = /\bresult\b|\bmessage\b/;
 
+/** Sources already searched for MENTIONS without a hit: each version of a document is searched once. */
+const unmentioned = new WeakSet<SourceDocument>();
+
+/**
+ * The document's syntax tree, parsed on first need and kept in the document: the cached version
+ * then serves every later hover and completion, and the next version re-parses incrementally
+ * from it (see reparseSourceDocument) instead of from scratch.
+ */
 function treeOf(doc: SourceDocument) {
-  if (doc.sourceFile) return doc.sourceFile;
-  return MENTIONS.test(doc.text) ? parseSourceFile(doc.uri, doc.text) : undefined;
+  if (doc.sourceFile || unmentioned.has(doc)) return doc.sourceFile;
+  if (!MENTIONS.test(doc.text)) {
+    unmentioned.add(doc);
+    return undefined;
+  }
+  doc.sourceFile = parseSourceFile(doc.uri, doc.text);
+  return doc.sourceFile;
 }
 
 export function doSourceHover(doc: SourceDocument, offset: number, lang: Lang): HoverResult | undefined {
