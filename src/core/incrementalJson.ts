@@ -51,6 +51,14 @@ export function reparseJsonDocument(previous: PayloadDocument, text: string, cha
 
   const payloads: Payload[] = previous.payloads.slice();
   payloads[index] = resolvePayload(node, previous.uri);
+  // A payload starting on the line the edited one ends on has that line's indentation, which the
+  // edit may have changed (its quick fixes copy it): it gets a new identity, so it is checked anew.
+  const lineEnd = text.indexOf('\n', nodeEnd(node));
+  for (let j = index + 1; j < payloads.length && (lineEnd < 0 || payloads[j].node.offset < lineEnd); j++) {
+    const copy: ObjectNode = { ...payloads[j].node };
+    root.items[itemIndexOf(root, payloads[j].node)] = copy;
+    payloads[j] = { ...payloads[j], node: copy };
+  }
   const problems = previous.problems.map((p) => (p.offset > oldEnd ? { ...p, offset: p.offset + delta } : p));
   return { uri: previous.uri, text, root, payloads, problems };
 }

@@ -2,24 +2,27 @@
  * A document's findings, re-using each payload's findings from the last check while its node is
  * unchanged: after an edit only the edited payload is checked again, the others' findings are
  * moved to where their payload now is. A payload's findings depend on its node (its own text),
- * its kind, the settings, and the text before it on its first line (a quick fix copies that
- * line's indentation); all are compared before a re-use. Node identity stands for unchanged
- * content: the incremental re-parsers keep a node only when nothing in it changed
- * (incrementalJson.ts moves nodes in place; the TS front-end hands a moved copy to `noteMoved`).
+ * its kind, the settings, and the indentation of the line it starts on (a quick fix copies it).
+ * Node identity stands for unchanged content: the incremental re-parsers keep a node only when
+ * nothing in it changed. incrementalJson.ts moves nodes in place, and gives a new identity to the
+ * payloads whose first line the edit reached; the TS front-end hands a moved copy to `noteMoved`,
+ * and since TypeScript may keep a literal whose line changed before it, a source's payloads have
+ * their line's indentation compared too.
  * Pure: a WeakMap per node, nothing else is kept.
  */
 import type { CheckSettings } from './checkContext';
-import type { Finding } from './findings';
+import type { Finding, Fix } from './findings';
 import type { ObjectNode, Payload, PayloadDocument, PayloadKind } from './model';
+import { LineIndex } from './textUtil';
 import { validatePayload, validatePayloads } from './validation';
 
 interface Checked {
   settings: CheckSettings;
   kind: PayloadKind;
-  /** The node's offset when checked: the findings' offsets are relative to it plus this. */
+  /** The node's offset when checked: the findings are moved by how far it moved since. */
   offset: number;
-  /** The text from the start of the node's first line up to the node. */
-  linePrefix: string;
+  /** The indentation of the node's first line, where it is compared (sources). */
+  indent: string | undefined;
   findings: Finding[];
 }
 
@@ -36,41 +39,48 @@ export function noteMoved(from: ObjectNode, to: ObjectNode): void {
 export function checkDocument(doc: PayloadDocument, settings: CheckSettings): Finding[] {
   // The document's own findings (syntax, top-level values that are not payloads) are cheap: always anew.
   const findings = validatePayloads({ ...doc, payloads: [] }, settings);
+  // Made on first need: finding line starts costs a pass over the text up to the offset asked.
+  let lines: LineIndex | undefined;
+  const lineIndex = () => (lines ??= new LineIndex(doc.text));
+  const indentOf = 'sourceFile' in doc ? (node: ObjectNode) => lineIndex().indentationAt(node.offset) : undefined;
   for (const payload of doc.payloads) {
-    for (const f of payloadFindings(doc.text, payload, settings)) findings.push(f);
+    for (const f of payloadFindings(doc.text, payload, settings, lineIndex, indentOf)) findings.push(f);
   }
   // Stable: equal offsets keep the order validatePayloads gives them (document findings first).
   return findings.sort((a, b) => a.offset - b.offset);
 }
 
-function payloadFindings(text: string, payload: Payload, settings: CheckSettings): Finding[] {
+function payloadFindings(
+  text: string,
+  payload: Payload,
+  settings: CheckSettings,
+  lines: () => LineIndex,
+  indentOf: ((node: ObjectNode) => string) | undefined,
+): Finding[] {
   const node = payload.node;
   const origin = checked.has(node) ? node : movedFrom.get(node);
   const entry = origin && checked.get(origin);
-  if (entry && entry.settings === settings && entry.kind === payload.kind && hasLinePrefix(text, node.offset, entry.linePrefix)) {
+  const indent = indentOf?.(node);
+  if (entry && entry.settings === settings && entry.kind === payload.kind && entry.indent === indent) {
     if (entry.offset !== node.offset) {
-      entry.findings = entry.findings.map((f) => shiftFinding(f, node.offset - entry.offset));
+      entry.findings = shiftFindings(entry.findings, node.offset - entry.offset);
       entry.offset = node.offset;
     }
     if (origin !== node) checked.set(node, entry);
     return entry.findings;
   }
-  const findings = validatePayload(text, payload, settings);
-  const linePrefix = text.slice(text.lastIndexOf('\n', node.offset - 1) + 1, node.offset);
-  checked.set(node, { settings, kind: payload.kind, offset: node.offset, linePrefix, findings });
+  const findings = validatePayload(text, payload, settings, lines());
+  checked.set(node, { settings, kind: payload.kind, offset: node.offset, indent, findings });
   return findings;
 }
 
-/** Whether the text from the start of the line holding `offset` up to it is `prefix` (compared in place: this runs for every payload). */
-function hasLinePrefix(text: string, offset: number, prefix: string): boolean {
-  const start = offset - prefix.length;
-  return start >= 0 && (start === 0 || text.charCodeAt(start - 1) === 10) && text.startsWith(prefix, start);
-}
-
-function shiftFinding(finding: Finding, delta: number): Finding {
-  const moved: Finding = { ...finding, offset: finding.offset + delta };
-  if (finding.fixes) {
-    moved.fixes = finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, offset: e.offset + delta })) }));
-  }
-  return moved;
+function shiftFindings(findings: readonly Finding[], delta: number): Finding[] {
+  // A fix shared by several findings (every missing field of an object) stays shared.
+  const fixes = new Map<Fix, Fix>();
+  const shiftFix = (fix: Fix) => {
+    let moved = fixes.get(fix);
+    if (!moved) fixes.set(fix, (moved = { ...fix, edits: fix.edits.map((e) => ({ ...e, offset: e.offset + delta })) }));
+    return moved;
+  };
+  return findings.map((f) => (f.fixes ? { ...f, offset: f.offset + delta, fixes: f.fixes.map(shiftFix) } : { ...f, offset: f.offset + delta }));
 }

@@ -137,9 +137,11 @@ describe('incremental re-check equals a full re-check', function () {
     const array = { uri: 'file:///fixtures/all.jkopay.json', text: `// every fixture payload\n[\n  ${objects.join(',\n  ')}\n]\n` };
     let total = 0;
     let incremental = 0;
-    // 400 edits to the array, 20 to each of the 21 fixtures (420), 30 to each TS source (180).
+    // 400 edits to the arrays, 20 to each of the 21 fixtures (420), 30 to each TS source (180).
     incremental += checkSequence(array.uri, array.text, 200, 1, false).incremental;
-    incremental += checkSequence(array.uri, array.text, 200, 2, false).incremental;
+    // The same payloads with each one starting on the line the previous one ends on (`}, {`): an
+    // edit of that line's indentation changes the next payload's quick fixes.
+    incremental += checkSequence(array.uri, array.text.replace(/,\n {2}\{/g, ', {'), 200, 2, false).incremental;
     total += 400;
     for (const [i, f] of fixtures.entries()) {
       checkSequence(f.uri, f.text, 20, 100 + i, false);
@@ -172,6 +174,20 @@ describe('incremental re-check equals a full re-check', function () {
     assert.equal(after[0], before[0], 'the first payload’s finding is re-used as is');
     assert.equal(after.at(-1)!.offset, before.at(-1)!.offset + 1, 'the last payload’s finding moved by the edit');
     assert.deepEqual(after, validatePayloads(parseJsonDocument(uri, edited), settings));
+  });
+
+  it('checks anew a payload starting on the line whose indentation the edit changed', () => {
+    const uri = 'file:///x.jkopay.json';
+    const text = '[\n  { "platform_order_id": "a", "store_id": "s", "currency": "TWD", "total_price": 1, "final_price": 1\n  }, {}\n]';
+    const doc = parseJsonDocument(uri, text);
+    checkDocument(doc, settings);
+    const at = text.indexOf('\n  }') + 1;
+    const edited = `${text.slice(0, at)}    ${text.slice(at)}`;
+    const next = reparseJsonDocument(doc, edited, { start: at, end: at, newLength: 4 });
+    assert.ok(next, 'an edit of the blank space inside a payload is incremental');
+    const expected = validatePayloads(parseJsonDocument(uri, edited), settings);
+    assert.ok(JSON.stringify(expected).includes('\\n      '), 'the second payload’s fix has the new indentation');
+    assert.deepEqual(checkDocument(next, settings), expected);
   });
 
   it('falls back to a full parse when the edit touches structure', () => {
