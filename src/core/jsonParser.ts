@@ -158,13 +158,19 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonPar
     }
   };
 
+  /** End of the last token read: whatever follows it at the end is trivia (blank space and comments). */
+  let lastEnd = 0;
   for (;;) {
     const token = scanner.scan();
     const offset = scanner.getTokenOffset();
     const length = scanner.getTokenLength();
     const scanError = scanner.getTokenError();
     if (scanError !== ScanError.None) problem(SCAN_ERRORS[scanError] ?? 'invalid-character', offset, length);
-    if (token === SyntaxKind.EOF) break;
+    if (token === SyntaxKind.EOF) {
+      unterminatedComment(text, lastEnd, problem);
+      break;
+    }
+    lastEnd = offset + length;
 
     const frame = stack[stack.length - 1];
     const isValueStart =
@@ -249,4 +255,20 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonPar
   }
   if (!rootSeen) problem('empty-document', 0, 0);
   return { root, problems };
+}
+
+/**
+ * Reports an unterminated block comment. The scanner that skips trivia drops the comment's scan error
+ * (the EOF token after it overwrites it), and an unterminated comment always runs to the end of the
+ * text, so only the trivia after the last token needs a second look, with a scanner that keeps it.
+ */
+function unterminatedComment(text: string, from: number, problem: (id: SyntaxProblemId, offset: number, length: number) => void): void {
+  if (text.lastIndexOf('/*') < from) return;
+  const trivia = createScanner(text, false);
+  trivia.setPosition(from);
+  for (let token = trivia.scan(); token !== SyntaxKind.EOF; token = trivia.scan()) {
+    if (token === SyntaxKind.BlockCommentTrivia && trivia.getTokenError() === ScanError.UnexpectedEndOfComment) {
+      problem('unterminated-comment', trivia.getTokenOffset(), trivia.getTokenLength());
+    }
+  }
 }

@@ -73,6 +73,15 @@ describe('jsonParser', () => {
     assert.deepEqual(parseJson('{} {}').problems.map((p) => p.id), ['end-expected']);
   });
 
+  it('reports an unterminated trailing block comment (the trivia-skipping scanner dropped its error)', () => {
+    const text = '{"a": 1}\n/* note';
+    assert.deepEqual(parseJson(text).problems, [{ id: 'unterminated-comment', offset: 9, length: 7 }]);
+    assert.deepEqual(parseJson('{"a": 1 /* open').problems.map((p) => p.id), ['unterminated-comment', 'close-brace-expected']);
+    assert.deepEqual(parseJson('/*').problems.map((p) => p.id), ['unterminated-comment', 'empty-document']);
+    // Closed comments, and "/*" inside strings, are not reported.
+    assert.deepEqual(parseJson('{"a": "/*"} /* done */ // /* line').problems, []);
+  });
+
   it('reports an unterminated string', () => {
     assert.ok(parseJson('{"a": "abc}').problems.some((p) => p.id === 'unterminated-string'));
   });
