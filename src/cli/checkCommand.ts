@@ -11,6 +11,7 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import type { Lang } from '../data/types';
 import { getLanguageService } from '../core/languageService';
 import { ruleMessage } from '../core/findings';
+import { escapeControl } from '../shared/displayText';
 import { decodeUtf8, FileInputError, readRegularFile } from './fileInput';
 import { findPayloadFiles, SOURCE_FILE } from './findPayloadFiles';
 
@@ -62,8 +63,8 @@ function toRecord(file: string, d: Diagnostic): CheckRecord {
 
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CheckIO): Promise<number> {
   const { files, errors, skipped } = await findPayloadFiles(paths);
-  for (const e of errors) io.err(`jkopay check: cannot read ${e.path}: ${e.reason}`);
-  for (const s of skipped) io.err(`jkopay check: note: skipped ${s.path}: ${s.reason}`);
+  for (const e of errors) io.err(`jkopay check: cannot read ${escapeControl(e.path)}: ${e.reason}`);
+  for (const s of skipped) io.err(`jkopay check: note: skipped ${escapeControl(s.path)}: ${s.reason}`);
   if (files.length === 0 && errors.length === 0) {
     io.err(`jkopay check: no *.jkopay.json or source files found in ${paths.join(', ')}`);
     return 2;
@@ -94,7 +95,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   if (options.format === 'json') {
     io.out(JSON.stringify(records, null, 2));
   } else if (files.length) {
-    for (const r of records) io.out(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}`);
+    // One record, one line: a key or file name holding a line break or an escape sequence cannot forge another.
+    for (const r of records) io.out(`${escapeControl(r.file)}:${r.line}:${r.column} ${r.severity} ${r.code} ${escapeControl(r.message)}`);
     const count = (s: string) => records.filter((r) => r.severity === s).length;
     io.err(`${files.length} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s)`);
   }

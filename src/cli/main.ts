@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { toLang } from '../core/localize';
+import { escapeControl } from '../shared/displayText';
 import { runCallbacks } from './callbacksCommand';
 import { runCheck } from './checkCommand';
 import { parseLspArgs, runLsp } from './lspCommand';
@@ -55,8 +56,10 @@ function envLang() {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const out = (text: string) => process.stdout.write(`${text}\n`);
-  const err = (text: string) => process.stderr.write(`${text}\n`);
+  // Every line printed goes through the one escaping of control characters (line breaks kept): text from
+  // files, servers and requests cannot drive the terminal. JSON output keeps its meaning (JSON's own escapes).
+  const out = (text: string) => process.stdout.write(`${escapeControl(text, { lines: true })}\n`);
+  const err = (text: string) => process.stderr.write(`${escapeControl(text, { lines: true })}\n`);
   try {
     switch (command) {
       case undefined:

@@ -9,12 +9,14 @@ import { registerServerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { RestartPolicy } from './restartPolicy';
 import { activateRunner, type RunnerApi } from './runner/runner';
+import { escapingChannel } from '../shared/displayText';
 import { PayloadKindStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<RunnerApi> {
-  const log = vscode.window.createOutputChannel('JKOPay', { log: true });
+  // Server, mock and runner messages carry text from files and servers: control characters are shown escaped.
+  const log = escapingChannel(vscode.window.createOutputChannel('JKOPay', { log: true }));
   const restartPolicy = new RestartPolicy(log);
   client = createLanguageClient(context, log, restartPolicy);
   const status = new PayloadKindStatus(() => client);
