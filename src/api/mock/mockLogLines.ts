@@ -6,19 +6,28 @@
 import type { CallbackLogEntry } from './mockCallbacks';
 import type { RequestLogEntry } from './mockServer';
 
+/**
+ * Text from a request (an order id, a path, a URL) as one printable line: control characters,
+ * which could forge or hide log lines, are written as \uXXXX escapes.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** One access-log line: method, path, the order ids the request names, status, result code, time. */
 export function accessLine(e: RequestLogEntry): string {
-  const orders = e.orderIds?.length ? ` [order ${e.orderIds.join(', ')}]` : '';
-  return `${e.method} ${e.path}${orders} → HTTP ${e.status}${e.result ? ` result ${e.result}` : ''} (${e.elapsedMs} ms)`;
+  const orders = e.orderIds?.length ? ` [order ${e.orderIds.map(printable).join(', ')}]` : '';
+  return `${printable(e.method)} ${printable(e.path)}${orders} → HTTP ${e.status}${e.result ? ` result ${printable(e.result)}` : ''} (${e.elapsedMs} ms)`;
 }
 
 /** One line per callback attempt (or skip): the real URL, where it went, attempt, status and time. */
 export function callbackLine(e: CallbackLogEntry): string {
-  const head = `callback ${e.kind} [order ${e.platform_order_id}] ${e.url}`;
-  if (e.skipped) return `${head} ${e.outcome}`;
-  const to = e.sent_to ? ` (forwarded to ${e.sent_to})` : '';
+  const head = `callback ${e.kind} [order ${printable(e.platform_order_id)}] ${printable(e.url)}`;
+  if (e.skipped) return `${head} ${printable(e.outcome)}`;
+  const to = e.sent_to ? ` (forwarded to ${printable(e.sent_to)})` : '';
   const status = e.status === undefined ? '' : `HTTP ${e.status}`;
-  const said = e.outcome === status ? '' : e.outcome;
+  const said = e.outcome === status ? '' : printable(e.outcome);
   const answer = [status, said].filter(Boolean).join(', ');
   return `${head}${to} attempt ${e.attempt} → ${answer}${e.ok ? '' : ' (failed)'} (${e.elapsed_ms ?? 0} ms)`;
 }
