@@ -88,12 +88,17 @@ export const CONFIG_MAXIMA = {
 /** A fresh, mutable copy of the defaults with `overrides` applied. */
 export function mockConfig(overrides: Partial<Omit<MockConfig, 'callbacks'>> & { callbacks?: Partial<CallbackTiming> } = {}): MockConfig {
   const base = structuredClone(DEFAULT_MOCK_CONFIG) as MockConfig;
-  return {
+  const config: MockConfig = {
     ...base,
     ...overrides,
     callbacks: { ...base.callbacks, ...overrides.callbacks },
     fxToTwd: { ...base.fxToTwd, ...overrides.fxToTwd },
   };
+  // Written as a user would (a trailing slash, an upper-case host): normalised, or refused with a CallbackRoutingError.
+  if (config.forwardCallbacksTo !== undefined) config.forwardCallbacksTo = parseForwardOrigin(config.forwardCallbacksTo);
+  else delete config.forwardCallbacksTo;
+  config.allowCallbackHosts = (config.allowCallbackHosts ?? []).map(parseAllowedHost);
+  return config;
 }
 
 /** Reads a config file: any key left out keeps its default. Errors name the file and the key. */

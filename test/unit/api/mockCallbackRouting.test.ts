@@ -280,3 +280,13 @@ describe('mock access log lines', () => {
     assert.equal(cb, 'callback result_url [order x\\u000d] http://127.0.0.1/r attempt 1 → HTTP 200 (3 ms)');
   });
 });
+
+describe('mock config in code (the library and the editor pass it so)', () => {
+  it('normalises a forwarding origin and allowed hosts, and refuses bad ones', () => {
+    const config = mockConfig({ forwardCallbacksTo: 'HTTP://127.0.0.1:3000/', allowCallbackHosts: ['Shop.Example'] });
+    assert.equal(config.forwardCallbacksTo, 'http://127.0.0.1:3000');
+    assert.deepEqual(config.allowCallbackHosts, ['shop.example']);
+    assert.equal('forwardCallbacksTo' in mockConfig({ forwardCallbacksTo: undefined }), false);
+    assert.throws(() => mockConfig({ forwardCallbacksTo: 'nowhere' }), /forwarding origin "nowhere"/);
+  });
+});
