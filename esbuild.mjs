@@ -57,7 +57,9 @@ function finishLibrary(result) {
   writeFileSync(
     'dist/lib/index.mjs',
     `// ESM entry of the jkopay-tools library: re-exports the CommonJS bundle, so both share one module instance.\n` +
-      `import lib from './index.cjs';\n\nexport const { ${names.join(', ')} } = lib;\n`,
+      // createRequire, not `import lib from './index.cjs'`: that makes Node scan the whole bundle for its exports first.
+      `import { createRequire } from 'node:module';\n\nconst lib = createRequire(import.meta.url)('./index.cjs');\n\n` +
+      `export const { ${names.join(', ')} } = lib;\n`,
   );
   writeFileSync('dist/lib/index.d.ts', "export * from './types/lib/index';\n");
   writeFileSync('dist/lib/index.d.mts', "export * from './types/lib/index.js';\n");
