@@ -16,13 +16,13 @@ import type { Endpoint, Lang, ResultCodeEntry } from '../data/types';
 import { type Finding, type Fix, ruleMessage } from './findings';
 import { localize } from './localize';
 import { msg } from './messages';
-import { nodeAt } from './sourceResultCodes';
 import { parseSourceFile, type SourceDocument } from './sourceDocument';
 import { unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
 
 /** A file can hold a checked site only when it reads a `result` and names an endpoint one of the three ways. */
 const MENTIONS_RESULT = /\.\s*result\b|\[\s*['"`]result['"`]\s*\]/;
+const MENTIONS_RESULT_GLOBAL = new RegExp(MENTIONS_RESULT.source, 'g');
 const NAMES_ENDPOINT = /\/platform\/(?:entry|refund|inquiry)\b|(?:entry|refund|inquiry)Response\b|@jkopay\s+(?:entry|refund|inquiry)-response\b/i;
 const RESPONSE_MARKER = /@jkopay\s+(entry|refund|inquiry)-response\b/i;
 const PATH = /\/platform\/(entry|refund|inquiry)\b/gi;
@@ -30,6 +30,41 @@ const TYPE_WORD = /[A-Za-z_$][\w$]*/g;
 const THREE_DIGITS = /^\d{3}$/;
 /** How far the path search follows the variables a value was computed from. */
 const MAX_TRACE = 4;
+
+/**
+ * The deepest node whose text spans `offset`, by descending from the file and binary-searching
+ * each list of children: visiting every top-level statement for each `result` in a long file
+ * would make the search quadratic.
+ */
+function nodeAt(sourceFile: TS.SourceFile, offset: number): TS.Node | undefined {
+  const ts = typescript();
+  let found: TS.Node | undefined;
+  let node: TS.Node | undefined = sourceFile;
+  while (node) {
+    let next: TS.Node | undefined;
+    const holds = (child: TS.Node) => child.pos <= offset && offset < child.end;
+    ts.forEachChild(
+      node,
+      (child) => (holds(child) ? (next = child) : undefined),
+      (list) => {
+        let low = 0;
+        let high = list.length - 1;
+        while (low <= high) {
+          const mid = (low + high) >> 1;
+          if (list[mid].end <= offset) low = mid + 1;
+          else if (list[mid].pos > offset) high = mid - 1;
+          else return (next = list[mid]);
+        }
+        return undefined;
+      },
+    );
+    // Leading trivia belongs to a node's span (pos) but not to its text: stop above it.
+    if (next && offset < next.getStart(sourceFile)) break;
+    node = next;
+    if (node) found = node;
+  }
+  return found;
+}
 
 /** The tree of a source document, parsed here when the payload search did not need it. */
 function treeOf(doc: SourceDocument): TS.SourceFile | undefined {
@@ -245,8 +280,9 @@ function findSites(sourceFile: TS.SourceFile): Sites {
   const ts = typescript();
   const sites: Sites = { switches: new Map(), comparisons: [] };
   const seen = new Set<TS.Node>();
-  for (const m of sourceFile.text.matchAll(/\bresult\b/g)) {
-    let node = nodeAt(sourceFile, m.index);
+  // Only `.result` and `['result']` can be an access: words elsewhere (URLs, comments) are not looked at.
+  for (const m of sourceFile.text.matchAll(MENTIONS_RESULT_GLOBAL)) {
+    let node = nodeAt(sourceFile, m.index + m[0].indexOf('result'));
     if (!node) continue;
     // From the name (or the 'result' string) up to the access expression.
     if (node.parent && (ts.isPropertyAccessExpression(node.parent) || ts.isElementAccessExpression(node.parent))) node = node.parent;
@@ -294,18 +330,35 @@ function endpointsAnswering(code: string, except: Endpoint): Endpoint[] {
   return (['entry', 'refund', 'inquiry'] as const).filter((e) => e !== except && endpointResultRows(e).codes.includes(code));
 }
 
-/** The quote a file writes strings with: that of `near`, else the first string in the file, else '. */
+const fileQuotes = new WeakMap<TS.SourceFile, string>();
+
+/** The quote a file writes strings with: that of `near`, else that of its first import or string, else '. */
 function quoteOf(near: TS.Node | undefined, sourceFile: TS.SourceFile): string {
+  const ts = typescript();
   const text = near?.getText(sourceFile) ?? '';
   if (text.startsWith('"') || text.startsWith("'")) return text[0];
-  const m = /(['"])(?:\\.|(?!\1).)*\1/.exec(sourceFile.text.replace(/\/\/.*$/gm, ''));
-  return m?.[1] ?? "'";
+  let quote = fileQuotes.get(sourceFile);
+  if (quote === undefined) {
+    quote = "'";
+    const visit = (node: TS.Node): boolean => {
+      if (ts.isStringLiteral(node)) {
+        quote = node.getText(sourceFile)[0];
+        return true;
+      }
+      return ts.forEachChild(node, visit) ?? false;
+    };
+    ts.forEachChild(sourceFile, visit);
+    fileQuotes.set(sourceFile, quote);
+  }
+  return quote;
 }
 
 function lineIndent(sourceFile: TS.SourceFile, offset: number): string {
   const text = sourceFile.text;
   const start = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(start))![0];
+  let end = start;
+  while (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9) end++;
+  return text.slice(start, end);
 }
 
 /** The checks of one file: what `doValidation` adds for sources. */
