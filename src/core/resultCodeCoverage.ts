@@ -321,7 +321,8 @@ function codeComment(rows: readonly ResultCodeEntry[], lang: Lang): string {
   const titles = [...new Set(rows.map((r) => localize(r.title, lang)))].join(' / ');
   if (rows.length !== 1) return titles;
   const action = localize(rows[0].action, lang);
-  const first = /^.*?(?:\.(?=\s|$)|。)/.exec(action)?.[0] ?? action;
+  // The first sentence: a period that ends one, not that of "e.g." or "i.e."; or a 。.
+  const first = /^.*?(?:(?<!\b(?:e\.g|i\.e))\.(?=\s|$)|。)/.exec(action)?.[0] ?? action;
   return `${titles}${lang === 'zh-TW' ? '：' : ': '}${first}`.replace(/\s+/g, ' ');
 }
 
@@ -494,6 +495,8 @@ interface Chain {
   access: string;
   branches: TS.IfStatement[];
   handled: Set<string>;
+  /** A string the chain compares with, whose quotes the inserted branches use. */
+  literal?: TS.Node;
   hasElse: boolean;
 }
 
@@ -517,6 +520,7 @@ function readChain(top: TS.IfStatement, sourceFile: TS.SourceFile): Chain | unde
   let subjectText: string | undefined;
   let subject: TS.Expression | undefined;
   let access = '';
+  let literal: TS.Node | undefined;
   const read = (condition: TS.Expression): boolean => {
     const c = unwrap(condition);
     if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.BarBarToken) return read(c.left) && read(c.right);
@@ -527,8 +531,10 @@ function readChain(top: TS.IfStatement, sourceFile: TS.SourceFile): Chain | unde
     subjectText = text;
     subject ??= comparison.subject;
     if (!access) access = (subjectOf(comparison.node.left) ? comparison.node.left : comparison.node.right).getText(sourceFile);
-    if (isStringLiteral(comparison.value)) handled.add(comparison.value.text);
-    else if (!numberLiteral(comparison.value)) return false;
+    if (isStringLiteral(comparison.value)) {
+      handled.add(comparison.value.text);
+      literal ??= comparison.value;
+    } else if (!numberLiteral(comparison.value)) return false;
     return true;
   };
   let branch: TS.Statement | undefined = top;
@@ -539,14 +545,14 @@ function readChain(top: TS.IfStatement, sourceFile: TS.SourceFile): Chain | unde
     branch = branch.elseStatement;
   }
   if (branch) hasElse = true;
-  return subject ? { subject, access, branches, handled, hasElse } : undefined;
+  return subject ? { subject, access, branches, handled, hasElse, literal } : undefined;
 }
 
 /** "Handle the missing result codes" for an if chain: an `else if` per code, each with a one-line comment. */
 function chainFix(top: TS.IfStatement, chain: Chain, missing: readonly string[], endpoint: Endpoint, sourceFile: TS.SourceFile, lang: Lang): Fix {
   const last = chain.branches[chain.branches.length - 1];
   const indent = lineIndent(sourceFile, top.getStart(sourceFile));
-  const quote = quoteOf(undefined, sourceFile);
+  const quote = quoteOf(chain.literal, sourceFile);
   const rows = codeRows(endpoint);
   const text = missing
     .map((code) => ` else if (${chain.access} === ${quote}${code}${quote}) {\n${indent}  // ${codeComment(rows.get(code) ?? [], lang)}\n${indent}}`)
