@@ -6,7 +6,7 @@
  */
 import { DEFAULT_MOCK_URL } from '../api/environments';
 import { exchange, TransportError } from '../api/httpExchange';
-import { printable } from '../api/mock/mockLogLines';
+import { escapeControl } from '../shared/displayText';
 import { type CommandIO, CommandUsageError, parseCommandArgs } from './cliSupport';
 
 export const MOCK_CONTROL_COMMANDS = ['pay', 'fail', 'clock', 'reset', 'orders'] as const;
@@ -125,7 +125,7 @@ export async function runMockControl(command: MockControlCommand, args: string[]
     io.err(`jkopay mock ${command}: the mock refused: ${String(answer.json.error ?? `HTTP ${answer.status}`)}`);
     return 1;
   }
-  if (values.format === 'text') for (const line of describe(command, id, answer.json)) io.out(printable(line));
+  if (values.format === 'text') for (const line of describe(command, id, answer.json)) io.out(escapeControl(line));
   // A pending payment (confirm_url retried in the background) is not a failure of the command.
   return command === 'pay' && answer.json.paid === false && answer.json.pending !== true ? 1 : 0;
 }
