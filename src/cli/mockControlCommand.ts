@@ -7,7 +7,9 @@
 import { DEFAULT_MOCK_URL } from '../api/environments';
 import { exchange, TransportError } from '../api/httpExchange';
 import { escapeControl } from '../shared/displayText';
-import { type CommandIO, CommandUsageError, parseCommandArgs } from './cliSupport';
+import type { Lang } from '../data/types';
+import { type CommandIO, CommandUsageError, langOption, parseCommandArgs } from './cliSupport';
+import { type ControlTextId, controlText } from './mockControlTexts';
 
 export const MOCK_CONTROL_COMMANDS = ['pay', 'fail', 'clock', 'reset', 'orders'] as const;
 export type MockControlCommand = (typeof MOCK_CONTROL_COMMANDS)[number];
@@ -17,7 +19,7 @@ export const MOCK_CONTROL_USAGE = `jkopay mock pay <order id> [--coupon N|all] [
        jkopay mock clock [--advance-days N | --set "YYYY-mm-dd HH:MM:SS" | --real]
        jkopay mock reset
        jkopay mock orders [<order id>]
-       (each takes --url URL, default ${DEFAULT_MOCK_URL}, and --format text|json)`;
+       (each takes --url URL, default ${DEFAULT_MOCK_URL}, --format text|json and --lang en|zh-TW)`;
 
 interface Answer {
   status: number;
@@ -39,7 +41,9 @@ export async function runMockControl(command: MockControlCommand, args: string[]
     'advance-days': { type: 'string' },
     set: { type: 'string' },
     real: { type: 'boolean' },
+    lang: { type: 'string' },
   });
+  const lang = langOption(values.lang);
   if (values.format !== 'text' && values.format !== 'json') throw new CommandUsageError(`--format must be text or json, not "${values.format}"`);
   const base = values.url!.replace(/\/+$/, '');
   try {
@@ -125,73 +129,78 @@ export async function runMockControl(command: MockControlCommand, args: string[]
     io.err(`jkopay mock ${command}: the mock refused: ${String(answer.json.error ?? `HTTP ${answer.status}`)}`);
     return 1;
   }
-  if (values.format === 'text') for (const line of describe(command, id, answer.json)) io.out(escapeControl(line));
+  if (values.format === 'text') for (const line of describe(command, id, answer.json, lang)) io.out(escapeControl(line));
   // A pending payment (confirm_url retried in the background) is not a failure of the command.
   return command === 'pay' && answer.json.paid === false && answer.json.pending !== true ? 1 : 0;
 }
 
 type Json = Record<string, unknown>;
 
-function describe(command: MockControlCommand, id: string | undefined, a: Json): string[] {
+function describe(command: MockControlCommand, id: string | undefined, a: Json, lang: Lang): string[] {
+  const t = (key: ControlTextId, args?: Record<string, string | number>) => controlText(lang, key, args);
   switch (command) {
     case 'pay':
-      return describePay(id!, a);
+      return describePay(id!, a, lang);
     case 'fail':
-      return [`Order ${id}: the payment failed (inquiry status 100).`];
+      return [t('fail-done', { id: id! })];
     case 'clock':
-      return [`Mock clock: ${String(a.now)} (UTC+8)${a.offset_ms ? `, ${formatOffset(Number(a.offset_ms))} from the real time` : ', the real time'}.`];
+      return [a.offset_ms ? t('clock-offset', { now: String(a.now), offset: formatOffset(Number(a.offset_ms), lang) }) : t('clock-real', { now: String(a.now) })];
     case 'reset':
-      return [`Mock reset: every order is gone and the clock is back to the real time (${String(a.now)}).`];
+      return [t('reset-done', { now: String(a.now) })];
     case 'orders':
-      if (id !== undefined) return describeOrder(a.order as Json);
-      if (!Array.isArray(a.orders) || a.orders.length === 0) return ['The mock has no orders.'];
-      return (a.orders as Json[]).flatMap((o) => describeOrder(o));
+      if (id !== undefined) return describeOrder(a.order as Json, lang);
+      if (!Array.isArray(a.orders) || a.orders.length === 0) return [t('no-orders')];
+      return (a.orders as Json[]).flatMap((o) => describeOrder(o, lang));
   }
 }
 
-function describePay(id: string, a: Json): string[] {
-  const lines: string[] = [];
-  if (a.pending === true) {
-    lines.push(`Order ${id} is not paid yet: confirm_url ${String(a.confirm_url)}.`);
-    return lines;
-  }
-  if (a.paid === false) {
-    lines.push(`Order ${id} was NOT paid: confirm_url ${String(a.confirm_url)}. The order's status is now 100 (payment failed).`);
-    return lines;
-  }
-  const t = (a.transaction ?? {}) as Json;
-  lines.push(`Order ${id} is paid: tradeNo ${String(t.tradeNo)} at ${String(t.trans_time)}.`);
-  lines.push(`  final_price ${String(t.final_price)} ${String(t.currency)}, redeem_amount ${String(t.redeem_amount)}, debit_amount ${String(t.debit_amount)} TWD`);
+function describePay(id: string, a: Json, lang: Lang): string[] {
+  const t = (key: ControlTextId, args?: Record<string, string | number>) => controlText(lang, key, args);
+  if (a.pending === true) return [t('pay-pending', { id, confirm: String(a.confirm_url) })];
+  if (a.paid === false) return [t('pay-refused', { id, confirm: String(a.confirm_url) })];
+  const tr = (a.transaction ?? {}) as Json;
+  const lines = [
+    t('pay-paid', { id, tradeNo: String(tr.tradeNo), time: String(tr.trans_time) }),
+    t('pay-amounts', { final: String(tr.final_price), currency: String(tr.currency), redeem: String(tr.redeem_amount), debit: String(tr.debit_amount) }),
+  ];
   if (a.confirm_url !== undefined) lines.push(`  confirm_url: ${String(a.confirm_url)}`);
   const result = a.result_url;
-  if (result === 'none' || result === undefined) lines.push('  result_url: not called (none in the order, or --skip-callbacks)');
-  else lines.push(`  result_url: ${describeDelivery(result as Json)}`);
+  if (result === 'none' || result === undefined) lines.push(t('pay-no-result'));
+  else lines.push(`  result_url: ${describeDelivery(result as Json, lang)}`);
   return lines;
 }
 
-function describeDelivery(d: Json): string {
-  const where = d.sent_to ? `${String(d.url)} (forwarded to ${String(d.sent_to)})` : String(d.url);
+function describeDelivery(d: Json, lang: Lang): string {
+  const t = (key: ControlTextId, args?: Record<string, string | number>) => controlText(lang, key, args);
+  const where = d.sent_to ? t('forwarded-to', { url: String(d.url), to: String(d.sent_to) }) : String(d.url);
   if (d.skipped) return `${where}: ${String(d.outcome)}`;
-  const more = d.ok ? '' : '; retried in the background with doubling delays (see `jkopay mock orders ID`)';
-  return `${where}: attempt ${String(d.attempt)} → ${String(d.outcome)}${d.elapsed_ms !== undefined ? ` in ${String(d.elapsed_ms)} ms` : ''}${more}`;
+  return t('delivery', {
+    where,
+    attempt: String(d.attempt),
+    outcome: String(d.outcome),
+    time: d.elapsed_ms !== undefined ? t('delivery-time', { ms: String(d.elapsed_ms) }) : '',
+    more: d.ok ? '' : t('delivery-retried'),
+  });
 }
 
-const STATUS_WORDS: Record<number, string> = { 0: 'paid', 100: 'payment failed', 101: 'not paid yet' };
-
-function describeOrder(o: Json): string[] {
+function describeOrder(o: Json, lang: Lang): string[] {
+  const t = (key: ControlTextId, args?: Record<string, string | number>) => controlText(lang, key, args);
   const payment = o.payment as Json | undefined;
   const status = Number(o.status);
-  const head = `${String(o.platform_order_id)}  ${STATUS_WORDS[status] ?? `status ${status}`}  ${String(o.final_price)} ${String(o.currency)}`;
-  const lines = [payment ? `${head}  debit ${String(payment.debit_amount)} TWD  tradeNo ${String(payment.tradeNo)}` : head];
+  const words = status === 0 || status === 100 || status === 101 ? t(`status-${status}`) : `status ${status}`;
+  const head = `${String(o.platform_order_id)}  ${words}  ${String(o.final_price)} ${String(o.currency)}`;
+  const lines = [payment ? `${head}${t('order-debit', { debit: String(payment.debit_amount), tradeNo: String(payment.tradeNo) })}` : head];
   const refunds = Array.isArray(o.refunds) ? (o.refunds as Json[]) : [];
-  if (refunds.length) lines.push(`  refunds: ${refunds.map((r) => `${String(r.amount)} at ${String(r.time)}`).join(', ')}`);
+  if (refunds.length) lines.push(t('order-refunds', { list: refunds.map((r) => t('refund-item', { amount: String(r.amount), time: String(r.time) })).join(', ') }));
   const deliveries = Array.isArray(o.deliveries) ? (o.deliveries as Json[]) : [];
-  for (const d of deliveries) lines.push(`  ${String(d.kind ?? d.url)} ${d.at ? `${String(d.at)} ` : ''}${describeDelivery(d)}`);
+  for (const d of deliveries) lines.push(`  ${String(d.kind ?? d.url)} ${d.at ? `${String(d.at)} ` : ''}${describeDelivery(d, lang)}`);
   return lines;
 }
 
-function formatOffset(ms: number): string {
+function formatOffset(ms: number, lang: Lang): string {
   const days = ms / 86_400_000;
   const sign = days < 0 ? '−' : '+';
-  return `${sign}${Math.abs(days) >= 1 ? `${+Math.abs(days).toFixed(2)} days` : `${Math.round(Math.abs(ms) / 60000)} min`}`;
+  return Math.abs(days) >= 1
+    ? controlText(lang, 'offset-days', { sign, n: +Math.abs(days).toFixed(2) })
+    : controlText(lang, 'offset-minutes', { sign, n: Math.round(Math.abs(ms) / 60000) });
 }

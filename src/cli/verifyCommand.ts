@@ -5,10 +5,11 @@
  * does not; 2: bad usage or unreadable input.
  */
 import { computeDigest, verifyDigest } from '../api/signing';
-import { type CommandIO, CommandUsageError, parseCommandArgs, withUsage } from './cliSupport';
+import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
+import { controlText } from './mockControlTexts';
 import { FileInputError, readRegularFile } from './fileInput';
 
-export const VERIFY_USAGE = 'jkopay verify --secret-env VAR --digest HEX (--body-file FILE | --query "platform_order_ids=a,b" | < body)';
+export const VERIFY_USAGE = 'jkopay verify --secret-env VAR --digest HEX (--body-file FILE | --query "platform_order_ids=a,b" | < body) [--lang en|zh-TW]';
 
 const MAX_MESSAGE = 8 * 1024 * 1024;
 
@@ -26,7 +27,9 @@ export function runVerify(args: string[], io: CommandIO, options: VerifyCommandO
       digest: { type: 'string' },
       'body-file': { type: 'string' },
       query: { type: 'string' },
+      lang: { type: 'string' },
     });
+    const lang = langOption(values.lang, env);
     if (positionals.length) throw new CommandUsageError(`unexpected argument "${positionals[0]}"`);
     const variable = values['secret-env'];
     if (!variable) throw new CommandUsageError('--secret-env VAR is required: the name of the environment variable holding the secret key');
@@ -63,19 +66,19 @@ export function runVerify(args: string[], io: CommandIO, options: VerifyCommandO
     }
 
     if (verifyDigest(secret, message, digest)) {
-      io.out('match: the DIGEST is HMAC-SHA256 of exactly these bytes with the secret key');
+      io.out(controlText(lang, 'verify-match'));
       return 0;
     }
-    io.out('mismatch: the DIGEST is not HMAC-SHA256 of exactly these bytes with this secret key');
+    io.out(controlText(lang, 'verify-mismatch'));
     if (digest !== digest.toLowerCase() && verifyDigest(secret, message, digest.toLowerCase())) {
-      io.err('jkopay verify: note: it matches in lower case; JKOPay writes the DIGEST in lower-case hex');
+      io.err(`jkopay verify: ${controlText(lang, 'verify-lower-case')}`);
     } else {
       const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
       if (bytes.length && bytes[bytes.length - 1] === 0x0a && verifyDigest(secret, bytes.subarray(0, bytes.length - 1), digest.toLowerCase())) {
-        io.err('jkopay verify: note: it matches without the trailing newline; the bytes signed had none');
+        io.err(`jkopay verify: ${controlText(lang, 'verify-newline')}`);
       }
       if (typeof message === 'string' && message.startsWith('?') && computeDigest(secret, message.slice(1)) === digest.toLowerCase()) {
-        io.err('jkopay verify: note: it matches without the leading "?"; JKOPay signs the query without it');
+        io.err(`jkopay verify: ${controlText(lang, 'verify-question-mark')}`);
       }
     }
     return 1;

@@ -253,6 +253,10 @@ describe('cli: mock pay|fail|clock|reset|orders', () => {
     assert.match(orders.text, /^m-2 {2}payment failed {2}100 TWD$/m);
     const json = await run('orders', 'm-2', '--format', 'json');
     assert.equal(JSON.parse(json.text).order.status, 100);
+    const zh = capture();
+    await runMock(['orders', '--url', mock.url, '--lang', 'zh-TW'], zh.io);
+    assert.match(zh.text(), /^m-1 {2}已付款 {2}100 TWD {2}扣款 90 新台幣/m);
+    assert.match(zh.text(), /^m-2 {2}付款失敗/m);
     assert.match((await run('reset')).text, /every order is gone/);
     assert.equal((await run('orders')).text, 'The mock has no orders.');
   });
