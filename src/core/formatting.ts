@@ -5,7 +5,8 @@
  * The formatter has no limits of its own: 20,000 nested brackets, or a `tabSize` of 50,000,000,
  * make it build gigabytes of indentation and kill the server. So options are clamped, and a
  * document nested deeper than the parser's limit, or whose formatted text would be too large, is
- * refused with a message instead (measured in one pass of the scanner before formatting).
+ * refused with a message instead (measured in one pass of the scanner before formatting), and so is
+ * a document too large to format without blocking the server for more than about a second.
  */
 import { createScanner, format, SyntaxKind } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,6 +17,8 @@ import { msg } from './messages';
 
 /** Indentation wider than this is not a style anyone uses; larger values are clamped. */
 export const MAX_TAB_SIZE = 16;
+/** Larger documents are not formatted: jsonc-parser takes about 1 s per 4 MB, all of it blocking the server. */
+export const MAX_FORMAT_INPUT_CHARS = 4 * 1024 * 1024;
 /** The formatted text may not exceed this many characters (an estimate made before formatting). */
 export const MAX_FORMATTED_CHARS = 32 * 1024 * 1024;
 
@@ -69,6 +72,9 @@ export function measureForFormatting(text: string, indentWidth: number, eolLengt
 
 export function formatPayloadChecked(document: TextDocument, options: Partial<FormattingOptions>, range?: Range, lang: Lang = 'en'): FormatResult {
   const text = document.getText();
+  if (text.length > MAX_FORMAT_INPUT_CHARS) {
+    return { edits: [], refused: msg(lang, 'format-input-too-large', { mb: (text.length / 1048576).toFixed(1), max: MAX_FORMAT_INPUT_CHARS / 1048576 }) };
+  }
   const { tabSize, insertSpaces } = clampFormattingOptions(options);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const { depth, estimate } = measureForFormatting(text, insertSpaces ? tabSize : 1, eol.length);

@@ -28,6 +28,14 @@ export const MESSAGES = {
     en: 'Not formatted: the document is nested {depth} levels deep, more than the {max} levels a payload can have.',
     'zh-TW': '未格式化：文件巢狀 {depth} 層，超過 payload 可有的 {max} 層。',
   },
+  'format-input-too-large': {
+    en: 'Not formatted: the document is {mb} MB; documents over {max} MB are not formatted, as it would block the editor.',
+    'zh-TW': '未格式化：文件大小為 {mb} MB；超過 {max} MB 的文件不會格式化，以免編輯器停止回應。',
+  },
+  'diagnostics-cut': {
+    en: '{left} more problems in this file are not shown: only the first {shown} are listed. Run jkopay check for all of them.',
+    'zh-TW': '此檔案還有 {left} 個問題未顯示：只列出前 {shown} 個。執行 jkopay check 可看到全部。',
+  },
   'format-too-large': {
     en: 'Not formatted: the formatted document would exceed {mb} MB.',
     'zh-TW': '未格式化：格式化後的文件會超過 {mb} MB。',

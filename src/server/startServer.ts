@@ -12,7 +12,9 @@ import {
   DocumentFormattingRequest,
   DocumentRangeFormattingRequest,
   type FormattingOptions,
+  MessageType,
   type Range,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
@@ -25,6 +27,7 @@ import { isSource } from '../core/sourceDocument';
 import { toLang } from '../core/localize';
 import { mergeChanges, type TextChange } from '../core/textChange';
 import type { Lang } from '../data/types';
+import { DiagnosticsBudget } from './diagnosticsBudget';
 import { DocumentCache } from './documentCache';
 import { HandlerGuard } from './guard';
 import { type InitializationOptions, PAYLOAD_KINDS_REQUEST, type PayloadKindsParams, type PayloadKindsResult } from '../shared/protocol';
@@ -77,7 +80,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let settingsLoaded: Promise<void> = Promise.resolve();
   let lang: Lang = 'en';
 
-  const validate = (document: TextDocument) => (settings.diagnosticsEnabled ? service.doValidation(document, cache.get(document)) : []);
+  const budget = new DiagnosticsBudget((message) => connection.console.warn(message));
+  const validate = (document: TextDocument) =>
+    settings.diagnosticsEnabled ? budget.cap(document.uri, service.doValidation(document, cache.get(document)), lang) : [];
 
   const push = new PushDiagnostics(
     {
@@ -158,6 +163,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   });
   documents.onDidClose(({ document }) => {
     cache.delete(document.uri);
+    budget.forget(document.uri);
     if (!pullDiagnostics) push.close(document.uri);
   });
 
@@ -196,7 +202,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     const { edits, refused } = formatPayloadChecked(d, options, range, lang);
     if (refused) {
       connection.console.warn(`jkopay: ${d.uri}: ${refused}`);
-      void connection.window.showWarningMessage(refused);
+      // A notification: showWarningMessage is a request, whose rejection by a client without it would end the server.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: refused });
     }
     return edits;
   };

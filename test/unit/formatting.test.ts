@@ -46,6 +46,13 @@ describe('formatting budgets', () => {
     assert.match(result.refused ?? '', /would exceed 32 MB/);
   });
 
+  it('refuses a document too large to format without blocking the server for seconds', () => {
+    const text = `[${'{"a": 1},'.repeat(500_000)}{}]`;
+    const result = formatPayloadChecked(doc(text), { tabSize: 2, insertSpaces: true });
+    assert.deepEqual(result.edits, []);
+    assert.match(result.refused ?? '', /the document is 4\.3 MB; documents over 4 MB are not formatted/);
+  });
+
   it('formats ordinary payloads as before, comments and number text kept', () => {
     const document = doc('// note\n[{"total_price":100.50,"currency":"TWD"},\n{"a":1e2}]');
     const formatted = TextDocument.applyEdits(document, formatPayload(document, { tabSize: 2, insertSpaces: true }));
