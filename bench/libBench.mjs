@@ -33,15 +33,27 @@ const size = statSync(bundle).size;
 const gzipped = gzipSync(readFileSync(bundle)).length;
 const timed = (load) => `const t = performance.now(); ${load}; console.log((performance.now() - t).toFixed(2));`;
 const cjs = loadTime(timed("require('jkopay-tools')"));
-const esm = loadTime(`const t = performance.now(); await import('jkopay-tools'); console.log((performance.now() - t).toFixed(2));`, 'module');
-const esmLoader = loadTime(`const t = performance.now(); await import('node:fs'); console.log((performance.now() - t).toFixed(2));`, 'module');
+const esm = loadTime(
+  `const t = performance.now(); await import('jkopay-tools'); console.log((performance.now() - t).toFixed(2));`,
+  'module',
+);
+const esmLoader = loadTime(
+  `const t = performance.now(); await import('node:fs'); console.log((performance.now() - t).toFixed(2));`,
+  'module',
+);
 const ajv = loadTime(timed("require('ajv')"));
-const ajvCompile = loadTime(timed("const Ajv = require('ajv'); new (Ajv.default ?? Ajv)({ strict: false, logger: false }).compile(require('./src/data/schemas/entry.schema.json'))"));
+const ajvCompile = loadTime(
+  timed(
+    "const Ajv = require('ajv'); new (Ajv.default ?? Ajv)({ strict: false, logger: false }).compile(require('./src/data/schemas/entry.schema.json'))",
+  ),
+);
 
 console.log(`library bundle ${bundle}: ${(size / 1024).toFixed(1)} KiB (${(gzipped / 1024).toFixed(1)} KiB gzipped)`);
 console.log(`load, median of ${runs} fresh processes:`);
 console.log(`  require('jkopay-tools')        ${cjs.toFixed(1)} ms`);
-console.log(`  import('jkopay-tools')         ${esm.toFixed(1)} ms   (of which Node's ESM loader, import('node:fs'): ${esmLoader.toFixed(1)} ms)`);
+console.log(
+  `  import('jkopay-tools')         ${esm.toFixed(1)} ms   (of which Node's ESM loader, import('node:fs'): ${esmLoader.toFixed(1)} ms)`,
+);
 console.log(`  require('ajv')                 ${ajv.toFixed(1)} ms   (jkopay-tools / ajv = ${(cjs / ajv).toFixed(2)}×)`);
 console.log(`  ajv + compile the entry schema ${ajvCompile.toFixed(1)} ms   (jkopay-tools / that = ${(cjs / ajvCompile).toFixed(2)}×)`);
 const ok = cjs < TARGET_MS && esm < TARGET_MS;

@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENDPOINTS = ['entry', 'refund', 'inquiry'];
 /** The exported names the issue fixes; every other declaration stays module-private. */
-const PRIVATE = (name) => !/^(EntryRequest|RefundRequest|InquiryRequest|Product|Currency|EntryResponse|RefundResponse|InquiryResponse|EntryResultCode|RefundResultCode|Transaction|InquiryStatus|ResultCallback|ConfirmCallback|ConfirmReply)$/.test(name);
+const PRIVATE = (name) =>
+  !/^(EntryRequest|RefundRequest|InquiryRequest|Product|Currency|EntryResponse|RefundResponse|InquiryResponse|EntryResultCode|RefundResultCode|Transaction|InquiryStatus|ResultCallback|ConfirmCallback|ConfirmReply)$/.test(
+    name,
+  );
 /** Schema positions that get a name of their own instead of an inline type. */
 const NAMED = { 'entry.products.items': 'Product' };
 
@@ -22,7 +25,10 @@ function readJson(dir, relative) {
 
 /** The text of a JSDoc comment at `indent`, or '' when there is nothing to say. */
 function jsdoc(lines, indent) {
-  const body = lines.filter((l) => l !== undefined).flatMap((l) => String(l).split('\n')).map((l) => l.replace(/\*\//g, '*\\/'));
+  const body = lines
+    .filter((l) => l !== undefined)
+    .flatMap((l) => String(l).split('\n'))
+    .map((l) => l.replace(/\*\//g, '*\\/'));
   while (body.length && body[body.length - 1] === '') body.pop();
   if (body.length === 0) return '';
   if (body.length === 1) return `${indent}/** ${body[0]} */\n`;
@@ -54,7 +60,10 @@ export function generateTypes(dataDir = path.join(root, 'src/data')) {
     if (NAMED[where]) return NAMED[where];
     if (schema.$ref) return schema.$ref.replace('#/definitions/', '');
     if (schema['x-jkopay-transaction-status']) {
-      return table.transactionStatuses.filter((s) => s.current).map((s) => String(s.status)).join(' | ');
+      return table.transactionStatuses
+        .filter((s) => s.current)
+        .map((s) => String(s.status))
+        .join(' | ');
     }
     if (schema.enum) {
       if (JSON.stringify(schema.enum) === JSON.stringify(currencyCodes)) return 'Currency';
@@ -94,7 +103,8 @@ export function generateTypes(dataDir = path.join(root, 'src/data')) {
     const members = Object.entries(schema.properties)
       .filter(([key]) => key !== '$schema')
       .map(([key, property]) => {
-        const doc = property.$ref && !property.description ? (responses.definitions[property.$ref.replace('#/definitions/', '')] ?? {}) : property;
+        const doc =
+          property.$ref && !property.description ? (responses.definitions[property.$ref.replace('#/definitions/', '')] ?? {}) : property;
         const name = KEY.test(key) ? key : quote(key);
         return `${jsdoc(described(doc), inner)}${inner}${name}${required.has(key) ? '' : '?'}: ${typeOf(property, `${where}.${key}`, inner)};`;
       });
@@ -103,10 +113,25 @@ export function generateTypes(dataDir = path.join(root, 'src/data')) {
 
   declare(
     'Currency',
-    jsdoc(['An order currency JKOPay accepts (ISO 4217).', '', '街口接受的訂單幣別（ISO 4217）。', '', ...currencies.map((c) => `- \`${c.code}\`: ${c.name.en} (${c.name['zh-TW']}), ${c.decimals} decimal place(s), minimum ${c.minimum}`)], ''),
+    jsdoc(
+      [
+        'An order currency JKOPay accepts (ISO 4217).',
+        '',
+        '街口接受的訂單幣別（ISO 4217）。',
+        '',
+        ...currencies.map(
+          (c) => `- \`${c.code}\`: ${c.name.en} (${c.name['zh-TW']}), ${c.decimals} decimal place(s), minimum ${c.minimum}`,
+        ),
+      ],
+      '',
+    ),
     `type Currency = ${currencyCodes.map(quote).join(' | ')};`,
   );
-  declare('Product', jsdoc(described(schemas.entry.properties.products.items), ''), `interface Product ${objectType(schemas.entry.properties.products.items, 'entry.products.items', '')}`);
+  declare(
+    'Product',
+    jsdoc(described(schemas.entry.properties.products.items), ''),
+    `interface Product ${objectType(schemas.entry.properties.products.items, 'entry.products.items', '')}`,
+  );
   for (const endpoint of ENDPOINTS) {
     const name = `${endpoint[0].toUpperCase()}${endpoint.slice(1)}Request`;
     const schema = schemas[endpoint];
@@ -123,36 +148,46 @@ export function generateTypes(dataDir = path.join(root, 'src/data')) {
     const spec = responses.endpoints[endpoint];
     const rows = table.codes.filter((r) => r.endpoint === endpoint && r.status === 'current');
     for (const code of spec.alsoAnswers?.codes ?? []) {
-      const borrowed = table.codes.filter((r) => r.code === code && r.status === 'current' && r.endpoint !== 'any' && r.endpoint !== endpoint);
+      const borrowed = table.codes.filter(
+        (r) => r.code === code && r.status === 'current' && r.endpoint !== 'any' && r.endpoint !== endpoint,
+      );
       if (borrowed.length === 0) throw new Error(`${endpoint}: alsoAnswers ${code} has no current row on another endpoint`);
       rows.push(borrowed[0]);
     }
     const codes = [...new Set(rows.map((r) => r.code))];
-    const lineOf = (r) => `${r.message === null ? (r.messageIsDynamic ? '(a message of the situation)' : '(no message)') : `"${r.message}"`}: ${r.title.en} (${r.title['zh-TW']})`;
+    const lineOf = (r) =>
+      `${r.message === null ? (r.messageIsDynamic ? '(a message of the situation)' : '(no message)') : `"${r.message}"`}: ${r.title.en} (${r.title['zh-TW']})`;
     const codeDoc = (code) => rows.filter((r) => r.code === code).map(lineOf);
     const codeType = `${Name}ResultCode`;
     // The issue names no inquiry code type; an unexported one would be an unused local.
-    if (!PRIVATE(codeType)) declare(
-      codeType,
-      jsdoc(
-        [
-          `A \`result\` code JKOPay answers on ${schemas[endpoint].title.replace(/^.*\((\w+ [^)]+)\).*$/, '$1')}, with its official messages.`,
+    if (!PRIVATE(codeType))
+      declare(
+        codeType,
+        jsdoc(
+          [
+            `A \`result\` code JKOPay answers on ${schemas[endpoint].title.replace(/^.*\((\w+ [^)]+)\).*$/, '$1')}, with its official messages.`,
+            '',
+            `街口在此 API 回應的 \`result\` 代碼與官方訊息。`,
+            '',
+            ...codes.flatMap((code) => codeDoc(code).map((line) => `- \`${code}\` ${line}`)),
+          ],
           '',
-          `街口在此 API 回應的 \`result\` 代碼與官方訊息。`,
-          '',
-          ...codes.flatMap((code) => codeDoc(code).map((line) => `- \`${code}\` ${line}`)),
-        ],
-        '',
-      ),
-      `type ${codeType} =\n${codes.map((code) => `${jsdoc(codeDoc(code), '  ')}  | ${quote(code)}`).join('\n')};`,
-    );
+        ),
+        `type ${codeType} =\n${codes.map((code) => `${jsdoc(codeDoc(code), '  ')}  | ${quote(code)}`).join('\n')};`,
+      );
     const objectName = `${Name}ResultObject`;
-    declare(objectName, jsdoc(described(spec.success), ''), `interface ${objectName} ${objectType(spec.success, `${endpoint}.success`, '')}`);
+    declare(
+      objectName,
+      jsdoc(described(spec.success), ''),
+      `interface ${objectName} ${objectType(spec.success, `${endpoint}.success`, '')}`,
+    );
     const variants = codes.map((code) => {
       const codeRows = rows.filter((r) => r.code === code);
       const failure = spec.failureResultObject?.[code];
       const resultObject = code === '000' ? objectName : failure ? typeOf(failure, `${endpoint}.${code}`, '    ') : 'null';
-      const messages = codeRows.map((r) => (r.message === null ? (r.messageIsDynamic ? 'a message of the situation' : 'null') : `"${r.message}"`));
+      const messages = codeRows.map((r) =>
+        r.message === null ? (r.messageIsDynamic ? 'a message of the situation' : 'null') : `"${r.message}"`,
+      );
       const meaning = codeRows.map((r) => `${r.title.en}: ${r.meaning.en}`);
       const meaningZh = codeRows.map((r) => `${r.title['zh-TW']}：${r.meaning['zh-TW']}`);
       return (
@@ -165,7 +200,14 @@ export function generateTypes(dataDir = path.join(root, 'src/data')) {
     });
     declare(
       `${Name}Response`,
-      jsdoc([`The answer of ${schemas[endpoint].title.replace(/^JKOPay OnlinePay /, '')}: check \`result\` to narrow it.`, '', `此 API 的回應：以 \`result\` 判斷後即可取得對應的型別。`], ''),
+      jsdoc(
+        [
+          `The answer of ${schemas[endpoint].title.replace(/^JKOPay OnlinePay /, '')}: check \`result\` to narrow it.`,
+          '',
+          `此 API 的回應：以 \`result\` 判斷後即可取得對應的型別。`,
+        ],
+        '',
+      ),
       `type ${Name}Response =\n${variants.join('\n')};`,
     );
   }
@@ -173,7 +215,7 @@ export function generateTypes(dataDir = path.join(root, 'src/data')) {
   return (
     '// Generated by scripts/generateTypes.mjs from src/data (request schemas, responses.json, resultCodes.json,\n' +
     '// currencies.json): do not edit. `npm run build` rewrites it; test/unit/generatedTypes.test.ts fails when it is stale.\n' +
-    '/* eslint-disable */\n\n' +
+    '\n' +
     declarations.join('\n')
   );
 }
@@ -191,7 +233,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   if (args.includes('--check')) {
     if (current !== text) {
-      console.error(`${path.relative(process.cwd(), out)} is stale: run \`node scripts/generateTypes.mjs\` (or npm run build) and commit it.`);
+      console.error(
+        `${path.relative(process.cwd(), out)} is stale: run \`node scripts/generateTypes.mjs\` (or npm run build) and commit it.`,
+      );
       process.exit(1);
     }
   } else if (current !== text) {

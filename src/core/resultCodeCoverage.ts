@@ -23,7 +23,8 @@ import { typescript } from './typescriptLoader';
 /** A file can hold a checked site only when it reads a `result` and names an endpoint one of the three ways. */
 const MENTIONS_RESULT = /\.\s*result\b|\[\s*['"`]result['"`]\s*\]/;
 const MENTIONS_RESULT_GLOBAL = new RegExp(MENTIONS_RESULT.source, 'g');
-const NAMES_ENDPOINT = /\/platform\/(?:entry|refund|inquiry)\b|(?:entry|refund|inquiry)Response\b|@jkopay\s+(?:entry|refund|inquiry)-response\b/i;
+const NAMES_ENDPOINT =
+  /\/platform\/(?:entry|refund|inquiry)\b|(?:entry|refund|inquiry)Response\b|@jkopay\s+(?:entry|refund|inquiry)-response\b/i;
 const RESPONSE_MARKER = /@jkopay\s+(entry|refund|inquiry)-response\b/i;
 const PATH = /\/platform\/(entry|refund|inquiry)\b/gi;
 const TYPE_WORD = /[A-Za-z_$][\w$]*/g;
@@ -89,7 +90,12 @@ function subjectOf(node: TS.Expression): TS.Expression | undefined {
 
 function isEquality(kind: TS.SyntaxKind): boolean {
   const K = typescript().SyntaxKind;
-  return kind === K.EqualsEqualsEqualsToken || kind === K.EqualsEqualsToken || kind === K.ExclamationEqualsEqualsToken || kind === K.ExclamationEqualsToken;
+  return (
+    kind === K.EqualsEqualsEqualsToken ||
+    kind === K.EqualsEqualsToken ||
+    kind === K.ExclamationEqualsEqualsToken ||
+    kind === K.ExclamationEqualsToken
+  );
 }
 
 /** The one endpoint the words of a type name, e.g. `JkoPayEntryResponse | undefined`. */
@@ -116,7 +122,14 @@ function markerAbove(node: TS.Node, sourceFile: TS.SourceFile): Endpoint | undef
 function statementOf(node: TS.Node): TS.Node {
   const ts = typescript();
   let n = node;
-  while (n.parent && !ts.isBlock(n.parent) && !ts.isSourceFile(n.parent) && !ts.isCaseClause(n.parent) && !ts.isDefaultClause(n.parent) && !ts.isModuleBlock(n.parent)) {
+  while (
+    n.parent &&
+    !ts.isBlock(n.parent) &&
+    !ts.isSourceFile(n.parent) &&
+    !ts.isCaseClause(n.parent) &&
+    !ts.isDefaultClause(n.parent) &&
+    !ts.isModuleBlock(n.parent)
+  ) {
     n = n.parent;
   }
   return n;
@@ -142,13 +155,20 @@ function declarationOf(name: string, from: TS.Node): Declaration | undefined {
       const parameter = scope.parameters.find((p) => binds(p.name));
       if (parameter) return { node: parameter, scope };
     }
-    const statements = ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope) ? scope.statements : undefined;
+    const statements =
+      ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)
+        ? scope.statements
+        : undefined;
     for (const statement of statements ?? []) {
       if (!ts.isVariableStatement(statement)) continue;
       const found = statement.declarationList.declarations.find((d) => binds(d.name));
       if (found) return { node: found, scope: functionScope ?? scope };
     }
-    if ((ts.isForOfStatement(scope) || ts.isForInStatement(scope) || ts.isForStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+    if (
+      (ts.isForOfStatement(scope) || ts.isForInStatement(scope) || ts.isForStatement(scope)) &&
+      scope.initializer &&
+      ts.isVariableDeclarationList(scope.initializer)
+    ) {
       const found = scope.initializer.declarations.find((d) => binds(d.name));
       if (found) return { node: found, scope: functionScope ?? scope };
     }
@@ -288,7 +308,11 @@ function findSites(sourceFile: TS.SourceFile): Sites {
     if (node.parent && (ts.isPropertyAccessExpression(node.parent) || ts.isElementAccessExpression(node.parent))) node = node.parent;
     if (!subjectOf(node as TS.Expression)) continue;
     let outer: TS.Node = node;
-    while (outer.parent && (ts.isParenthesizedExpression(outer.parent) || ts.isAsExpression(outer.parent) || ts.isNonNullExpression(outer.parent))) outer = outer.parent;
+    while (
+      outer.parent &&
+      (ts.isParenthesizedExpression(outer.parent) || ts.isAsExpression(outer.parent) || ts.isNonNullExpression(outer.parent))
+    )
+      outer = outer.parent;
     const parent = outer.parent;
     if (!parent || seen.has(parent)) continue;
     seen.add(parent);
@@ -381,7 +405,12 @@ export function checkResultCoverage(doc: SourceDocument, lang: Lang): Finding[] 
       const code = number.text.padStart(3, '0');
       const quote = quoteOf(undefined, sourceFile);
       const fix: Fix = { title: msg(lang, 'fix-compare-string', { code }), edits: [{ ...at, newText: `${quote}${code}${quote}` }] };
-      findings.push({ code: 'result-code-type', ...at, message: ruleMessage('result-code-type', lang, { number: number.text, code, endpoint }), fixes: [fix] });
+      findings.push({
+        code: 'result-code-type',
+        ...at,
+        message: ruleMessage('result-code-type', lang, { number: number.text, code, endpoint }),
+        fixes: [fix],
+      });
       return;
     }
     if (!isStringLiteral(literal) || !THREE_DIGITS.test(literal.text)) return;
@@ -391,7 +420,11 @@ export function checkResultCoverage(doc: SourceDocument, lang: Lang): Finding[] 
     const where = others.length
       ? msg(lang, 'coverage-answered-by', { endpoints: others.join(', ') })
       : msg(lang, current ? 'coverage-answered-by-none' : 'coverage-not-onlinepay');
-    findings.push({ code: 'unknown-result-code', ...at, message: ruleMessage('unknown-result-code', lang, { code: literal.text, endpoint, where }) });
+    findings.push({
+      code: 'unknown-result-code',
+      ...at,
+      message: ruleMessage('unknown-result-code', lang, { code: literal.text, endpoint, where }),
+    });
   };
 
   // Switches: every case literal, and the codes no case handles when there is no default.
@@ -457,7 +490,12 @@ function missingCodes(endpoint: Endpoint, handled: ReadonlySet<string>): string[
 function unhandledMessage(endpoint: Endpoint, missing: readonly string[], lang: Lang, form: 'switch' | 'if'): string {
   const rows = codeRows(endpoint);
   const list = missing.map((code) => codeWithMeaning(code, rows.get(code) ?? [], lang)).join(', ');
-  return ruleMessage('unhandled-result-codes', lang, { endpoint, count: missing.length, codes: list, form: msg(lang, form === 'switch' ? 'coverage-switch' : 'coverage-if-chain') });
+  return ruleMessage('unhandled-result-codes', lang, {
+    endpoint,
+    count: missing.length,
+    codes: list,
+    form: msg(lang, form === 'switch' ? 'coverage-switch' : 'coverage-if-chain'),
+  });
 }
 
 /** `switch (x.result)` / `if (x.result === '000')`: the keyword to the closing parenthesis. */
@@ -468,7 +506,13 @@ function headOf(statement: TS.Node, expression: TS.Expression, sourceFile: TS.So
 }
 
 /** "Handle the missing result codes" for a switch: a case per code, each with a one-line comment, before the closing brace. */
-function switchFix(statement: TS.SwitchStatement, missing: readonly string[], endpoint: Endpoint, sourceFile: TS.SourceFile, lang: Lang): Fix {
+function switchFix(
+  statement: TS.SwitchStatement,
+  missing: readonly string[],
+  endpoint: Endpoint,
+  sourceFile: TS.SourceFile,
+  lang: Lang,
+): Fix {
   const text = sourceFile.text;
   const clauses = statement.caseBlock.clauses;
   const quote = quoteOf(clauses.length ? unwrap((clauses[0] as TS.CaseClause).expression) : undefined, sourceFile);
@@ -477,15 +521,20 @@ function switchFix(statement: TS.SwitchStatement, missing: readonly string[], en
   const caseIndent = first ? lineIndent(sourceFile, first.getStart(sourceFile)) : `${switchIndent}  `;
   const unit = caseIndent.length > switchIndent.length ? caseIndent.slice(switchIndent.length) : '  ';
   const firstStatement = clauses.find((c) => c.statements.length)?.statements[0];
-  const bodyIndent = firstStatement && lineIndent(sourceFile, firstStatement.getStart(sourceFile)).length > caseIndent.length
-    ? lineIndent(sourceFile, firstStatement.getStart(sourceFile))
-    : caseIndent + unit;
+  const bodyIndent =
+    firstStatement && lineIndent(sourceFile, firstStatement.getStart(sourceFile)).length > caseIndent.length
+      ? lineIndent(sourceFile, firstStatement.getStart(sourceFile))
+      : caseIndent + unit;
   const rows = codeRows(endpoint);
   const close = statement.caseBlock.end - 1;
   const lineStart = text.lastIndexOf('\n', close - 1) + 1;
   const ownLine = text.slice(lineStart, close).trim() === '';
-  const cases = missing.map((code) => `${caseIndent}case ${quote}${code}${quote}: // ${codeComment(rows.get(code) ?? [], lang)}\n${bodyIndent}break;\n`).join('');
-  const edit = ownLine ? { offset: lineStart, length: 0, newText: cases } : { offset: close, length: 0, newText: `\n${cases}${switchIndent}` };
+  const cases = missing
+    .map((code) => `${caseIndent}case ${quote}${code}${quote}: // ${codeComment(rows.get(code) ?? [], lang)}\n${bodyIndent}break;\n`)
+    .join('');
+  const edit = ownLine
+    ? { offset: lineStart, length: 0, newText: cases }
+    : { offset: close, length: 0, newText: `\n${cases}${switchIndent}` };
   return { title: msg(lang, 'fix-handle-missing-codes'), edits: [edit] };
 }
 
@@ -504,7 +553,12 @@ interface Chain {
 function chainTop(node: TS.Node): TS.IfStatement | undefined {
   const ts = typescript();
   let n = node;
-  while (n.parent && (ts.isParenthesizedExpression(n.parent) || (ts.isBinaryExpression(n.parent) && n.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken))) n = n.parent;
+  while (
+    n.parent &&
+    (ts.isParenthesizedExpression(n.parent) ||
+      (ts.isBinaryExpression(n.parent) && n.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken))
+  )
+    n = n.parent;
   const parent = n.parent;
   if (!parent || !ts.isIfStatement(parent) || parent.expression !== n) return undefined;
   let top = parent;
@@ -549,13 +603,23 @@ function readChain(top: TS.IfStatement, sourceFile: TS.SourceFile): Chain | unde
 }
 
 /** "Handle the missing result codes" for an if chain: an `else if` per code, each with a one-line comment. */
-function chainFix(top: TS.IfStatement, chain: Chain, missing: readonly string[], endpoint: Endpoint, sourceFile: TS.SourceFile, lang: Lang): Fix {
+function chainFix(
+  top: TS.IfStatement,
+  chain: Chain,
+  missing: readonly string[],
+  endpoint: Endpoint,
+  sourceFile: TS.SourceFile,
+  lang: Lang,
+): Fix {
   const last = chain.branches[chain.branches.length - 1];
   const indent = lineIndent(sourceFile, top.getStart(sourceFile));
   const quote = quoteOf(chain.literal, sourceFile);
   const rows = codeRows(endpoint);
   const text = missing
-    .map((code) => ` else if (${chain.access} === ${quote}${code}${quote}) {\n${indent}  // ${codeComment(rows.get(code) ?? [], lang)}\n${indent}}`)
+    .map(
+      (code) =>
+        ` else if (${chain.access} === ${quote}${code}${quote}) {\n${indent}  // ${codeComment(rows.get(code) ?? [], lang)}\n${indent}}`,
+    )
     .join('');
   return { title: msg(lang, 'fix-handle-missing-codes'), edits: [{ offset: last.thenStatement.end, length: 0, newText: text }] };
 }
@@ -564,12 +628,18 @@ function chainFix(top: TS.IfStatement, chain: Chain, missing: readonly string[],
 // Hover
 
 /** The hover on the `result` of `X.result` when X's endpoint is known: every code it answers, with its messages. */
-export function resultMemberHover(sourceFile: TS.SourceFile, offset: number, lang: Lang): { markdown: string; offset: number; length: number } | undefined {
+export function resultMemberHover(
+  sourceFile: TS.SourceFile,
+  offset: number,
+  lang: Lang,
+): { markdown: string; offset: number; length: number } | undefined {
   const ts = typescript();
   const node = nodeAt(sourceFile, offset);
   if (!node || !node.parent) return undefined;
   const access = node.parent;
-  const isName = (ts.isPropertyAccessExpression(access) && access.name === node) || (ts.isElementAccessExpression(access) && access.argumentExpression === node);
+  const isName =
+    (ts.isPropertyAccessExpression(access) && access.name === node) ||
+    (ts.isElementAccessExpression(access) && access.argumentExpression === node);
   if (!isName) return undefined;
   const subject = subjectOf(access as TS.Expression);
   if (!subject) return undefined;
@@ -578,7 +648,8 @@ export function resultMemberHover(sourceFile: TS.SourceFile, offset: number, lan
   const lines = [`**${msg(lang, 'coverage-hover-title', { endpoint })}**`, ''];
   for (const [code, rows] of codeRows(endpoint)) {
     for (const row of rows) {
-      const message = row.message === null ? (row.messageIsDynamic ? `_${msg(lang, 'hover-dynamic-message')}_` : '`null`') : `\`${row.message}\``;
+      const message =
+        row.message === null ? (row.messageIsDynamic ? `_${msg(lang, 'hover-dynamic-message')}_` : '`null`') : `\`${row.message}\``;
       lines.push(`- \`'${code}'\` ${localize(row.title, lang)}: ${message}`);
     }
   }

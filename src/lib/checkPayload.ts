@@ -36,13 +36,20 @@ export interface PayloadFinding {
  * A string is taken as the JSON text of the request; anything else is serialised first.
  */
 export function checkPayload(kind: PayloadKind, value: unknown, options: CheckPayloadOptions = {}): PayloadFinding[] {
-  if (kind !== 'entry' && kind !== 'refund' && kind !== 'inquiry') throw new TypeError(`checkPayload: kind must be entry, refund or inquiry, not ${String(kind)}`);
+  if (kind !== 'entry' && kind !== 'refund' && kind !== 'inquiry')
+    throw new TypeError(`checkPayload: kind must be entry, refund or inquiry, not ${String(kind)}`);
   const text = typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? '');
   const settings = { lang: options.lang ?? 'en', defaultCurrency: options.defaultCurrency ?? 'TWD' };
   const { root, problems } = parseJson(text);
-  const found: Finding[] = problems.map((p) => ({ code: 'syntax-error', offset: p.offset, length: p.length, message: msg(settings.lang, p.id) }));
+  const found: Finding[] = problems.map((p) => ({
+    code: 'syntax-error',
+    offset: p.offset,
+    length: p.length,
+    message: msg(settings.lang, p.id),
+  }));
   if (root?.type === 'object') found.push(...validatePayload(text, { kind, kindReason: 'schema', node: root }, settings));
-  else if (problems.length === 0) found.push({ code: 'wrong-type', offset: 0, length: text.length, message: msg(settings.lang, 'request-not-object', { kind }) });
+  else if (problems.length === 0)
+    found.push({ code: 'wrong-type', offset: 0, length: text.length, message: msg(settings.lang, 'request-not-object', { kind }) });
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return found

@@ -66,7 +66,8 @@ export function createClient(options: ClientOptions): JkoPayClient {
     throw new JkoPayClientError('undocumented-result', message, result.status, result.bodyText);
   };
   const post = (endpoint: Exclude<Endpoint, 'inquiry'>, body: object, signal?: AbortSignal) => {
-    if (typeof body !== 'object' || body === null) return Promise.reject(new JkoPayClientError('invalid-request', `${endpoint} needs a request object`));
+    if (typeof body !== 'object' || body === null)
+      return Promise.reject(new JkoPayClientError('invalid-request', `${endpoint} needs a request object`));
     const text = JSON.stringify(body);
     return send({ endpoint, method: 'POST', path: ENDPOINT_PATHS[endpoint], body: text, signedText: text }, signal);
   };
@@ -81,7 +82,10 @@ export function createClient(options: ClientOptions): JkoPayClient {
         return Promise.reject(new JkoPayClientError('invalid-request', 'inquiry needs one or more non-empty order ids'));
       }
       const query = `platform_order_ids=${inquiryIds(list)}`;
-      return send({ endpoint: 'inquiry', method: 'GET', path: `${ENDPOINT_PATHS.inquiry}?${query}`, signedText: query }, o?.signal) as Promise<InquiryResponse>;
+      return send(
+        { endpoint: 'inquiry', method: 'GET', path: `${ENDPOINT_PATHS.inquiry}?${query}`, signedText: query },
+        o?.signal,
+      ) as Promise<InquiryResponse>;
     },
   };
 }

@@ -13,11 +13,22 @@ describe('examples/backend', function () {
   this.timeout(180_000);
 
   it('type-checks and passes its tests against startMockServer', () => {
-    const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'examples/backend'], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'examples/backend'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     const mocha = spawnSync(
       process.execPath,
-      [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--reporter', 'dot', '--timeout', '20000', 'out/examples/backend/test/*.test.js'],
+      [
+        path.join(root, 'node_modules/mocha/bin/mocha.js'),
+        '--no-config',
+        '--reporter',
+        'dot',
+        '--timeout',
+        '20000',
+        'out/examples/backend/test/*.test.js',
+      ],
       { cwd: root, encoding: 'utf8', timeout: 120_000 },
     );
     assert.equal(mocha.status, 0, mocha.stdout + mocha.stderr);

@@ -23,7 +23,9 @@ describe('generated library types', () => {
       fs.cpSync(path.join(root, 'src/data'), dir, { recursive: true });
       const tablePath = path.join(dir, 'resultCodes.json');
       const table = JSON.parse(fs.readFileSync(tablePath, 'utf8'));
-      const row = table.codes.find((r: { id: string }) => r.id === 'refund.111.transaction-closed') ?? table.codes.find((r: { endpoint: string }) => r.endpoint === 'refund');
+      const row =
+        table.codes.find((r: { id: string }) => r.id === 'refund.111.transaction-closed') ??
+        table.codes.find((r: { endpoint: string }) => r.endpoint === 'refund');
       table.codes.push({ ...row, id: 'refund.123.invented', code: '123', message: 'Invented' });
       fs.writeFileSync(tablePath, JSON.stringify(table));
       const stale = spawnSync(process.execPath, [script, '--check', '--data', dir], { cwd: root, encoding: 'utf8' });

@@ -23,7 +23,11 @@ describe('the package as a library (fresh folder depending on it by path)', func
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jkopay-lib-'));
     fs.writeFileSync(
       path.join(dir, 'package.json'),
-      JSON.stringify({ name: 'merchant-backend', private: true, type: 'module', dependencies: { 'jkopay-tools': `file:${root}` } }, null, 2),
+      JSON.stringify(
+        { name: 'merchant-backend', private: true, type: 'module', dependencies: { 'jkopay-tools': `file:${root}` } },
+        null,
+        2,
+      ),
     );
     fs.mkdirSync(path.join(dir, 'node_modules/@types'), { recursive: true });
     fs.symlinkSync(root, path.join(dir, 'node_modules/jkopay-tools'), 'dir');
@@ -34,7 +38,14 @@ describe('the package as a library (fresh folder depending on it by path)', func
     fs.writeFileSync(
       path.join(dir, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: ['node'] },
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          noEmit: true,
+          types: ['node'],
+        },
         files: ['consumer.ts', 'consumer.cts'],
       }),
     );
@@ -43,12 +54,18 @@ describe('the package as a library (fresh folder depending on it by path)', func
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('a strict nodenext tsc accepts every exported name, as ESM and as CommonJS, and rejects the three misuses', () => {
-    const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     // Without the @ts-expect-error lines, the same file must fail exactly there.
     const bare = fs.readFileSync(path.join(dir, 'consumer.ts'), 'utf8').replace(/^\/\/ @ts-expect-error.*\n/gm, '');
     fs.writeFileSync(path.join(dir, 'consumer.ts'), bare);
-    const failing = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
+    const failing = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     const errors = failing.stdout.split('\n').filter((l) => l.startsWith('consumer.ts('));
     assert.equal(errors.length, 3, failing.stdout);
     assert.match(errors.join('\n'), /'string' is not assignable to type 'number'/);
@@ -69,7 +86,10 @@ describe('the package as a library (fresh folder depending on it by path)', func
     assert.equal(run.status, 0, run.stderr);
     const out = JSON.parse(run.stdout) as { result: string; port: number; modules: string[] };
     assert.equal(out.result, '000');
-    assert.deepEqual(out.modules.filter((m) => /vscode|typescript|languageserver|[\\/]dist[\\/](client|server|cli)\.js/.test(m)), []);
+    assert.deepEqual(
+      out.modules.filter((m) => /vscode|typescript|languageserver|[\\/]dist[\\/](client|server|cli)\.js/.test(m)),
+      [],
+    );
     assert.ok(out.modules.some((m) => m.endsWith(path.join('dist', 'lib', 'index.cjs'))));
   });
 });

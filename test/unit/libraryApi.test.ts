@@ -45,7 +45,11 @@ describe('library: createClient against startMockServer', () => {
     assert.equal(refund.result_object, null);
     const inquiry = await client.inquiry(['lib-1', 'unknown,id']);
     assert.equal(inquiry.result, '000');
-    if (inquiry.result === '000') assert.deepEqual(inquiry.result_object.transactions.map((t) => t.status), [101, 102]);
+    if (inquiry.result === '000')
+      assert.deepEqual(
+        inquiry.result_object.transactions.map((t) => t.status),
+        [101, 102],
+      );
   });
 
   it('rejects an answer outside the table (wrong key) with an error that holds neither key', async () => {
@@ -75,7 +79,14 @@ describe('library: createClient against startMockServer', () => {
 
 describe('library: checkPayload', () => {
   it('finds nothing in a valid entry value', () => {
-    const findings = checkPayload('entry', { platform_order_id: 'a', store_id: 'b', currency: 'TWD', total_price: 100, final_price: 100, unredeem: 0 });
+    const findings = checkPayload('entry', {
+      platform_order_id: 'a',
+      store_id: 'b',
+      currency: 'TWD',
+      total_price: 100,
+      final_price: 100,
+      unredeem: 0,
+    });
     assert.deepEqual(findings, []);
   });
 

@@ -23,7 +23,13 @@ function applyFix(text: string, title: string, lang: 'en' | 'zh-TW' = 'en'): str
   const ls = service({ lang });
   const { document, diagnostics } = diagnose(text, { lang });
   const action = ls.doCodeActions(document, diagnostics).find((a) => a.title === title);
-  assert.ok(action, `no "${title}" among ${ls.doCodeActions(document, diagnostics).map((a) => a.title).join(', ')}`);
+  assert.ok(
+    action,
+    `no "${title}" among ${ls
+      .doCodeActions(document, diagnostics)
+      .map((a) => a.title)
+      .join(', ')}`,
+  );
   const edits = action.edit!.changes![document.uri] as TextEdit[];
   return TextDocument.applyEdits(document, edits);
 }
@@ -64,7 +70,7 @@ describe('result-code coverage in TS/JS', () => {
     assert.deepEqual(codes(fixed), []);
   });
 
-  it('writes the inserted comments in the user\'s language', () => {
+  it("writes the inserted comments in the user's language", () => {
     assert.match(applyFix(FORGETFUL_SWITCH, '處理缺少的結果代碼', 'zh-TW'), /case '101': \/\/ 訂單已付款：請勿重複收款。\n/);
   });
 
@@ -85,9 +91,12 @@ describe('result-code coverage in TS/JS', () => {
   });
 
   it('"Compare with the string" replaces a number', () => {
-    const text = "function f(res: JkoPayRefundResponse) {\n  return res.result === 922;\n}\n";
+    const text = 'function f(res: JkoPayRefundResponse) {\n  return res.result === 922;\n}\n';
     assert.deepEqual(codes(text), ['2:25 result-code-type']);
-    assert.equal(applyFix(text, "Compare with the string '922'"), "function f(res: JkoPayRefundResponse) {\n  return res.result === '922';\n}\n");
+    assert.equal(
+      applyFix(text, "Compare with the string '922'"),
+      "function f(res: JkoPayRefundResponse) {\n  return res.result === '922';\n}\n",
+    );
   });
 
   it('says which endpoints answer a code the known one never does', () => {
@@ -98,13 +107,15 @@ describe('result-code coverage in TS/JS', () => {
 
   it('stays silent where the endpoint is unknown or ambiguous, and on bare `result` names', () => {
     assert.deepEqual(codes("function f(res: any) {\n  switch (res.result) { case '000': break; }\n  return res.result === 922;\n}\n"), []);
-    const both = "async function f() {\n  const a = await post('/platform/entry');\n  const b = await post('/platform/refund');\n  const x = a ?? b;\n  return x.result === 922;\n}\n";
+    const both =
+      "async function f() {\n  const a = await post('/platform/entry');\n  const b = await post('/platform/refund');\n  const x = a ?? b;\n  return x.result === 922;\n}\n";
     assert.deepEqual(codes(both), []);
-    assert.deepEqual(codes("function f(result: number) {\n  // /platform/entry\n  return result === 922;\n}\n"), []);
+    assert.deepEqual(codes('function f(result: number) {\n  // /platform/entry\n  return result === 922;\n}\n'), []);
   });
 
   it('knows the endpoint through a `// @jkopay inquiry-response` marker, which marks no payload', () => {
-    const text = "async function f(get: () => Promise<any>) {\n  // @jkopay inquiry-response\n  const r = await get({ platform_order_ids: 'a' });\n  switch (r.result) {\n    case '000': break;\n    case '101': break;\n  }\n}\n";
+    const text =
+      "async function f(get: () => Promise<any>) {\n  // @jkopay inquiry-response\n  const r = await get({ platform_order_ids: 'a' });\n  switch (r.result) {\n    case '000': break;\n    case '101': break;\n  }\n}\n";
     assert.deepEqual(codes(text), ['4:3 unhandled-result-codes', '6:10 unknown-result-code']);
   });
 

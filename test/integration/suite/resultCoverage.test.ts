@@ -26,7 +26,12 @@ describe('result-code coverage', () => {
     const [unhandled] = await waitForDiagnostics(document.uri, (d) => d.some((x) => x.code === 'unhandled-result-codes'));
     assert.equal(unhandled.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(unhandled.message, /'101' \(Order already paid\), '999' \(JKOPay internal error\)/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, unhandled.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      unhandled.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const handle = actions.find((a) => a.title === 'Handle the missing result codes');
     assert.ok(handle?.edit, `the fix among: ${actions.map((a) => a.title).join('; ')}`);
     assert.ok(await vscode.workspace.applyEdit(handle.edit));
