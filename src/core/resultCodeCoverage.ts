@@ -24,7 +24,7 @@ import { typescript } from './typescriptLoader';
 const MENTIONS_RESULT = /\.\s*result\b|\[\s*['"`]result['"`]\s*\]/;
 const MENTIONS_RESULT_GLOBAL = new RegExp(MENTIONS_RESULT.source, 'g');
 const NAMES_ENDPOINT =
-  /\/platform\/(?:entry|refund|inquiry)\b|(?:entry|refund|inquiry)Response\b|@jkopay\s+(?:entry|refund|inquiry)-response\b/i;
+  /\/platform\/(?:entry|refund|inquiry)\b|(?:entry|refund|inquiry)Response\b|@jkopay\s+(?:entry|refund|inquiry)-response\b|\bcreateClient\b/i;
 const RESPONSE_MARKER = /@jkopay\s+(entry|refund|inquiry)-response\b/i;
 const PATH = /\/platform\/(entry|refund|inquiry)\b/gi;
 const TYPE_WORD = /[A-Za-z_$][\w$]*/g;
@@ -213,6 +213,11 @@ function endpointsOf(expression: TS.Expression, sourceFile: TS.SourceFile, found
     } else if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
     else break;
   }
+  const called = clientCall(e);
+  if (called) {
+    found.add(called);
+    return;
+  }
   const text = e.getText(sourceFile);
   let paths = false;
   for (const m of text.matchAll(PATH)) {
@@ -244,6 +249,25 @@ function endpointsOf(expression: TS.Expression, sourceFile: TS.SourceFile, found
     if (d.initializer) endpointsOf(d.initializer, sourceFile, found, seen, depth + 1);
     for (const value of assignmentsTo(id.text, declaration.scope)) endpointsOf(value, sourceFile, found, seen, depth + 1);
   }
+}
+
+/**
+ * `jkopay.entry(…)` where `jkopay` was made by this package's `createClient(…)` (its answer's
+ * type is inferred, so no declared type names it): the method names the endpoint.
+ */
+function clientCall(expression: TS.Expression): Endpoint | undefined {
+  const ts = typescript();
+  if (!ts.isCallExpression(expression) || !ts.isPropertyAccessExpression(expression.expression)) return undefined;
+  const method = expression.expression.name.text;
+  if (method !== 'entry' && method !== 'refund' && method !== 'inquiry') return undefined;
+  const client = unwrap(expression.expression.expression);
+  if (!ts.isIdentifier(client)) return undefined;
+  const declaration = declarationOf(client.text, client)?.node;
+  const initializer = declaration?.initializer && unwrap(declaration.initializer);
+  if (!initializer || !ts.isCallExpression(initializer)) return undefined;
+  const callee = unwrap(initializer.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name === 'createClient' ? method : undefined;
 }
 
 /** The endpoint whose answer `subject` (the X of X.result) is, when exactly one is known. */

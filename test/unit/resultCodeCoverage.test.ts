@@ -119,6 +119,21 @@ describe('result-code coverage in TS/JS', () => {
     assert.deepEqual(codes(text), ['4:3 unhandled-result-codes', '6:10 unknown-result-code']);
   });
 
+  it("knows the endpoint of this package's client calls", () => {
+    const text = [
+      "import { createClient } from 'jkopay-tools';",
+      "const jkopay = createClient({ env: 'mock', apiKey: 'k', secretKey: 's' });",
+      'export async function refund(id: string) {',
+      '  const res = await jkopay.refund({ platform_order_id: id, refund_amount: 1 });',
+      "  if (res.result === 117) return 'full only';",
+      '  const other = await someone.refund(id);',
+      '  return other.result === 117;',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(codes(text), ['5:22 result-code-type']);
+  });
+
   it('goes through the severity settings', () => {
     const { diagnostics } = diagnose(FORGETFUL_SWITCH, { severity: { 'unhandled-result-codes': 'off' } });
     assert.deepEqual(diagnostics, []);
