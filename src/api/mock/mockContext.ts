@@ -13,6 +13,11 @@ export interface MockContext {
   baseUrl: string;
   /** The per-run token the payment page's forms carry (see mockGuard). */
   formToken: string;
+  /**
+   * Applies a change made after an await (a payment after its confirm_url call): alone, saved to
+   * the state file before it resolves, undone (and rejected) when the save fails. See StateGate.
+   */
+  commit<T>(mutate: () => T): Promise<T>;
 }
 
 export interface HandlerResult {

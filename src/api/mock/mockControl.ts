@@ -122,14 +122,21 @@ async function pay(ctx: MockContext, sender: CallbackSender, paying: Set<string>
       if (!outcome && retrying) {
         background = true;
         void confirming
-          .then((o) => {
-            if (sender.stopped || ctx.state.orders.get(id) !== order || order.status !== 101) return;
-            if (o.valid || o.skipped) {
-              completePayment(ctx, order, options);
-              if (order.result_url && options.callbacks) void sender.deliverResult(order);
-            } else order.status = 100;
-            sender.notifyChanged();
+          .then(async (o) => {
+            if (sender.stopped) return;
+            const paid = await ctx.commit(() => {
+              if (ctx.state.orders.get(id) !== order || order.status !== 101) return false;
+              if (o.valid || o.skipped) {
+                completePayment(ctx, order, options);
+                return true;
+              }
+              order.status = 100;
+              return false;
+            });
+            if (paid && order.result_url && options.callbacks) void sender.deliverResult(order);
           })
+          // A failed save undid the change (the order stays unpaid); the mock's error log has said why.
+          .catch(() => undefined)
           .finally(() => paying.delete(id));
         return json(202, {
           ok: true,
@@ -144,17 +151,18 @@ async function pay(ctx: MockContext, sender: CallbackSender, paying: Set<string>
       if (ctx.state.orders.get(id) !== order) return json(409, { ok: false, error: `order "${id}" was removed while paying` });
       // A skipped confirm_url (a host the mock may not call) is recorded; the payment goes on as without one.
       if (!confirm.valid && !confirm.skipped) {
-        order.status = 100;
-        return { ...json(200, { ok: true, paid: false, status: 100, confirm_url: confirm.reason, deliveries: order.deliveries.slice(-1) }), changed: true };
+        await ctx.commit(() => (order.status = 100));
+        return json(200, { ok: true, paid: false, status: 100, confirm_url: confirm.reason, deliveries: order.deliveries.slice(-1) });
       }
       confirmed = confirm.reason;
     }
-    completePayment(ctx, order, options);
+    // Saved before anything is answered or sent to result_url; a failed save undoes it (999).
+    await ctx.commit(() => completePayment(ctx, order, options));
     const delivery = order.result_url && options.callbacks ? await sender.deliverResult(order) : undefined;
     const answer = { ok: true, paid: true, transaction: transactionOf(order), ...(confirmed ? { confirm_url: confirmed } : {}), result_url: delivery ?? 'none' };
     const paidTarget = req.wantsHtml ? redirectTarget(order.result_display_url) : undefined;
-    if (paidTarget) return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'paid\n', headers: { Location: paidTarget }, changed: true };
-    return { ...json(200, answer), changed: true };
+    if (paidTarget) return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'paid\n', headers: { Location: paidTarget }, changed: false };
+    return json(200, answer);
   } finally {
     if (!background) paying.delete(id);
   }

@@ -4,7 +4,7 @@
  * then renamed over the old file, so a crash mid-write leaves the previous state intact. Writes
  * are coalesced: while one is in flight, later changes wait and go out together in the next.
  */
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { MockState, MockStateError } from './mockState';
 
@@ -53,21 +53,119 @@ export class StateFile {
     return this.pending;
   }
 
+  /**
+   * Run once before the server starts: removes temporary files that a killed mock (kill -9) left
+   * next to the state file, then proves the state can be written (a temporary file in its folder,
+   * and the file itself when it exists). Throws MockStateError saying what is wrong.
+   */
+  async prepare(): Promise<void> {
+    const dir = path.dirname(this.file);
+    const prefix = `.${path.basename(this.file)}.`;
+    let names: string[] = [];
+    try {
+      names = await fs.readdir(dir);
+    } catch (e) {
+      throw new MockStateError(`cannot use the state file ${this.file}: its folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    for (const name of names) {
+      if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+      const pid = Number(/^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))?.[1]);
+      // Another mock that is still running may be writing its own temporary file: leave those.
+      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue;
+      await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+    }
+    const probe = this.tempName();
+    try {
+      const handle = await fs.open(probe, 'wx', 0o600);
+      await handle.close();
+      await fs.rm(probe, { force: true });
+      await fs.access(this.file, fsConstants.W_OK).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
+    } catch (e) {
+      await fs.rm(probe, { force: true }).catch(() => undefined);
+      throw new MockStateError(`cannot write the state file ${this.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): choose a writable --state path`);
+    }
+  }
+
+  private tempName(): string {
+    return path.join(path.dirname(this.file), `.${path.basename(this.file)}.${process.pid}.${++this.counter}.tmp`);
+  }
+
   private async write(): Promise<void> {
     const text = `${JSON.stringify(this.state.toJSON(), null, 1)}\n`;
-    const temp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.${process.pid}.${++this.counter}.tmp`);
-    const handle = await fs.open(temp, 'w', 0o600);
+    const temp = this.tempName();
     try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
+      const handle = await fs.open(temp, 'w', 0o600);
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await fs.rename(temp, this.file);
     } catch (e) {
-      await fs.rm(temp, { force: true });
+      // Whatever failed (open, a full disk, rename), no temporary file is left behind.
+      await fs.rm(temp, { force: true }).catch(() => undefined);
       throw e;
     }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Applies changes to the state one at a time, each visible only once it is on disk: `commit`
+ * runs a change alone, saves the state file, and when the save fails puts the state back as it
+ * was before the change and throws (the request then gets 999 and a retry starts afresh). `read`
+ * waits for a change being saved, so no answer shows what is not yet persisted. Without a state
+ * file both just run.
+ */
+export class StateGate {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly state: MockState,
+    private readonly file: StateFile | undefined,
+  ) {}
+
+  commit<T>(mutate: () => T | Promise<T>, changed: (result: T) => boolean = () => true): Promise<T> {
+    return this.exclusive(async () => {
+      if (!this.file) return mutate();
+      const snapshot = structuredClone(this.state.toJSON());
+      const result = await mutate();
+      if (!changed(result)) return result;
+      try {
+        await this.file.save();
+      } catch (e) {
+        this.state.restore(snapshot);
+        throw new MockStateError(`the state file ${this.file.file} could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the change was undone`);
+      }
+      return result;
+    });
+  }
+
+  read<T>(fn: () => T | Promise<T>): Promise<T> {
+    return this.exclusive(async () => fn());
+  }
+
+  /** A save outside any change (the callback log): queued behind the changes. */
+  save(): Promise<void> {
+    return this.exclusive(async () => {
+      await this.file?.save();
+    });
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn);
+    this.tail = run.catch(() => undefined);
+    return run;
   }
 }

@@ -21,7 +21,7 @@ import { handleControl } from './mockControl';
 import { type ControlGuard, controlGuard, isJsonType } from './mockGuard';
 import { handleEntry } from './mockEntry';
 import { handleInquiry } from './mockInquiry';
-import { loadState, StateFile } from './mockPersistence';
+import { loadState, StateFile, StateGate } from './mockPersistence';
 import { handleRefund } from './mockRefund';
 import { MockState } from './mockState';
 
@@ -85,15 +85,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   const state = options.stateFile ? await loadState(options.stateFile) : new MockState();
   const stateFile = options.stateFile ? new StateFile(options.stateFile, state) : undefined;
-  const persist = async () => {
-    if (stateFile) await stateFile.save();
-  };
+  // Before listening: leftovers of a killed mock go, and an unwritable state file is an error now, not at the first change.
+  await stateFile?.prepare();
+  const gate = new StateGate(state, stateFile);
+  const persist = () => gate.save();
   const background = () => {
     persist().catch((e) => options.onError?.(e));
   };
   const sender = new CallbackSender(config.callbacks, config.secretKey, state, background, config, options.onCallback);
   const paying = new Set<string>();
-  const ctx: MockContext = { state, config, baseUrl: '', formToken: '' };
+  const ctx: MockContext = { state, config, baseUrl: '', formToken: '', commit: (mutate) => gate.commit(mutate) };
   let guard: ControlGuard | undefined;
 
   const requestTimeoutMs = clampMs(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, 1, REQUEST_TIMEOUT_MS);
@@ -102,7 +103,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const server = http.createServer({ connectionsCheckingInterval: Math.min(1000, requestTimeoutMs) }, (req, res) => {
     const started = performance.now();
     const seen: RequestNote = {};
-    handle(req, res, ctx, guard!, sender, paying, persist, seen)
+    handle(req, res, ctx, guard!, sender, paying, gate, seen)
       .catch((error) => {
         options.onError?.(error);
         if (!res.headersSent) sendAnswer(res, official(ROWS.entryInternal, null, 500), true);
@@ -188,7 +189,7 @@ async function handle(
   guard: ControlGuard,
   sender: CallbackSender,
   paying: Set<string>,
-  persist: () => Promise<void>,
+  gate: StateGate,
   seen: RequestNote,
 ): Promise<string | undefined> {
   const rawUrl = req.url ?? '/';
@@ -229,14 +230,15 @@ async function handle(
         return controlError(403, 'the form does not carry this run\'s token: open the payment page again (GET /_mock/pay/{id})');
       }
     }
-    const result = await handleControl(ctx, sender, paying, {
-      method,
-      segments,
-      body: text,
-      contentType,
-      wantsHtml: String(req.headers.accept ?? '').includes('text/html'),
-    });
-    if (result.changed) await persist();
+    const request = { method, segments, body: text, contentType, wantsHtml: String(req.headers.accept ?? '').includes('text/html') };
+    // Paying awaits the merchant and commits its own changes; every other control route is
+    // synchronous and runs as one change (or one read) through the gate.
+    const isPay = method === 'POST' && segments[0] === 'orders' && segments[2] === 'pay';
+    const result = isPay
+      ? await handleControl(ctx, sender, paying, request)
+      : method === 'GET'
+        ? await gate.read(() => handleControl(ctx, sender, paying, request))
+        : await gate.commit(() => handleControl(ctx, sender, paying, request), (r) => r.changed);
     res.writeHead(result.status, { 'Content-Type': result.contentType, 'Cache-Control': 'no-store', ...result.headers });
     res.end(result.body);
     return undefined;
@@ -283,14 +285,15 @@ async function handle(
   }
 
   let result: HandlerResult;
-  if (route.endpoint === 'inquiry') result = handleInquiry(ctx, rawQuery);
+  if (route.endpoint === 'inquiry') result = await gate.read(() => handleInquiry(ctx, rawQuery));
   else {
     const text = decodeUtf8(body);
     // Never decoded with U+FFFD in place of the bad bytes: that would store text the merchant never sent.
     if (text === undefined) return sendAnswer(res, official(ROWS.badRequest, { body: `not valid UTF-8 (at byte ${badUtf8Offset(body)})` }));
-    result = route.endpoint === 'entry' ? handleEntry(ctx, text) : handleRefund(ctx, text);
+    const handler = route.endpoint === 'entry' ? handleEntry : handleRefund;
+    // One change at a time, saved before it is answered; a failed save undoes it and answers 999.
+    result = await gate.commit(() => handler(ctx, text), (r) => r.changed);
   }
-  if (result.changed) await persist();
   return sendAnswer(res, result.answer);
 }
 

@@ -118,6 +118,25 @@ export class MockState {
     this.seq = 0;
   }
 
+  /**
+   * Puts the state back to `data` (a toJSON() copy taken earlier), keeping the identity of the
+   * orders that still exist so that callback retries in flight keep following them.
+   */
+  restore(data: MockStateData): void {
+    this.clockOffsetMs = data.clock_offset_ms;
+    this.seq = data.seq;
+    const current = new Map(this.orders);
+    this.orders.clear();
+    for (const saved of data.orders) {
+      const live = current.get(saved.platform_order_id);
+      if (live) {
+        for (const key of Object.keys(live)) delete (live as unknown as Record<string, unknown>)[key];
+        Object.assign(live, saved);
+        this.orders.set(saved.platform_order_id, live);
+      } else this.orders.set(saved.platform_order_id, saved);
+    }
+  }
+
   toJSON(): MockStateData {
     return { version: 1, clock_offset_ms: this.clockOffsetMs, seq: this.seq, orders: [...this.orders.values()] };
   }

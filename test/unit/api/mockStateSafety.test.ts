@@ -1,0 +1,84 @@
+/**
+ * The state file under failure: an unwritable --state is refused at start (exit 2), a change
+ * whose save fails is undone (the request answers 999 and a retry starts afresh and is saved), and
+ * the temporary files a killed mock left behind are removed at start.
+ */
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startMockServer } from '../../../src/api/mock/mockServer';
+import { MockStateError } from '../../../src/api/mock/mockState';
+import { runMock } from '../../../src/cli/mockCommand';
+import { control, signedPost } from './localServers';
+
+const STORE = '00000000-0000-4000-8000-000000000001';
+const entryBody = (id: string) => JSON.stringify({ platform_order_id: id, store_id: STORE, currency: 'TWD', total_price: 100, final_price: 100, unredeem: 0 });
+
+describe('mock: state file safety', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jkopay-state-'));
+  });
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+  it('refuses at start a --state that cannot be written (exit 2, a clear message)', async () => {
+    const missingFolder = path.join(dir, 'no-such-folder', 'state.json');
+    await assert.rejects(startMockServer({ stateFile: missingFolder }), (e: unknown) => e instanceof MockStateError && /cannot/.test(e.message));
+    const err: string[] = [];
+    const code = await runMock(['--port', '0', '--quiet', '--state', missingFolder], { out: () => undefined, err: (t) => err.push(t) }, { stop: Promise.resolve() });
+    assert.equal(code, 2);
+    assert.match(err.join('\n'), /state file .*no-such-folder/);
+    if (process.getuid?.() !== 0) {
+      const readOnly = path.join(dir, 'ro');
+      await fs.mkdir(readOnly, 0o500);
+      await assert.rejects(startMockServer({ stateFile: path.join(readOnly, 'state.json') }), /cannot write the state file/);
+    }
+  });
+
+  it('undoes a change whose save fails: 999, no order, and a retry is applied and saved', async () => {
+    const file = path.join(dir, 'state.json');
+    const mock = await startMockServer({ stateFile: file, onError: () => undefined });
+    try {
+      // Make every save fail: a folder where the file should be (rename over a folder fails, root or not).
+      await fs.rm(file, { force: true });
+      await fs.mkdir(file);
+      const failed = await signedPost(mock.url, '/platform/entry', entryBody('s1'));
+      assert.equal(failed.json.result, '999');
+      assert.equal(mock.state.orders.size, 0, 'the order was undone');
+      assert.deepEqual((await control(mock.url, 'orders')).json.orders, []);
+      const reset = await control(mock.url, 'clock', { advance_days: 1 });
+      assert.equal(reset.status, 500);
+      assert.equal(mock.state.clockOffsetMs, 0, 'the clock change was undone');
+      const leftovers = (await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'));
+      assert.deepEqual(leftovers, [], 'no temporary file left');
+
+      await fs.rmdir(file);
+      const retried = await signedPost(mock.url, '/platform/entry', entryBody('s1'));
+      assert.equal(retried.json.result, '000');
+      const saved = JSON.parse(await fs.readFile(file, 'utf8'));
+      assert.deepEqual(
+        saved.orders.map((o: { platform_order_id: string }) => o.platform_order_id),
+        ['s1'],
+        'the retry is on disk',
+      );
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('removes the temporary files a killed mock left, and keeps other files', async () => {
+    const file = path.join(dir, 'state.json');
+    // 4194305 is above Linux's largest pid: no process has it.
+    const leftover = path.join(dir, '.state.json.4194305.3.tmp');
+    const other = path.join(dir, '.other.json.4194305.3.tmp');
+    await fs.writeFile(leftover, '{"half');
+    await fs.writeFile(other, 'x');
+    const mock = await startMockServer({ stateFile: file });
+    try {
+      assert.deepEqual((await fs.readdir(dir)).sort(), ['.other.json.4194305.3.tmp']);
+    } finally {
+      await mock.close();
+    }
+  });
+});
