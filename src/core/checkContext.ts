@@ -4,10 +4,10 @@
  * Pure.
  */
 import type { Endpoint, Lang } from '../data/types';
-import { type Finding, type Fix, ruleMessage, withAnswer } from './findings';
-import type { Args } from './localize';
+import type { Finding, Fix } from './findings';
+import { type Args, localize } from './localize';
 import { msg, type MessageId } from './messages';
-import type { RuleCode } from './ruleTable';
+import { getRule, type RuleCode } from './ruleTable';
 import { LineIndex } from './textUtil';
 
 export interface CheckSettings {
@@ -20,6 +20,8 @@ export interface CheckSettings {
 export class CheckContext {
   readonly findings: Finding[] = [];
   private lineIndex: LineIndex | undefined;
+  /** The field being checked, as path segments (`products`, `[0]`, `name`): each finding says which field it is about. */
+  readonly path: string[] = [];
   constructor(
     readonly text: string,
     readonly settings: CheckSettings,
@@ -39,27 +41,29 @@ export class CheckContext {
   }
 
   report(code: RuleCode, node: { offset: number; length: number }, args: Args, extra?: Partial<Finding>): void {
-    this.findings.push({
-      code,
-      offset: node.offset,
-      length: node.length,
-      message: ruleMessage(code, this.lang, args, this.endpoint),
-      ...extra,
-    });
+    this.push(code, node, localize(getRule(code).message, this.lang, args), extra);
   }
 
   /** Reports with a specific message instead of the rule's general one (the rule's code and answer stay). */
   reportDetail(code: RuleCode, node: { offset: number; length: number }, detail: MessageId, args: Args, extra?: Partial<Finding>): void {
-    this.findings.push({
-      code,
-      offset: node.offset,
-      length: node.length,
-      message: withAnswer(code, this.lang, msg(this.lang, detail, args), this.endpoint),
-      ...extra,
-    });
+    this.push(code, node, msg(this.lang, detail, args), extra);
+  }
+
+  private push(code: RuleCode, node: { offset: number; length: number }, message: string, extra?: Partial<Finding>): void {
+    const finding: Finding = { code, offset: node.offset, length: node.length, message, path: fieldPath(this.path), ...extra };
+    const answer = this.endpoint && getRule(code).answers?.[this.endpoint];
+    if (answer && !(extra && 'answer' in extra)) finding.answer = answer;
+    this.findings.push(finding);
   }
 
   replaceFix(title: string, node: { offset: number; length: number }, newText: string): Fix {
     return { title, edits: [{ offset: node.offset, length: node.length, newText }] };
   }
+}
+
+/** `products[0].name` from its segments; '' for the body itself. */
+export function fieldPath(segments: readonly string[]): string {
+  let path = '';
+  for (const segment of segments) path = segment.startsWith('[') || path === '' ? path + segment : `${path}.${segment}`;
+  return path;
 }

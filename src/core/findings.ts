@@ -5,7 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity, type Position, type TextEdit } from 'vscode-languageserver-types';
-import type { Endpoint, Lang } from '../data/types';
+import type { Lang } from '../data/types';
 import { type Args, localize } from './localize';
 import { msg } from './messages';
 import { getRule, type RuleCode, type RuleSeverity } from './ruleTable';
@@ -26,7 +26,12 @@ export interface Finding {
   code: RuleCode;
   offset: number;
   length: number;
+  /** What is wrong, in the check's language, without what JKOPay answers (that is `answer`). */
   message: string;
+  /** The field the finding is about (`total_price`, `products[0].name`; '' for the body), where known. */
+  path?: string;
+  /** What JKOPay answers for this mistake, where its table has a row: shown after the message. */
+  answer?: { code: string; message: string };
   /** Set when a finding is milder than its rule's default (a loopback callback URL). */
   severity?: RuleSeverity;
   fixes?: Fix[];
@@ -39,15 +44,14 @@ export interface DiagnosticData {
 
 export type SeverityOverride = RuleSeverity | 'off';
 
-/** A rule's message in `lang`, followed by what JKOPay answers for the mistake on `endpoint`, if known. */
-export function ruleMessage(code: RuleCode, lang: Lang, args: Args, endpoint?: Endpoint): string {
-  return withAnswer(code, lang, localize(getRule(code).message, lang, args), endpoint);
+/** A rule's general message in `lang` (what JKOPay answers is carried apart, in `Finding.answer`). */
+export function ruleMessage(code: RuleCode, lang: Lang, args: Args): string {
+  return localize(getRule(code).message, lang, args);
 }
 
-/** Appends what JKOPay answers for this rule's mistake on `endpoint`, where its table has a row. */
-export function withAnswer(code: RuleCode, lang: Lang, text: string, endpoint?: Endpoint): string {
-  const answer = endpoint && getRule(code).answers?.[endpoint];
-  return answer ? text + msg(lang, 'jkopay-answers', answer) : text;
+/** A finding's full text as shown to users: its message, then what JKOPay answers, if known. */
+export function findingText(finding: Finding, lang: Lang): string {
+  return finding.answer ? finding.message + msg(lang, 'jkopay-answers', finding.answer) : finding.message;
 }
 
 const SEVERITIES: Record<RuleSeverity, DiagnosticSeverity> = {
@@ -82,6 +86,8 @@ export function toDiagnostics(
   overrides: Readonly<Record<string, SeverityOverride>> = {},
   /** How offsets become positions; by default a positionFinder over the document. */
   positionAt: (offset: number) => Position = positionFinder(document),
+  /** The display language of the answer JKOPay gives, appended to each message. */
+  lang: Lang = 'en',
 ): Diagnostic[] {
   const range = (offset: number, length: number) => ({ start: positionAt(offset), end: positionAt(offset + length) });
   // One fix is often shared by several findings (every missing field of an object): converted once.
@@ -103,7 +109,7 @@ export function toDiagnostics(
       severity: SEVERITIES[severity],
       code: f.code,
       source: 'jkopay',
-      message: f.message,
+      message: findingText(f, lang),
     };
     if (f.fixes?.length) {
       const data: DiagnosticData = { fixes: f.fixes.map(convert) };

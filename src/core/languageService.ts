@@ -81,7 +81,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       let findings;
       try {
         if (!doc && isSource(document.uri, document.languageId)) doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
-        if (!doc) return toDiagnostics(document, validateJsonText(document.uri, document.getText(), check), settings.severity);
+        if (!doc) return toDiagnostics(document, validateJsonText(document.uri, document.getText(), check), settings.severity, undefined, settings.lang);
         findings = checkDocument(doc, check);
         if ('sourceFile' in doc) {
           for (const f of checkResultCoverage(doc as SourceDocument, settings.lang)) findings.push(f);
@@ -91,7 +91,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
         if (!isStackOverflow(e)) throw e;
         findings = validatePayloads(tooComplexDocument(document), check);
       }
-      return toDiagnostics(document, findings, settings.severity, (offset) => document.positionAt(offset));
+      return toDiagnostics(document, findings, settings.severity, (offset) => document.positionAt(offset), settings.lang);
     },
     doHover(document, doc, position) {
       const offset = document.offsetAt(position);

@@ -22,6 +22,14 @@ export interface ObjectNode extends NodeBase {
    * no missing-field report is made for it.
    */
   openKeys?: boolean;
+  /**
+   * TS/JS: properties the code assigns after the literal (`body.x = …`, `Object.assign`), in the
+   * same function. They count as present and are checked like the literal's own; their offsets
+   * lie outside the literal.
+   */
+  assigned?: PropertyNode[];
+  /** TS/JS: keys added where their values are checked elsewhere (a literal the body is spread into). */
+  presentKeys?: string[];
 }
 
 export interface PropertyNode {
@@ -45,8 +53,13 @@ export interface StringNode extends NodeBase {
 
 export interface NumberNode extends NodeBase {
   type: 'number';
-  /** The number exactly as written (`100.50`, `1e2`): amounts are judged on this text, never a float. */
+  /**
+   * The number amounts are judged on, as exact decimal text, never a float: in a payload file as
+   * written (`100.50`, `1e2`: the file's bytes are sent); in TS/JS source what JSON.stringify sends.
+   */
   text: string;
+  /** In TS/JS source, the literal as written when that differs from `text` (`100.0` sends `100`). */
+  written?: string;
 }
 
 export interface BooleanNode extends NodeBase {

@@ -25,18 +25,28 @@ export function kindFromFileName(uri: string): PayloadKind | undefined {
   return match ? (match[1].toLowerCase() as PayloadKind) : undefined;
 }
 
-/** A saved response: `result` with `message` or `result_object`, keys no request has. */
-function isResponse(node: ObjectNode): boolean {
-  const has = (key: string) => getProperty(node, key) !== undefined;
-  return has('result') && (has('message') || has('result_object'));
-}
-
-export function kindFromFields(node: ObjectNode): PayloadKind {
-  const has = (key: string) => getProperty(node, key) !== undefined;
-  if (isResponse(node)) return 'response';
+/**
+ * The one key-based classifier, for payload files and TS/JS literals alike: what an object's
+ * keys say it is, or undefined when they say nothing. A saved response has `result` with
+ * `message` or `result_object` (keys no request has); a refund names `refund_amount` or
+ * `refund_order_id`; an inquiry `platform_order_ids`; an entry `platform_order_id` with one of
+ * `store_id`, `total_price`, `final_price`.
+ */
+export function kindFromKeys(has: (key: string) => boolean): PayloadKind | undefined {
+  if (has('result') && (has('message') || has('result_object'))) return 'response';
   if (has('refund_amount') || has('refund_order_id')) return 'refund';
   if (has('platform_order_ids')) return 'inquiry';
-  return 'entry';
+  if (has('platform_order_id') && (has('store_id') || has('total_price') || has('final_price'))) return 'entry';
+  return undefined;
+}
+
+function isResponse(node: ObjectNode): boolean {
+  return kindFromKeys((key) => getProperty(node, key) !== undefined) === 'response';
+}
+
+/** A payload file's object is a request whatever it holds: without other signs, an entry (the most common). */
+export function kindFromFields(node: ObjectNode): PayloadKind {
+  return kindFromKeys((key) => getProperty(node, key) !== undefined) ?? 'entry';
 }
 
 export function resolvePayload(node: ObjectNode, uri: string): Payload {

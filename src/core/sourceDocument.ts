@@ -3,14 +3,20 @@
  * request payloads and reads them into the payload model. A literal is a payload when a
  * `// @jkopay entry|refund|inquiry` comment precedes it or its statement, when its type (by
  * `satisfies`, `as`, or a variable/parameter annotation) is named like `JkoPayEntryRequest`, or
- * by its keys. Anything else gets nothing: no false positives on ordinary code. Pure.
+ * by its keys when nothing about it contradicts a request (`sourceEvidence.ts`). Keys the code
+ * adds later to the same variable count as present (`sourceFlow.ts`). Anything else gets
+ * nothing: no false positives on ordinary code. Pure.
  */
 import type * as TS from 'typescript';
+import { isSource as isSourceFile, SOURCE_LANGUAGES as LANGUAGES } from '../data/files';
 import type { Endpoint } from '../data/types';
 import type { ObjectNode, Payload, PayloadDocument } from './model';
 import { noteMoved } from './payloadFindings';
 import { shifted } from './shiftNode';
 import type { TextChange } from './textChange';
+import { kindFromKeys } from './payloadKind';
+import { fileFunctions, inDataContext, keysAndValuesFit, partialArgument } from './sourceEvidence';
+import { type FlowIndex, indexFlow, laterKeys, withLaterKeys } from './sourceFlow';
 import { convertObject, staticName, unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
 
@@ -28,20 +34,17 @@ export interface SourceDocument extends PayloadDocument {
   sourceFile: TS.SourceFile | undefined;
 }
 
-const SOURCE_FILE = /\.(tsx?|jsx?|mts|cts|mjs|cjs)$/i;
 // Not `@jkopay entry-response`: that marks an answer (resultCodeCoverage.ts), not a payload.
 const MARKER = /@jkopay\s+(entry|refund|inquiry)\b(?!-)/i;
 /** A cheap test on the raw text: files with none of these are not parsed at all. */
 const TRIGGER = /platform_order_ids?|@jkopay|(?:entry|refund|inquiry)\w*(?:request|payload|params|body)/i;
 const TYPE_WORD = /[A-Za-z_$][\w$]*/g;
 
-/** Editor language ids of the sources whose literals are checked. */
-export const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+/** Editor language ids of the sources whose literals are checked (defined once, in data/files). */
+export const SOURCE_LANGUAGES = LANGUAGES;
 
 /** A TS/JS source, by its editor language or, for files on disk, by its extension. */
-export function isSource(uri: string, languageId?: string): boolean {
-  return languageId !== undefined && SOURCE_LANGUAGES.includes(languageId) ? true : SOURCE_FILE.test(uri.split(/[?#]/)[0]);
-}
+export const isSource = isSourceFile;
 
 function scriptKind(uri: string): TS.ScriptKind {
   const ts = typescript();
@@ -118,12 +121,15 @@ export function findPayloads(sourceFile: TS.SourceFile, detection: SourceDetecti
   const ts = typescript();
   const text = sourceFile.text;
   const found = new Map<TS.ObjectLiteralExpression, { kind: Endpoint; reason: Payload['kindReason'] }>();
+  // (byKeys, below: the literals found by their keys only, which must pass the evidence rule.)
   // Earlier signs win: a marker over a type, a type over the keys.
   const add = (literal: TS.ObjectLiteralExpression | undefined, kind: Endpoint | undefined, reason: Payload['kindReason']) => {
     if (literal && kind && !found.has(literal)) found.set(literal, { kind, reason });
   };
   if (detection.markers) {
-    for (const m of text.matchAll(MARKER_GLOBAL)) add(...markedLiteral(sourceFile, m.index), 'marker');
+    const trivia = new TriviaSkipper(text);
+    const comments = new CommentEnds(text);
+    for (const m of text.matchAll(MARKER_GLOBAL)) add(...markedLiteral(sourceFile, m.index, trivia, comments), 'marker');
   }
   if (detection.types) {
     let wordEnd = -1;
@@ -137,6 +143,7 @@ export function findPayloads(sourceFile: TS.SourceFile, detection: SourceDetecti
       if (kindFromTypeName(text.slice(start, wordEnd))) add(...typedLiteral(sourceFile, start), 'type');
     }
   }
+  const byKeys = new Set<TS.ObjectLiteralExpression>();
   if (detection.keys) {
     for (const m of text.matchAll(TRIGGER_KEY_GLOBAL)) {
       const path = pathTo(sourceFile, m.index);
@@ -144,17 +151,32 @@ export function findPayloads(sourceFile: TS.SourceFile, detection: SourceDetecti
       const property = name?.parent;
       if (property && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && property.name === name) {
         const literal = property.parent as TS.ObjectLiteralExpression;
+        if (found.has(literal)) continue;
         add(literal, keysKind(literal, sourceFile), 'fields');
+        if (found.has(literal)) byKeys.add(literal);
       }
     }
   }
   // A payload nested in another (a product that happens to look like one) is part of the outer one.
   const literals = [...found.keys()].filter((literal) => !hasPayloadAncestor(literal, found));
   literals.sort((x, y) => x.pos - y.pos);
-  return literals.map((literal) => {
+  let flow: FlowIndex | undefined;
+  let functions: Set<string> | undefined;
+  const payloads: Payload[] = [];
+  for (const literal of literals) {
     const { kind, reason } = found.get(literal)!;
-    return { kind, kindReason: reason, node: convertOnce(literal, sourceFile) };
-  });
+    const converted = convertOnce(literal, sourceFile);
+    flow ??= indexFlow(text);
+    const later = laterKeys(literal, sourceFile, flow);
+    // Keys alone are weak evidence: a literal whose keys, values or place contradict a request is data.
+    let node = withLaterKeys(converted, later);
+    if (byKeys.has(literal)) {
+      if (!keysAndValuesFit(converted, kind, later?.assigned) || inDataContext(literal, sourceFile)) continue;
+      if (!node.openKeys && partialArgument(literal, () => (functions ??= fileFunctions(sourceFile)))) node = { ...node, openKeys: true };
+    }
+    payloads.push({ kind, kindReason: reason, node });
+  }
+  return payloads;
 }
 
 /**
@@ -218,18 +240,100 @@ function pathTo(sourceFile: TS.SourceFile, offset: number): TS.Node[] {
   return path;
 }
 
-/** The literal a `// @jkopay kind` comment at `offset` marks: the one just below it, or the first in the statement below it. */
-function markedLiteral(sourceFile: TS.SourceFile, offset: number): [TS.ObjectLiteralExpression | undefined, Endpoint | undefined] {
+/**
+ * Skips whitespace and comments from a position to the next token, remembering where each comment
+ * leads: a run of many comments (20,000 marker lines in a row) is then crossed once in all, not
+ * once per marker.
+ */
+class TriviaSkipper {
+  private readonly next = new Map<number, number>();
+  constructor(private readonly text: string) {}
+
+  tokenAfter(pos: number): number {
+    const text = this.text;
+    const comments: number[] = [];
+    let i = pos;
+    let result: number | undefined;
+    while (result === undefined) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029) {
+        i++;
+      } else if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
+        const known = this.next.get(i);
+        if (known !== undefined) {
+          result = known;
+          break;
+        }
+        comments.push(i);
+        if (text.charCodeAt(i + 1) === 47) {
+          while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+        } else {
+          const close = text.indexOf('*/', i + 2);
+          i = close < 0 ? text.length : close + 2;
+        }
+      } else {
+        result = Math.min(i, text.length);
+      }
+    }
+    for (const comment of comments) this.next.set(comment, result);
+    return result;
+  }
+}
+
+/**
+ * Ends of the comments that hold the markers, asked in increasing order of offset. The comment's
+ * opener is found by reading back from the marker, never further than the previous marker (no
+ * opener in between: the same comment), so that every character is read a bounded number of
+ * times, whatever the layout (one line of 20,000 `/* @jkopay entry *\/` literals, one huge comment).
+ */
+class CommentEnds {
+  private previousOffset = -1;
+  private previousEnd = 0;
+  constructor(private readonly text: string) {}
+
+  endOf(offset: number): number {
+    const text = this.text;
+    let i = offset - 1;
+    let opener = -1;
+    for (; i >= 0 && i > this.previousOffset; i--) {
+      if (text.charCodeAt(i) === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
+        opener = i;
+        break;
+      }
+    }
+    if (opener < 0 && this.previousOffset >= 0) {
+      this.previousOffset = offset;
+      return this.previousEnd;
+    }
+    let end: number;
+    if (opener >= 0 && text.charCodeAt(opener + 1) === 42) {
+      const close = text.indexOf('*/', offset);
+      end = close < 0 ? text.length : close + 2;
+    } else {
+      end = offset;
+      while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    }
+    this.previousOffset = offset;
+    this.previousEnd = end;
+    return end;
+  }
+}
+
+/**
+ * The literal a `// @jkopay kind` comment at `offset` marks: the one just below it, or the first
+ * in the statement below it. One descent to the comment, and trivia crossed through the skipper:
+ * linear in the file however many markers it holds.
+ */
+function markedLiteral(sourceFile: TS.SourceFile, offset: number, trivia: TriviaSkipper, comments: CommentEnds): [TS.ObjectLiteralExpression | undefined, Endpoint | undefined] {
   const ts = typescript();
   const text = sourceFile.text;
   // The outermost node whose leading trivia holds the comment is what the comment stands above.
-  const target = pathTo(sourceFile, offset).find((n) => n.kind !== ts.SyntaxKind.SourceFile && n.getStart(sourceFile) > offset);
+  const target = pathTo(sourceFile, offset).find((n) => n.kind !== ts.SyntaxKind.SourceFile && trivia.tokenAfter(n.pos) > offset);
   if (!target) return [undefined, undefined];
-  const comment = ts.getLeadingCommentRanges(text, target.pos)?.find((c) => c.pos <= offset && offset < c.end);
-  if (!comment) return [undefined, undefined];
+  const start = trivia.tokenAfter(target.pos);
   const lineOf = (pos: number) => sourceFile.getLineAndCharacterOfPosition(pos).line;
-  if (lineOf(target.getStart(sourceFile)) - lineOf(comment.end) > 1) return [undefined, undefined];
-  const kind = MARKER.exec(text.slice(comment.pos, comment.end))?.[1].toLowerCase() as Endpoint | undefined;
+  if (lineOf(start) - lineOf(comments.endOf(offset)) > 1) return [undefined, undefined];
+  const kind = MARKER.exec(text.slice(offset, offset + 40))?.[1].toLowerCase() as Endpoint | undefined;
   return [firstLiteral(target), kind];
 }
 
@@ -283,11 +387,8 @@ function keysKind(literal: TS.ObjectLiteralExpression, sourceFile: TS.SourceFile
     const name = staticName(element.name, sourceFile);
     if (name !== undefined) keys.add(name);
   }
-  if (keys.has('platform_order_ids')) return 'inquiry';
-  if (!keys.has('platform_order_id')) return undefined;
   // A transaction (inquiry answers, the result_url callback) has these; no request does.
   if (keys.has('status') || keys.has('tradeNo')) return undefined;
-  if (keys.has('refund_amount')) return 'refund';
-  if (keys.has('store_id') || keys.has('total_price') || keys.has('final_price')) return 'entry';
-  return undefined;
+  const kind = kindFromKeys((key) => keys.has(key));
+  return kind === 'response' ? undefined : kind;
 }

@@ -6,7 +6,8 @@
  * `unknown`; a spread or computed key marks the object's keys as open. Pure.
  */
 import type * as TS from 'typescript';
-import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from './model';
+import { compare, fitsDouble, readNumber } from './decimal';
+import type { ArrayNode, NumberNode, ObjectNode, PropertyNode, ValueNode } from './model';
 import { typescript } from './typescriptLoader';
 
 /** Nesting beyond any payload; deeper values are treated as unknown rather than followed. */
@@ -121,12 +122,37 @@ export function convertObject(literal: TS.ObjectLiteralExpression, sourceFile: T
   return node;
 }
 
-/** A numeric literal's text as a JSON number would carry it: separators dropped; non-decimal forms as their value. */
-function numberText(literal: TS.NumericLiteral, sourceFile: TS.SourceFile, negative: boolean): string {
-  let text = sourceFile.text.slice(startOf(literal, sourceFile.text), literal.end);
-  if (text.includes('_')) text = text.replace(/_/g, '');
-  if (/^0[xob]/i.test(text)) text = String(Number(text));
-  return negative ? `-${text}` : text;
+/** Literals whose text is already what JSON.stringify gives: plain integers below 2^53 without leading zeros. */
+const PLAIN_INTEGER = /^-?(?:0|[1-9]\d{0,14})$/;
+
+/**
+ * A numeric literal as a JavaScript program sends it: the text `JSON.stringify` gives for the
+ * literal's value (`100.0` → `100`, `12.30` → `12.3`, `1_000.50` → `1000.5`, `0x10` → `16`), so
+ * that amounts are judged on the bytes on the wire, not on how the code is written. A literal
+ * whose value a double does not hold (an unsafe integer, too many digits) keeps its written text,
+ * for the unsafe-number rule to report; `written` keeps the source text when it differs.
+ */
+function numberNode(literal: TS.NumericLiteral, sourceFile: TS.SourceFile, negative: boolean, offset: number, length: number): NumberNode {
+  const literalText = sourceFile.text.slice(startOf(literal, sourceFile.text), literal.end);
+  const written = negative ? `-${literalText}` : literalText;
+  if (PLAIN_INTEGER.test(written)) return { type: 'number', offset, length, text: written };
+  let decimalText = literalText.includes('_') ? literalText.replace(/_/g, '') : literalText;
+  if (/^0[xob]/i.test(decimalText)) decimalText = String(Number(decimalText));
+  if (negative) decimalText = `-${decimalText}`;
+  // Legacy octal (`010`) and `08`-style literals: let the value speak, as JavaScript does.
+  const value = Number(decimalText);
+  const sent = Number.isFinite(value) ? JSON.stringify(value) : undefined;
+  const text = sent !== undefined && sameValue(decimalText, sent) ? sent : decimalText;
+  return text === written ? { type: 'number', offset, length, text } : { type: 'number', offset, length, text, written };
+}
+
+/** True when two decimal texts denote exactly the same number (the written one survives the double). */
+function sameValue(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (fitsDouble(a)) return true;
+  const x = readNumber(a);
+  const y = readNumber(b);
+  return x !== undefined && y !== undefined && compare(x.value, y.value) === 0;
 }
 
 export function convertValue(expression: TS.Expression, sourceFile: TS.SourceFile, depth: number): ValueNode {
@@ -140,11 +166,11 @@ export function convertValue(expression: TS.Expression, sourceFile: TS.SourceFil
     case Kind.Template:
       return { type: 'string', offset, length, value: (node as TS.StringLiteral).text };
     case Kind.NumericLiteral:
-      return { type: 'number', offset, length, text: numberText(node as TS.NumericLiteral, sourceFile, false) };
+      return numberNode(node as TS.NumericLiteral, sourceFile, false, offset, length);
     case Kind.PrefixUnary: {
       const { operator, operand } = node as TS.PrefixUnaryExpression;
       if (operator === Kind.Minus && operand.kind === Kind.NumericLiteral) {
-        return { type: 'number', offset, length, text: numberText(operand as TS.NumericLiteral, sourceFile, true) };
+        return numberNode(operand as TS.NumericLiteral, sourceFile, true, offset, length);
       }
       return { type: 'unknown', offset, length };
     }

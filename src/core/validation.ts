@@ -11,7 +11,7 @@ import { type FieldSpec, requestSpec, SCHEMA_KEY } from './fieldSpec';
 import { type Finding, type Fix, ruleMessage } from './findings';
 import { msg, type MessageId } from './messages';
 import { parseJson } from './jsonParser';
-import { getProperty, type ObjectNode, type ParseProblem, type Payload, type PayloadDocument, type PropertyNode, type StringNode, type ValueNode } from './model';
+import { getProperty, type ArrayNode, type ObjectNode, type ParseProblem, type Payload, type PayloadDocument, type PropertyNode, type StringNode, type ValueNode } from './model';
 import { resolvePayload } from './payloadKind';
 import { closest, codePointLength, hasUrlUnsafeChar, LineIndex, requote } from './textUtil';
 
@@ -95,24 +95,54 @@ function checkObject(ctx: CheckContext, node: ObjectNode, spec: FieldSpec, curre
   for (let i = 0; i < properties.length; i++) {
     const property = properties[i];
     const child = known?.get(property.key);
+    ctx.path.push(property.key);
     if (child) {
       // Known keys are found duplicated by their spec's stamp, with no string comparisons.
       if (child.seenIn === stamp) ctx.report('duplicate-field', keyRange(property), { field: property.key });
       else if (child.required) requiredSeen++;
       child.seenIn = stamp;
       if (property.value) checkValue(ctx, property.value, child, currency);
-      continue;
+    } else {
+      unknownSeen ??= new Set();
+      if (unknownSeen.has(property.key)) ctx.report('duplicate-field', keyRange(property), { field: property.key });
+      else unknownSeen.add(property.key);
+      if (property.key !== SCHEMA_KEY) reportUnknownField(ctx, property, known);
     }
-    unknownSeen ??= new Set();
-    if (unknownSeen.has(property.key)) ctx.report('duplicate-field', keyRange(property), { field: property.key });
-    else unknownSeen.add(property.key);
-    if (property.key !== SCHEMA_KEY) reportUnknownField(ctx, property, known);
+    ctx.path.pop();
+  }
+  // Keys the code adds later (TS builder pattern): present, and checked like the literal's own.
+  // A later assignment overwrites, so it is no duplicate.
+  if (node.assigned) {
+    for (const property of node.assigned) {
+      const child = known?.get(property.key);
+      ctx.path.push(property.key);
+      if (child) {
+        if (child.required && child.seenIn !== stamp) requiredSeen++;
+        child.seenIn = stamp;
+        if (property.value) checkValue(ctx, property.value, child, currency);
+      } else if (property.key !== SCHEMA_KEY) {
+        reportUnknownField(ctx, property, known);
+      }
+      ctx.path.pop();
+    }
+  }
+  if (node.presentKeys) {
+    for (const key of node.presentKeys) {
+      const child = known?.get(key);
+      if (!child) continue;
+      if (child.required && child.seenIn !== stamp) requiredSeen++;
+      child.seenIn = stamp;
+    }
   }
   if (!node.openKeys && spec.requiredKeys && requiredSeen < spec.requiredKeys.length) {
     const missing = spec.requiredKeys.filter((key) => known!.get(key)!.seenIn !== stamp);
     const fix = addMissingFix(ctx, node, missing, known!, currency);
     const brace = { offset: node.offset, length: 1 };
-    for (const field of missing) ctx.report('missing-field', brace, { field }, { fixes: [fix] });
+    for (const field of missing) {
+      ctx.path.push(field);
+      ctx.report('missing-field', brace, { field }, { fixes: [fix] });
+      ctx.path.pop();
+    }
   }
 }
 
@@ -145,7 +175,7 @@ function checkValue(ctx: CheckContext, node: ValueNode, spec: FieldSpec, currenc
   }
   switch (node.type) {
     case 'string':
-      if (schema['x-jkopay-comma-list'] && spec.items) return checkCommaList(ctx, node, spec);
+      if (schema['x-jkopay-comma-list'] && spec.items) return checkOrderIds(ctx, node, spec);
       return checkString(ctx, node, spec);
     case 'number': {
       let reported = false;
@@ -158,10 +188,17 @@ function checkValue(ctx: CheckContext, node: ValueNode, spec: FieldSpec, currenc
       return;
     }
     case 'array':
+      if (schema['x-jkopay-comma-list'] && spec.items) return checkOrderIds(ctx, node, spec);
       if (schema.maxItems !== undefined && node.items.length > schema.maxItems) {
         ctx.report('too-many-order-ids', node, { count: node.items.length });
       }
-      if (spec.items) for (const item of node.items) checkValue(ctx, item, spec.items, currency);
+      if (spec.items) {
+        for (let i = 0; i < node.items.length; i++) {
+          ctx.path.push(`[${i}]`);
+          checkValue(ctx, node.items[i], spec.items, currency);
+          ctx.path.pop();
+        }
+      }
       return;
     case 'object':
       return checkObject(ctx, node, spec, currency);
@@ -266,13 +303,7 @@ function checkUrl(ctx: CheckContext, node: StringNode, spec: FieldSpec): void {
   }
   if (!spec.schema['x-jkopay-https'] || url.protocol === 'https:') return;
   if (LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.')) {
-    ctx.findings.push({
-      code: 'insecure-url',
-      offset: node.offset,
-      length: node.length,
-      severity: 'warning',
-      message: msg(ctx.lang, 'loopback-url', { field, host: url.hostname }),
-    });
+    ctx.reportDetail('insecure-url', node, 'loopback-url', { field, host: url.hostname }, { severity: 'warning', answer: undefined });
     return;
   }
   const raw = ctx.text.substr(node.offset, node.length);
@@ -282,20 +313,45 @@ function checkUrl(ctx: CheckContext, node: StringNode, spec: FieldSpec): void {
   ctx.report('insecure-url', node, { field }, { fixes });
 }
 
-/** Inquiry ids written as one string: `"a,b"` is what goes into the query string and the DIGEST. */
-function checkCommaList(ctx: CheckContext, node: StringNode, spec: FieldSpec): void {
-  const ids = node.value.split(',');
+/**
+ * Inquiry ids, as an array or as the one comma-joined string that goes into the query and the
+ * DIGEST: 1 to 20 ids, none empty, none with a space (or, in the array form, a comma, which would
+ * split it), none over 60 characters. Each bad id is reported where it is written.
+ */
+function checkOrderIds(ctx: CheckContext, node: StringNode | ArrayNode, spec: FieldSpec): void {
   const maxItems = spec.schema.maxItems;
-  if (maxItems !== undefined && ids.length > maxItems) ctx.report('too-many-order-ids', node, { count: ids.length });
-  if (ids.some((id) => id === '' || /\s/.test(id))) {
-    ctx.reportDetail('invalid-format', node, 'bad-order-id-list', {});
+  const maxLength = spec.items?.schema.maxLength;
+  const field = spec.name;
+  const count = node.type === 'array' ? node.items.length : node.value === '' ? 0 : node.value.split(',').length;
+  if (count === 0) {
+    ctx.reportDetail('invalid-value', node, 'no-order-ids', { field });
     return;
   }
-  const max = spec.items?.schema.maxLength;
-  for (const id of ids) {
-    if (max !== undefined && codePointLength(id) > max) {
-      ctx.reportDetail('invalid-value', node, 'order-id-too-long', { id, length: codePointLength(id) });
-    }
+  if (maxItems !== undefined && count > maxItems) ctx.report('too-many-order-ids', node, { count });
+  const checkId = (id: string, at: { offset: number; length: number }, inArray: boolean) => {
+    let detail: MessageId | undefined;
+    if (id === '') detail = 'order-id-empty';
+    else if (/\s/.test(id)) detail = 'order-id-space';
+    else if (inArray && id.includes(',')) detail = 'order-id-comma';
+    else if (maxLength !== undefined && id.length > maxLength && codePointLength(id) > maxLength) detail = 'order-id-too-long';
+    if (detail) ctx.reportDetail('invalid-format', at, detail, { id, length: codePointLength(id), max: maxLength ?? 60 });
+  };
+  if (node.type === 'array') {
+    node.items.forEach((item, i) => {
+      ctx.path.push(`[${i}]`);
+      if (item.type === 'string') checkId(item.value, item, true);
+      else if (spec.items) checkValue(ctx, item, spec.items, undefined);
+      ctx.path.pop();
+    });
+    return;
+  }
+  // Ranges inside the string where it is written without escapes; else the whole string.
+  const raw = ctx.text.substr(node.offset, node.length);
+  const plain = raw.length === node.value.length + 2;
+  let start = 0;
+  for (const id of node.value.split(',')) {
+    checkId(id, plain && id !== '' ? { offset: node.offset + 1 + start, length: id.length } : node, false);
+    start += id.length + 1;
   }
 }
 

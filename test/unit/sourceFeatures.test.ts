@@ -19,12 +19,13 @@ function complete(textWithCaret: string): string[] {
 }
 
 describe('TS/JS source', () => {
-  it('reads literals into the same model as JSON, numbers as written', () => {
+  it('reads literals into the same model as JSON, numbers as JSON.stringify sends them', () => {
     const doc = parseSourceDocument('file:///a.ts', "const b = { platform_order_id: 'o', total_price: 1_000.50, final_price: -0x10, products: [{ name: `x` }] };");
     assert.equal(doc.payloads.length, 1);
     const props = doc.payloads[0].node.properties;
     assert.deepEqual(props.map((p) => p.key), ['platform_order_id', 'total_price', 'final_price', 'products']);
-    assert.equal(props[1].value?.type === 'number' && props[1].value.text, '1000.50');
+    assert.equal(props[1].value?.type === 'number' && props[1].value.text, '1000.5');
+    assert.equal(props[1].value?.type === 'number' && props[1].value.written, '1_000.50');
     assert.equal(props[2].value?.type === 'number' && props[2].value.text, '-16');
     assert.equal(props[3].value?.type, 'array');
   });
