@@ -5,14 +5,8 @@
 import { parseArgs } from 'node:util';
 import { toLang } from '../core/localize';
 import { escapeControl } from '../shared/displayText';
-import { runCallbacks } from './callbacksCommand';
-import { runCheck } from './checkCommand';
-import { parseLspArgs, runLsp } from './lspCommand';
-import { runExplain } from './explainCommand';
-import { runMock } from './mockCommand';
-import { runSend } from './sendCommand';
-import { runSign } from './signCommand';
-import { runVerify } from './verifyCommand';
+// Each command is loaded when it runs (below): a `jkopay check` in CI then never initializes the
+// language server, the mock, the HTTP client or their libraries, which is most of its start-up.
 
 const USAGE = `Usage: jkopay <command> [options]
 
@@ -85,6 +79,7 @@ export async function main(argv: string[]): Promise<number> {
         if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
         if (values.lang !== undefined && !['en', 'zh-TW', 'zh-tw'].includes(values.lang)) throw new UsageError(`--lang must be en or zh-TW, not "${values.lang}"`);
         if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
+        const { runCheck } = await import('./checkCommand.js');
         return await runCheck(
           positionals,
           { format: values.format, lang: values.lang ? toLang(values.lang) : envLang(), defaultCurrency: values.currency!.toUpperCase() },
@@ -92,23 +87,24 @@ export async function main(argv: string[]): Promise<number> {
         );
       }
       case 'lsp': {
+        const { parseLspArgs, runLsp } = await import('./lspCommand.js');
         const { lang, hasTransport } = parseLspArgs(rest);
         if (!hasTransport) throw new UsageError('lsp needs a transport: --stdio, --node-ipc or --socket=N');
         if (lang !== undefined && !['en', 'zh-TW', 'zh-tw'].includes(lang)) throw new UsageError(`--lang must be en or zh-TW, not "${lang}"`);
         return await runLsp(lang ? toLang(lang) : undefined);
       }
       case 'send':
-        return await runSend(rest, { out, err });
+        return await (await import('./sendCommand.js')).runSend(rest, { out, err });
       case 'mock':
-        return await runMock(rest, { out, err });
+        return await (await import('./mockCommand.js')).runMock(rest, { out, err });
       case 'sign':
-        return await runSign(rest, { out, err });
+        return await (await import('./signCommand.js')).runSign(rest, { out, err });
       case 'explain':
-        return await runExplain(rest, { out, err });
+        return await (await import('./explainCommand.js')).runExplain(rest, { out, err });
       case 'callbacks':
-        return await runCallbacks(rest, { out, err });
+        return await (await import('./callbacksCommand.js')).runCallbacks(rest, { out, err });
       case 'verify':
-        return await runVerify(rest, { out, err });
+        return await (await import('./verifyCommand.js')).runVerify(rest, { out, err });
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
