@@ -5,48 +5,56 @@
 // (dist/lib/: one CommonJS bundle, an ESM wrapper over it, declarations from src/lib/tsconfig.dist.json;
 // the types it exports are generated from src/data first, by scripts/generateTypes.mjs).
 // Usage: node esbuild.mjs [--watch] [--production]
+// Imported, it builds nothing by itself: it exports `bundleOptions` (test/unit/clientBundle.test.ts
+// builds the production client from them) and `build` (the mocha root hook test/support/buildBundles.ts).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production');
-const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
-/** @type {esbuild.BuildOptions} */
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  // jsonc-parser's UMD main defeats bundling; its ESM build bundles cleanly.
-  mainFields: ['module', 'main'],
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'info',
-  define: { JKOPAY_VERSION: JSON.stringify(version) },
-};
+/** The options of every bundle, paths relative to the repository root. */
+export function bundleOptions({ production = false } = {}) {
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  /** @type {esbuild.BuildOptions} */
+  const common = {
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // jsonc-parser's UMD main defeats bundling; its ESM build bundles cleanly.
+    mainFields: ['module', 'main'],
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'info',
+    define: { JKOPAY_VERSION: JSON.stringify(version) },
+  };
+  return {
+    // The extension host: no parser of its own (the language server reads the payloads), so no
+    // TypeScript compiler; test/unit/clientBundle.test.ts keeps it under 1 MB minified.
+    client: { ...common, entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+    server: { ...common, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
+    // The CLI is installed with its dependencies, so the 9 MB TypeScript compiler stays a runtime
+    // require: `jkopay check` on JSON files then starts without reading it.
+    cli: { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['typescript'] },
+    webview: {
+      ...common,
+      entryPoints: ['src/webview/main.ts'],
+      outfile: 'dist/webview.js',
+      platform: 'browser',
+      target: 'es2022',
+      format: 'iife',
+      mainFields: ['browser', 'module', 'main'],
+    },
+    // The library bundle: what a merchant's backend loads, so it must not reach the editor's world.
+    library: { ...common, entryPoints: ['src/lib/index.ts'], outfile: 'dist/lib/index.cjs', metafile: true },
+  };
+}
 
-const bundles = [
-  { ...common, entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
-  // The CLI is installed with its dependencies, so the 9 MB TypeScript compiler stays a runtime
-  // require: `jkopay check` on JSON files then starts without reading it.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['typescript'] },
-  {
-    ...common,
-    entryPoints: ['src/webview/main.ts'],
-    outfile: 'dist/webview.js',
-    platform: 'browser',
-    target: 'es2022',
-    format: 'iife',
-    mainFields: ['browser', 'module', 'main'],
-  },
-];
-
-// The library bundle: what a merchant's backend loads, so it must not reach the editor's world.
-const library = { ...common, entryPoints: ['src/lib/index.ts'], outfile: 'dist/lib/index.cjs', metafile: true };
 const LIBRARY_FORBIDDEN = /node_modules[\\/](typescript|vscode-languageserver|vscode-languageclient|vscode-jsonrpc)[\\/]|src[\\/](server|client|cli|webview)[\\/]|src[\\/]core[\\/](tsParser|typescriptLoader|sourceDocument)\.ts/;
 
 /** Checks the library's inputs, then writes the ESM wrapper (one copy of the code, so one mock) and the declaration entries. */
@@ -55,24 +63,32 @@ function finishLibrary(result) {
   if (bad.length) throw new Error(`the library bundle must not include ${bad.join(', ')}`);
   const names = Object.keys(createRequire(import.meta.url)('./dist/lib/index.cjs')).filter((n) => n !== '__esModule');
   writeFileSync(
-    'dist/lib/index.mjs',
+    path.join(ROOT, 'dist/lib/index.mjs'),
     `// ESM entry of the jkopay-tools library: re-exports the CommonJS bundle, so both share one module instance.\n` +
       // createRequire, not `import lib from './index.cjs'`: that makes Node scan the whole bundle for its exports first.
       `import { createRequire } from 'node:module';\n\nconst lib = createRequire(import.meta.url)('./index.cjs');\n\n` +
       `export const { ${names.join(', ')} } = lib;\n`,
   );
-  writeFileSync('dist/lib/index.d.ts', "export * from './types/lib/index';\n");
-  writeFileSync('dist/lib/index.d.mts', "export * from './types/lib/index.js';\n");
+  writeFileSync(path.join(ROOT, 'dist/lib/index.d.ts'), "export * from './types/lib/index';\n");
+  writeFileSync(path.join(ROOT, 'dist/lib/index.d.mts'), "export * from './types/lib/index.js';\n");
 }
 
-if (!watch) {
-  execFileSync(process.execPath, ['scripts/generateTypes.mjs'], { stdio: 'inherit' });
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/webview'], { stdio: 'inherit' });
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/lib/tsconfig.dist.json'], { stdio: 'inherit' });
+/** Everything `npm run build` (or `--production`) does: generated types, the webview and library type checks, every bundle. */
+export async function build({ production = false, logLevel } = {}) {
+  const node = (...args) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+  node('scripts/generateTypes.mjs');
+  node('node_modules/typescript/bin/tsc', '-p', 'src/webview');
+  node('node_modules/typescript/bin/tsc', '-p', 'src/lib/tsconfig.dist.json');
+  const { library, ...bundles } = bundleOptions({ production });
+  const quiet = (options) => (logLevel ? { ...options, logLevel } : options);
+  await Promise.all([...Object.values(bundles).map((options) => esbuild.build(quiet(options))), esbuild.build(quiet(library)).then(finishLibrary)]);
 }
 
-if (watch) {
-  for (const options of [...bundles, library]) await (await esbuild.context(options)).watch();
-} else {
-  await Promise.all([...bundles.map((options) => esbuild.build(options)), esbuild.build(library).then(finishLibrary)]);
+async function watch() {
+  for (const options of Object.values(bundleOptions())) await (await esbuild.context(options)).watch();
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--watch')) await watch();
+  else await build({ production: process.argv.includes('--production') });
 }

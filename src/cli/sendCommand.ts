@@ -20,7 +20,8 @@ import { type RunningMockServer, startMockServer } from '../api/mock/mockServer'
 import { isListening } from '../api/probe';
 import { type PreparedRequest, prepareRequest, RequestBuildError } from '../api/requestBody';
 import { getLanguageService } from '../core/languageService';
-import { nodeEnd, type Payload } from '../core/model';
+import type { Payload } from '../core/model';
+import { payloadDiagnostics, payloadErrors } from '../core/payloadErrors';
 import type { Lang } from '../data/types';
 import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
 import { decodeUtf8, FileInputError, readRegularFile } from './fileInput';
@@ -104,10 +105,9 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
       io.err(`jkopay send: ${file} is a saved JKOPay response, not a request: there is nothing to send`);
       return 1;
     }
-    const inPayload = diagnostics.filter((d) => d.code === 'syntax-error' || within(document, d, payload.node.offset, nodeEnd(payload.node)));
-    const blocking = inPayload.filter(isError);
+    const blocking = payloadErrors(document, diagnostics, payload);
     // Warnings never stop a send, but the user should read them before the answer scrolls them away.
-    reportDiagnostics(io, file, inPayload.filter((d) => d.severity === DiagnosticSeverity.Warning));
+    reportDiagnostics(io, file, payloadDiagnostics(document, diagnostics, payload).filter((d) => d.severity === DiagnosticSeverity.Warning));
     if (blocking.length) {
       reportDiagnostics(io, file, blocking);
       if (!values.force) {
@@ -238,11 +238,6 @@ function showBody(text: string): string {
 
 function isError(d: Diagnostic): boolean {
   return d.severity === DiagnosticSeverity.Error;
-}
-
-function within(document: TextDocument, d: Diagnostic, start: number, end: number): boolean {
-  const offset = document.offsetAt(d.range.start);
-  return offset >= start && offset < end;
 }
 
 function reportDiagnostics(io: CommandIO, file: string, diagnostics: readonly Diagnostic[]): void {

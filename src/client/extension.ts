@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerServerCommands } from './commands';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, refreshCodeLensOnTrust } from './languageClient';
 import { RestartPolicy } from './restartPolicy';
 import { activateRunner, type RunnerApi } from './runner/runner';
 import { escapingChannel } from '../shared/displayText';
@@ -28,9 +28,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Runner
     status.refresh(0);
   }
 
-  context.subscriptions.push(log, status, ...registerServerCommands(restart, log));
+  context.subscriptions.push(log, status, ...registerServerCommands(restart, log), refreshCodeLensOnTrust(() => client));
   // The runner needs no language server: it is ready even if the server fails to start.
-  const runner = activateRunner(context, log);
+  const runner = activateRunner(context, log, () => client);
   await client.start();
   log.info(`JKOPay language server started (display language ${vscode.env.language}).`);
   status.refresh(0);

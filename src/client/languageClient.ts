@@ -1,10 +1,11 @@
 /**
  * Creates the LanguageClient that runs the bundled JKOPay language server (dist/server.js) in a
  * Node process over IPC for payload files and TS/JS sources, passing VS Code's display language so that hovers and
- * diagnostics come in the user's language.
+ * diagnostics come in the user's language. The server's Send CodeLens is shown in trusted
+ * workspaces only, where sending is possible.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CodeLensRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../shared/protocol';
 import type { RestartPolicy } from './restartPolicy';
 
@@ -18,7 +19,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const initializationOptions: InitializationOptions = { locale: vscode.env.language };
+  const initializationOptions: InitializationOptions = { locale: vscode.env.language, sendCodeLens: true };
   const clientOptions: LanguageClientOptions = {
     // Payload files, and TS/JS sources (where the server parses only files that mention a trigger).
     documentSelector: [{ language: LANGUAGE_ID }, ...SOURCE_LANGUAGES.map((language) => ({ language }))],
@@ -30,6 +31,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
         const kept = items?.filter((item) => item.kind !== vscode.CompletionItemKind.Snippet);
         return Array.isArray(result) || !result ? kept : new vscode.CompletionList(kept, result.isIncomplete);
       },
+      // An untrusted workspace's files are not sent anywhere: no Send lenses there (the command refuses too).
+      provideCodeLenses(document, token, next) {
+        return vscode.workspace.isTrusted ? next(document, token) : [];
+      },
     },
     initializationOptions,
     // The server reads the settings itself (workspace/configuration); this only tells it when they change.
@@ -39,4 +44,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
   };
   // The id `jkopay` makes the client honour the `jkopay.trace.server` setting.
   return new LanguageClient(LANGUAGE_ID, 'JKOPay', serverOptions, clientOptions);
+}
+
+/** Once the user trusts the workspace, the lenses hidden until then are asked for again. */
+export function refreshCodeLensOnTrust(client: () => LanguageClient | undefined): vscode.Disposable {
+  return vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    const feature = client()?.getFeature(CodeLensRequest.method);
+    for (const editor of vscode.window.visibleTextEditors) feature?.getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire();
+  });
 }

@@ -135,6 +135,9 @@ export const MESSAGES = {
   'kind-refund': { en: 'refund', 'zh-TW': 'refund（退款）' },
   'kind-inquiry': { en: 'inquiry', 'zh-TW': 'inquiry（查詢）' },
   'kind-response': { en: 'saved response', 'zh-TW': '已存的回應' },
+  // CodeLens above each request payload (VS Code only: `$(play)` is one of its icons).
+  'codelens-send-mock': { en: '$(play) Send to mock', 'zh-TW': '$(play) 送到模擬伺服器' },
+  'codelens-send-sandbox': { en: 'Send to sandbox', 'zh-TW': '送到測試環境' },
 } as const satisfies Record<string, Localized>;
 
 export type MessageId = keyof typeof MESSAGES;

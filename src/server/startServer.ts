@@ -32,6 +32,7 @@ import { DocumentCache } from './documentCache';
 import { HandlerGuard } from './guard';
 import { type InitializationOptions, PAYLOAD_KINDS_REQUEST, type PayloadKindsParams, type PayloadKindsResult } from '../shared/protocol';
 import { PushDiagnostics } from './pushDiagnostics';
+import { registerRunnerRequests } from './runnerRequests';
 import { type ServerSettings, toServerSettings } from './settings';
 
 /**
@@ -77,6 +78,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let refreshSupport = false;
   let configurationRequests = false;
   let dynamicFormatting = false;
+  let sendCodeLens = false;
   let settingsLoaded: Promise<void> = Promise.resolve();
   let lang: Lang = 'en';
 
@@ -116,6 +118,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     lang = options.lang ?? toLang(init.locale ?? params.locale);
     service.configure({ lang });
+    sendCodeLens = init.sendCodeLens === true;
     applySettings(init.settings);
     const capabilities = params.capabilities;
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
@@ -135,6 +138,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         documentRangeFormattingProvider: !dynamicFormatting,
         foldingRangeProvider: true,
         documentSymbolProvider: true,
+        // The Send lenses run a command of the VS Code extension: offered to the clients that have it.
+        ...(sendCodeLens ? { codeLensProvider: { resolveProvider: false } } : {}),
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'jkopay-language-server', version: typeof JKOPAY_VERSION === 'string' ? JKOPAY_VERSION : 'dev' },
@@ -218,6 +223,14 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       return { kinds: document ? cache.get(document).payloads.map((p) => p.kind) : [] };
     }),
   );
+
+  registerRunnerRequests(connection, guard, {
+    documents,
+    parsed: (document) => cache.get(document),
+    diagnostics: validate,
+    lang: () => lang,
+    sendCodeLens: () => sendCodeLens,
+  });
 
   documents.listen(connection);
   connection.listen();

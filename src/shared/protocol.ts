@@ -29,6 +29,11 @@ export interface InitializationOptions {
   locale?: string;
   /** Settings for clients that do not answer `workspace/configuration`. */
   settings?: JkopaySettings;
+  /**
+   * True when the client can run the `jkopay.sendRequest` command that the server's CodeLens
+   * names (the VS Code extension). Other editors get no CodeLens: they could not run it.
+   */
+  sendCodeLens?: boolean;
 }
 
 /**
@@ -45,3 +50,74 @@ export interface PayloadKindsResult {
   /** `entry`, `refund`, `inquiry` or `response` per payload object; empty when none. */
   kinds: string[];
 }
+
+/** A zero-based LSP position and range (declared here so that this file needs no import). */
+export interface ProtocolPosition {
+  line: number;
+  character: number;
+}
+export interface ProtocolRange {
+  start: ProtocolPosition;
+  end: ProtocolPosition;
+}
+
+/**
+ * `jkopay/payloads`, sent by the VS Code client's request runner when the user sends (the
+ * command, the CodeLens, a test): every payload of the document as the server's cached parse of
+ * the current version has it, to pick the one at the cursor, the only one, or the user's choice.
+ * The client holds no parser of its own.
+ */
+export const PAYLOADS_REQUEST = 'jkopay/payloads';
+
+export interface PayloadsParams {
+  uri: string;
+}
+
+export interface PayloadInfo {
+  /** Index among all payloads of the document (responses included): what `jkopay/prepareRequest` takes. */
+  index: number;
+  /** `entry`, `refund`, `inquiry` or `response`. */
+  kind: string;
+  /** From the opening to the closing brace of the payload object. */
+  range: ProtocolRange;
+  /** Error-level findings inside the payload, plus syntax errors anywhere in the file, as the Problems panel shows them. */
+  errorCount: number;
+  /** True when the payload can become a request (not a response; every value known and writable as JSON). */
+  sendable: boolean;
+  /** Why it cannot be sent, in the display language, when `sendable` is false. */
+  reason?: string;
+}
+
+export interface PayloadsResult {
+  /** The document version the answer is about; null when the server does not hold the document. */
+  version: number | null;
+  payloads: PayloadInfo[];
+}
+
+/**
+ * `jkopay/prepareRequest`, sent by the VS Code client's request runner right before it signs and
+ * sends payload `index` of a document: the exact request (endpoint, method, path, body) built from
+ * the server's parse, or the reason it cannot be sent. The client signs and sends exactly these bytes.
+ */
+export const PREPARE_REQUEST = 'jkopay/prepareRequest';
+
+export interface PrepareRequestParams {
+  uri: string;
+  index: number;
+}
+
+/** The exact request a payload becomes: the same shape as `PreparedRequest` in `src/api/requestBody.ts`. */
+export interface WireRequest {
+  endpoint: 'entry' | 'refund' | 'inquiry';
+  method: 'POST' | 'GET';
+  /** Path and, for inquiry, the query. */
+  path: string;
+  /** The JSON body of a POST, exactly as sent. */
+  body?: string;
+  /** Exactly what the DIGEST is computed over. */
+  signedText: string;
+}
+
+export type PrepareRequestResult =
+  | { ok: true; version: number; request: WireRequest; errorCount: number }
+  | { ok: false; version: number | null; reason: string };

@@ -5,7 +5,7 @@
  * pasted into a chat or a ticket. Only when the user asks are the real key and DIGEST written in.
  * The signed text is written exactly as sent: the DIGEST covers those bytes.
  */
-import type { PreparedRequest } from '../../api/requestBody';
+import type { WireRequest } from '../../shared/protocol';
 
 export interface CurlSecrets {
   apiKey: string;
@@ -17,7 +17,7 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-export function toCurl(baseUrl: string, prepared: PreparedRequest, secrets?: CurlSecrets): string {
+export function toCurl(baseUrl: string, prepared: WireRequest, secrets?: CurlSecrets): string {
   const url = shellQuote(baseUrl + prepared.path);
   const fixed = [`-H 'Content-Type: application/json'`, `-H 'Accept: application/json'`];
   if (secrets) {

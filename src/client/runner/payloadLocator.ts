@@ -1,88 +1,84 @@
 /**
- * Finds the payloads of an editor document with the same core parser the language server uses
- * (payload files and object literals in TS/JS), and picks the one to send: the one at the
- * cursor, else the only one, else the user's choice. Runs in the extension host; documents
- * are parsed again only when their version changed.
+ * Finds the payloads of an editor document by asking the language server (`jkopay/payloads`,
+ * `jkopay/prepareRequest` in `src/shared/protocol.ts`): the client holds no parser and no
+ * document model, so the payload sent is exactly the one the server checked. Picks the one to
+ * send: the one at the cursor, else the only one, else the user's choice.
  */
 import * as vscode from 'vscode';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { getLanguageService, type LanguageService } from '../../core/languageService';
-import { nodeEnd, type Payload, type PayloadDocument } from '../../core/model';
+import { type LanguageClient, State } from 'vscode-languageclient/node';
+import {
+  PAYLOADS_REQUEST,
+  type PayloadsParams,
+  type PayloadsResult,
+  PREPARE_REQUEST,
+  type PrepareRequestParams,
+  type PrepareRequestResult,
+} from '../../shared/protocol';
+
+/** The language server is stopped, failed to start or gave up restarting: nothing can be read. */
+export class ServerUnavailableError extends Error {}
 
 export interface LocatedPayload {
-  payload: Payload;
-  /** Index among the document's payloads, as CodeLens arguments and history name it. */
+  /** Index among the document's payloads, as CodeLens arguments and `jkopay/prepareRequest` name it. */
   index: number;
+  kind: string;
   range: vscode.Range;
+  errorCount: number;
+  sendable: boolean;
+  reason?: string;
 }
 
 export class PayloadLocator {
-  private readonly service: LanguageService = getLanguageService();
-  private readonly cache = new Map<string, { version: number; doc: PayloadDocument }>();
+  constructor(private readonly client: () => LanguageClient | undefined) {}
 
-  /** The document's payload model, parsed with the user's source-detection settings. */
-  parse(document: vscode.TextDocument): PayloadDocument {
-    const key = document.uri.toString();
-    const cached = this.cache.get(key);
-    if (cached && cached.version === document.version) return cached.doc;
-    const source = vscode.workspace.getConfiguration('jkopay.source', document.uri);
-    this.service.configure({
-      sourceDetection: { markers: source.get('markers') !== false, types: source.get('types') !== false, keys: source.get('keys') !== false },
-    });
-    const text = TextDocument.create(key, document.languageId, document.version, document.getText());
-    const doc = this.service.parseDocument(text);
-    // A handful of open documents is the working set; older entries are simply parsed again.
-    if (this.cache.size > 20) this.cache.clear();
-    this.cache.set(key, { version: document.version, doc });
-    return doc;
-  }
-
-  /** How many errors the checker finds inside the payload (a syntax error anywhere counts too). */
-  errorCount(document: vscode.TextDocument, located: LocatedPayload): number {
-    const text = TextDocument.create(document.uri.toString(), document.languageId, document.version, document.getText());
-    const currency = vscode.workspace.getConfiguration('jkopay', document.uri).get<string>('defaultCurrency', 'TWD');
-    this.service.configure({ defaultCurrency: currency });
-    const start = located.payload.node.offset;
-    const end = nodeEnd(located.payload.node);
-    return this.service.doValidation(text, this.parse(document)).filter((d) => {
-      if (d.severity !== DiagnosticSeverity.Error) return false;
-      const offset = text.offsetAt(d.range.start);
-      return d.code === 'syntax-error' || (offset >= start && offset < end);
-    }).length;
+  private async request<R>(method: string, params: object): Promise<{ client: LanguageClient; result: R }> {
+    const client = this.client();
+    // A starting client queues the request; a stopped one (stopped, failed to start, gave up restarting) never answers.
+    if (!client || client.state === State.Stopped) {
+      throw new ServerUnavailableError('the JKOPay language server is not running');
+    }
+    try {
+      return { client, result: await client.sendRequest<R>(method, params) };
+    } catch (e) {
+      // A server that died (or was stopped) under the request is the user's problem to know about.
+      if (client.state !== State.Running) throw new ServerUnavailableError('the JKOPay language server is not running');
+      throw e;
+    }
   }
 
   /** Every payload of the document that is a request (saved responses have nothing to send). */
-  requests(document: vscode.TextDocument): LocatedPayload[] {
-    return this.parse(document)
-      .payloads.map((payload, index) => ({ payload, index, range: toRange(document, payload) }))
-      .filter((p) => p.payload.kind !== 'response');
+  async requests(document: vscode.TextDocument): Promise<LocatedPayload[]> {
+    const params: PayloadsParams = { uri: document.uri.toString() };
+    const { client, result } = await this.request<PayloadsResult>(PAYLOADS_REQUEST, params);
+    return result.payloads
+      .filter((p) => p.kind !== 'response')
+      .map((p) => ({ ...p, range: client.protocol2CodeConverter.asRange(p.range) }));
+  }
+
+  /** The exact request payload `index` becomes, from the server's parse of the current version, or why it cannot be sent. */
+  async prepare(document: vscode.TextDocument, index: number): Promise<PrepareRequestResult> {
+    const params: PrepareRequestParams = { uri: document.uri.toString(), index };
+    return (await this.request<PrepareRequestResult>(PREPARE_REQUEST, params)).result;
   }
 
   /**
-   * The payload to send: `index` when given; else the one holding the cursor; else the only one;
-   * else the user picks (undefined when they cancel or there is none).
+   * The payload to send among `all`: `index` when given; else the one holding the cursor; else
+   * the only one; else the user picks (undefined when they cancel or there is none).
    */
-  async choose(document: vscode.TextDocument, cursor: vscode.Position | undefined, index?: number): Promise<LocatedPayload | undefined> {
-    const all = this.requests(document);
+  async choose(document: vscode.TextDocument, all: readonly LocatedPayload[], cursor: vscode.Position | undefined, index?: number): Promise<LocatedPayload | undefined> {
     if (index !== undefined) return all.find((p) => p.index === index);
     if (cursor) {
-      const offset = document.offsetAt(cursor);
-      const here = all.filter((p) => p.payload.node.offset <= offset && offset <= nodeEnd(p.payload.node));
+      const here = all.filter((p) => p.range.contains(cursor));
       // Nested literals in source: the innermost payload is the one the cursor means.
-      if (here.length) return here.reduce((a, b) => (b.payload.node.length < a.payload.node.length ? b : a));
+      if (here.length) return here.reduce((a, b) => (a.range.contains(b.range) ? b : a));
     }
     if (all.length <= 1) return all[0];
     const picked = await vscode.window.showQuickPick(
-      all.map((p) => ({ label: `${p.payload.kind}`, description: vscode.l10n.t('line {0}', p.range.start.line + 1), detail: preview(document, p), located: p })),
+      all.map((p) => ({ label: p.kind, description: vscode.l10n.t('line {0}', p.range.start.line + 1), detail: preview(document, p), located: p })),
       { placeHolder: vscode.l10n.t('This file holds several payloads: which one should be sent?') },
     );
     return picked?.located;
   }
-}
-
-function toRange(document: vscode.TextDocument, payload: Payload): vscode.Range {
-  return new vscode.Range(document.positionAt(payload.node.offset), document.positionAt(nodeEnd(payload.node)));
 }
 
 /** The first fields of a payload on one line, to tell payloads apart in a pick list. */

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { EnvironmentName } from '../../api/environments';
 import type { RequestSummary } from '../../api/httpClient';
-import type { PreparedRequest } from '../../api/requestBody';
+import type { WireRequest } from '../../shared/protocol';
 
 export const HISTORY_LIMIT = 50;
 const STATE_KEY = 'jkopay.requestHistory';
@@ -18,7 +18,7 @@ export interface HistoryEntry {
   time: number;
   env: EnvironmentName;
   /** What is signed and sent, so that a re-send signs the same bytes anew. */
-  prepared: PreparedRequest;
+  prepared: WireRequest;
   /** The request as sent, the API key masked. */
   request: RequestSummary;
   status?: number;

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { EnvironmentError, type EnvironmentName, PRODUCTION_URL, resolveBaseUrl } from '../../api/environments';
 import { type Credentials, sendRequest } from '../../api/httpClient';
-import type { PreparedRequest } from '../../api/requestBody';
+import type { WireRequest } from '../../shared/protocol';
 import { redact } from '../../api/secrets';
 import type { CredentialStore } from './credentialStore';
 import type { MockHost } from './mockHost';
@@ -25,7 +25,7 @@ export const SET_CREDENTIALS_COMMAND = 'jkopay.setCredentials';
 
 export interface SendInput {
   env: EnvironmentName;
-  prepared: PreparedRequest;
+  prepared: WireRequest;
   checkerErrors: number;
   source?: string;
 }
@@ -127,7 +127,7 @@ export class RequestRunner {
 }
 
 /** A modal question before every production send: the request moves real money. */
-async function confirmProduction(prepared: PreparedRequest, baseUrl: string, checkerErrors: number): Promise<boolean> {
+async function confirmProduction(prepared: WireRequest, baseUrl: string, checkerErrors: number): Promise<boolean> {
   const send = vscode.l10n.t('Send to Production');
   const detail = [
     `${prepared.method} ${baseUrl}${prepared.path}`,

@@ -1,12 +1,13 @@
 /**
  * Wires the request runner into the extension: credentials, the in-host mock, history, the
- * response panel, the commands, the CodeLens and the environment status bar item. Returns the
+ * response panel, the commands and the environment status bar item (the Send CodeLens comes from
+ * the language server; payloads are read through it, see payloadLocator.ts). Returns the
  * small API the extension exports, which the extension-host tests read to check what the user
  * sees (the webview's text) and that no secret reached the webview, the history or the log.
  */
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCallbackCommands } from '../callbacks/callbackCommands';
-import { LANGUAGE_ID, SOURCE_LANGUAGES } from '../languageClient';
 import { registerCredentialCommands } from './credentialCommands';
 import { CredentialStore } from './credentialStore';
 import { EnvironmentStatus, registerEnvironmentCommand } from './environmentStatus';
@@ -19,7 +20,6 @@ import { type HistoryEntry, RequestHistory } from './requestHistory';
 import { RequestRunner } from './requestRunner';
 import { ResponsePanel } from './responsePanel';
 import { trackRunnerContext } from './runnerContext';
-import { SendCodeLensProvider } from './sendCodeLens';
 import { registerSendCommand } from './sendCommand';
 import { registerTemplateCommand } from './templateCommand';
 
@@ -32,13 +32,15 @@ export interface RunnerApi {
   mockUrl(): string | undefined;
   /** The file the `JKOPay` log channel writes to. */
   logFile: vscode.Uri;
+  /** Stops the language server as a crash that is not restarted would: to test a send without it. */
+  stopLanguageServer(): Promise<void>;
 }
 
-export function activateRunner(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): RunnerApi {
+export function activateRunner(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, client: () => LanguageClient | undefined): RunnerApi {
   const credentials = new CredentialStore(context.secrets);
   const mock = new MockHost(credentials, log);
   const history = new RequestHistory(context.workspaceState);
-  const locator = new PayloadLocator();
+  const locator = new PayloadLocator(client);
   let runner: RequestRunner | undefined;
   const panel = new ResponsePanel(context.extensionUri, history, {
     resend: (id) => void runner?.resend(id),
@@ -48,17 +50,13 @@ export function activateRunner(context: vscode.ExtensionContext, log: vscode.Log
     },
   });
   runner = new RequestRunner(credentials, mock, history, panel, log);
-  const selector = [LANGUAGE_ID, ...SOURCE_LANGUAGES].map((language) => ({ language }));
-  const codeLens = new SendCodeLensProvider(locator);
 
   context.subscriptions.push(
     credentials,
     mock,
     history,
     panel,
-    codeLens,
     new EnvironmentStatus(mock),
-    vscode.languages.registerCodeLensProvider(selector, codeLens),
     registerSendCommand(locator, runner),
     registerEnvironmentCommand(),
     ...registerCredentialCommands(credentials, log),
@@ -76,5 +74,6 @@ export function activateRunner(context: vscode.ExtensionContext, log: vscode.Log
     onDidRender: panel.onDidRender,
     mockUrl: () => mock.url,
     logFile: vscode.Uri.joinPath(context.logUri, 'JKOPay.log'),
+    stopLanguageServer: async () => await client()?.stop(),
   };
 }

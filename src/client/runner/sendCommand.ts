@@ -1,21 +1,22 @@
 /**
- * `JKOPay: Send Request` and the CodeLens sends: finds the payload (at the cursor, the only one,
- * or the user's pick), builds the exact request bytes with the protocol module, and hands them to
- * the runner for the chosen (or current) environment. Checker errors do not stop a send: seeing
- * how JKOPay answers a bad payload is part of the point; the panel says they were there.
+ * `JKOPay: Send Request` and the CodeLens sends: asks the language server for the document's
+ * payloads, picks one (at the cursor, the only one, or the user's pick), asks the server for the
+ * exact request bytes, and hands them to the runner for the chosen (or current) environment.
+ * Checker errors do not stop a send: seeing how JKOPay answers a bad payload is part of the
+ * point; the panel says they were there.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type EnvironmentName, isEnvironmentName } from '../../api/environments';
-import { type PreparedRequest, prepareRequest, RequestBuildError } from '../../api/requestBody';
-import type { PayloadLocator } from './payloadLocator';
+import { RESTART_COMMAND } from '../commands';
+import { type PayloadLocator, ServerUnavailableError } from './payloadLocator';
 import type { HistoryEntry } from './requestHistory';
 import { RequestRunner } from './requestRunner';
 import { currentEnvironment } from './runnerSettings';
 
 export const SEND_COMMAND = 'jkopay.sendRequest';
 
-/** Arguments of the command (CodeLens and tests pass them; the palette passes none). */
+/** Arguments of the command (the server's CodeLens and tests pass them; the palette passes none). */
 export interface SendArgs {
   /** The document (a URI string); default the active editor's. */
   uri?: string;
@@ -26,7 +27,29 @@ export interface SendArgs {
 }
 
 export function registerSendCommand(locator: PayloadLocator, runner: RequestRunner): vscode.Disposable {
-  return vscode.commands.registerCommand(SEND_COMMAND, (args?: SendArgs) => sendPayload(locator, runner, args ?? {}));
+  return vscode.commands.registerCommand(SEND_COMMAND, async (args?: SendArgs) => {
+    try {
+      return await sendPayload(locator, runner, args ?? {});
+    } catch (e) {
+      if (!(e instanceof ServerUnavailableError)) throw e;
+      serverUnavailable(runner.log);
+      return undefined;
+    }
+  });
+}
+
+/** The payloads are read by the language server: without it nothing can be sent, and the user is told how to bring it back. */
+function serverUnavailable(log: vscode.LogOutputChannel): void {
+  log.warn('Not sending: the JKOPay language server is not running, so the payload cannot be read.');
+  const restart = vscode.l10n.t('Restart Language Server');
+  void vscode.window
+    .showErrorMessage(
+      vscode.l10n.t('The JKOPay language server is not running, so the payload cannot be read. Restart it, then send again.'),
+      restart,
+    )
+    .then((choice) => {
+      if (choice === restart) void vscode.commands.executeCommand(RESTART_COMMAND);
+    });
 }
 
 async function sendPayload(locator: PayloadLocator, runner: RequestRunner, args: SendArgs): Promise<HistoryEntry | undefined> {
@@ -40,19 +63,19 @@ async function sendPayload(locator: PayloadLocator, runner: RequestRunner, args:
     return undefined;
   }
   const cursor = editor && editor.document === document ? editor.selection.active : undefined;
-  const located = await locator.choose(document, args.uri ? undefined : cursor, args.index);
-  if (!located) {
-    if (locator.requests(document).length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No JKOPay request payload was found in this file.'));
+  const all = await locator.requests(document);
+  if (all.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No JKOPay request payload was found in this file.'));
     return undefined;
   }
-  let prepared: PreparedRequest;
-  try {
-    prepared = prepareRequest(located.payload);
-  } catch (e) {
-    if (!(e instanceof RequestBuildError)) throw e;
-    void vscode.window.showErrorMessage(vscode.l10n.t('This payload cannot be sent: {0}', e.message));
+  const located = await locator.choose(document, all, args.uri ? undefined : cursor, args.index);
+  if (!located) return undefined;
+  const prepared = await locator.prepare(document, located.index);
+  if (!prepared.ok) {
+    runner.log.warn(`Not sending: ${prepared.reason}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('This payload cannot be sent: {0}', prepared.reason));
     return undefined;
   }
   const source = `${path.basename(document.uri.path)}:${located.range.start.line + 1}`;
-  return runner.send({ env, prepared, checkerErrors: locator.errorCount(document, located), source });
+  return runner.send({ env, prepared: prepared.request, checkerErrors: prepared.errorCount, source });
 }

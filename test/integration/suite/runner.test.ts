@@ -73,6 +73,10 @@ describe('request runner', () => {
     assert.equal(entry.result, '000', entry.error ?? entry.bodyText);
     assert.equal(entry.request.method, 'POST');
     assert.match(entry.request.url, /^http:\/\/127\.0\.0\.1:\d+\/platform\/entry$/);
+    // Hermetic: the tests' own in-host mock on a free port (jkopay.mock.port 0), never what listens on 8917.
+    const mockUrl = api.mockUrl();
+    assert.ok(mockUrl && entry.request.url.startsWith(`${mockUrl}/`), `sent to ${entry.request.url}, the in-host mock is ${mockUrl}`);
+    assert.notEqual(new URL(mockUrl).port, '8917');
     assert.match(entry.request.digest, /^[0-9a-f]{64}$/);
     assert.equal(api.history()[0].id, entry.id);
     const text = await screenText(api, entry.id, (t) => t.includes('Payment link created'));
@@ -104,6 +108,21 @@ describe('request runner', () => {
     assert.equal(answer?.ok, true, JSON.stringify(answer));
     const again = await send({ uri: fixtureUri('runner/checkout.entry.jkopay.json').toString() });
     assert.equal(again.result, '101', 'the paid order is now reported as paid');
+  });
+
+  it('says the language server is not running when a send needs it, and sends again once it is back', async () => {
+    await api.stopLanguageServer();
+    const before = api.history().length;
+    const sent = await vscode.commands.executeCommand('jkopay.sendRequest', { uri: fixtureUri('runner/checkout.entry.jkopay.json').toString(), env: 'mock' });
+    assert.equal(sent, undefined);
+    assert.equal(api.history().length, before, 'nothing was sent');
+    await waitFor('the reason in the JKOPay log', async () => {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(api.logFile));
+      return text.includes('Not sending: the JKOPay language server is not running') ? true : undefined;
+    });
+    await vscode.commands.executeCommand('jkopay.restartServer');
+    const entry = await send({ uri: fixtureUri('runner/two-payloads.jkopay.json').toString(), index: 1 });
+    assert.equal(entry.result, '000');
   });
 
   it('opens a new payload from a template', async () => {

@@ -1,0 +1,45 @@
+/**
+ * The extension host's bundle stays lean: built here exactly as `npm run package` builds it
+ * (production, minified, from esbuild.mjs's own options), it must hold no TypeScript compiler —
+ * the client has no parser, the language server reads the payloads — and stay under 1 MB.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = path.join(__dirname, '../../..');
+const LIMIT = 1024 * 1024;
+
+describe('production client bundle (dist/client.js)', function () {
+  this.timeout(60000);
+  let output: esbuild.Metafile['outputs'][string];
+
+  before(async () => {
+    const { bundleOptions } = (await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href)) as {
+      bundleOptions(o: { production: boolean }): Record<string, esbuild.BuildOptions>;
+    };
+    const options = bundleOptions({ production: true }).client;
+    assert.equal(options.minify, true, 'the production options minify');
+    const result = await esbuild.build({ ...options, write: false, metafile: true, logLevel: 'silent' });
+    const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('client.js'));
+    assert.equal(outputs.length, 1);
+    output = outputs[0][1];
+  });
+
+  it('contains no TypeScript compiler', () => {
+    const typescript = Object.keys(output.inputs).filter((input) => /(^|\/)node_modules\/typescript\//.test(input));
+    assert.deepEqual(typescript, []);
+  });
+
+  it('imports no module of the core language service except what the in-host mock checks bodies with', () => {
+    const core = Object.keys(output.inputs).filter((input) => input.startsWith('src/core/'));
+    for (const parserOfSources of ['src/core/tsParser.ts', 'src/core/sourceDocument.ts', 'src/core/languageService.ts', 'src/core/typescriptLoader.ts']) {
+      assert.ok(!core.includes(parserOfSources), `${parserOfSources} is in the client bundle`);
+    }
+  });
+
+  it(`is at most ${LIMIT} bytes minified`, () => {
+    assert.ok(output.bytes <= LIMIT, `dist/client.js would be ${output.bytes} bytes`);
+  });
+});
