@@ -34,6 +34,9 @@ function makeScratch(settings = {}) {
       'telemetry.telemetryLevel': 'off',
       'workbench.tips.enabled': false,
       'extensions.ignoreRecommendations': true,
+      // The tests' own mock, on a free port: never whatever listens on 8917 (a developer's
+      // `jkopay mock`, or the decoy runVsCodeTests starts there to prove this).
+      'jkopay.mock.port': 0,
       ...settings,
     }),
   );

@@ -8,7 +8,9 @@
  *     restricted-mode tests (test/integration/untrusted);
  *  3. the end-to-end tests (every file of test/integration/e2e), which install the VSIX and drive
  *     the workbench with playwright as a person would, in English and in Traditional Chinese.
- * Prints `N passed, N failed` for each launch and for the whole.
+ * Meanwhile a decoy `jkopay mock` holds port 8917 (when free) with the fixture's order already paid
+ * (decoyMock.ts): the tests start their own mock on a free port, and the run fails if any of them
+ * reached the decoy. Prints `N passed, N failed` for each launch and for the whole.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,6 +18,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import Mocha from 'mocha';
+import { startDecoy } from './decoyMock';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const OUT = path.join(ROOT, 'out/test/integration');
@@ -64,15 +67,19 @@ async function main(): Promise<number> {
   const started = Date.now();
   setUpHost();
   const vsix = packageVsix();
+  const decoy = await startDecoy(ROOT);
   const suiteOk = await runExtensionHostSuite('extension-host suite', 'suite/index.js');
   const untrustedOk = await runExtensionHostSuite('untrusted-workspace suite', 'untrusted/index.js', ['--jkopay-workspace-trust']);
   const e2e = await runEndToEnd(vsix);
   fs.rmSync(path.dirname(vsix), { recursive: true, force: true });
+  await decoy?.close();
+  const hermetic = !decoy || decoy.hits.length === 0;
+  if (!hermetic) console.error(`decoy on 8917 was reached by the tests: ${decoy!.hits.map((h) => `${h.method} ${h.path}`).join(', ')}`);
   const word = (ok: boolean) => (ok ? 'passed' : 'FAILED');
   console.log(
-    `real VS Code tests: ${((Date.now() - started) / 1000).toFixed(0)} s, extension-host suite ${word(suiteOk)}, untrusted-workspace suite ${word(untrustedOk)}, end-to-end ${word(e2e.failures === 0)}`,
+    `real VS Code tests: ${((Date.now() - started) / 1000).toFixed(0)} s, extension-host suite ${word(suiteOk)}, untrusted-workspace suite ${word(untrustedOk)}, end-to-end ${word(e2e.failures === 0)}, ${decoy ? `decoy on 8917 ${hermetic ? 'untouched' : 'REACHED'}` : 'no decoy (8917 taken)'}`,
   );
-  return suiteOk && untrustedOk && e2e.failures === 0 ? 0 : 1;
+  return suiteOk && untrustedOk && e2e.failures === 0 && hermetic ? 0 : 1;
 }
 
 main().then(

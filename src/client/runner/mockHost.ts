@@ -2,17 +2,18 @@
  * The built-in mock JKOPay server, run inside the extension host so that "Send to mock" works
  * with nothing else installed. It accepts the mock environment's credentials (the stored ones, or
  * the well-known defaults) and restarts when they change. If the user already runs `jkopay mock`
- * on the default port, sends go there instead and nothing is started. Its access log and every
+ * on the `jkopay.mock.port` port (8917 by default), sends go there instead and nothing is started;
+ * with port 0 it always runs its own, on a free port. Its access log and every
  * callback attempt (or skip) go to the JKOPay output channel; its callbacks go only to loopback
  * hosts unless a forwarding origin is set ("JKOPay: Forward Mock Callbacks To…").
  */
 import * as vscode from 'vscode';
-import { DEFAULT_MOCK_PORT, DEFAULT_MOCK_URL } from '../../api/environments';
 import { mockConfig } from '../../api/mock/mockConfig';
 import { accessLine, callbackLine } from '../../api/mock/mockLogLines';
 import { type RunningMockServer, startMockServer } from '../../api/mock/mockServer';
 import { isListening } from '../../api/probe';
 import type { CredentialStore } from './credentialStore';
+import { mockPort } from './runnerSettings';
 
 export class MockHost implements vscode.Disposable {
   private server: RunningMockServer | undefined;
@@ -54,7 +55,7 @@ export class MockHost implements vscode.Disposable {
     return this.server?.url;
   }
 
-  /** Starts the in-host mock (on the default port when free, else any free port). */
+  /** Starts the in-host mock (on the `jkopay.mock.port` port when free, else any free port). */
   async start(): Promise<RunningMockServer> {
     if (this.server) return this.server;
     this.starting ??= this.launch().finally(() => (this.starting = undefined));
@@ -67,11 +68,13 @@ export class MockHost implements vscode.Disposable {
     const onError = (error: unknown) => this.log.error(`Mock server: ${(error as Error)?.message ?? String(error)}`);
     const onRequest = (e: Parameters<typeof accessLine>[0]) => this.log.info(`Mock: ${accessLine(e)}`);
     const onCallback = (e: Parameters<typeof callbackLine>[0]) => (e.ok ? this.log.info(`Mock: ${callbackLine(e)}`) : this.log.warn(`Mock: ${callbackLine(e)}`));
+    const port = mockPort();
     let server: RunningMockServer;
     try {
-      server = await startMockServer({ config, port: DEFAULT_MOCK_PORT, onError, onRequest, onCallback });
-    } catch {
-      // The default port is taken by something that is not a mock we can use: any free port will do.
+      server = await startMockServer({ config, port, onError, onRequest, onCallback });
+    } catch (e) {
+      if (port === 0) throw e;
+      // The port is taken by something that is not a mock we can use: any free port will do.
       server = await startMockServer({ config, port: 0, onError, onRequest, onCallback });
     }
     this.server = server;
@@ -99,12 +102,14 @@ export class MockHost implements vscode.Disposable {
 
   /**
    * Where a mock send goes: the in-host mock if it runs, else a `jkopay mock` the user runs on
-   * the default port, else the in-host mock, started now.
+   * the `jkopay.mock.port` port, else the in-host mock, started now.
    */
   async urlForSending(): Promise<string> {
     await this.restarting;
     if (this.server) return this.server.url;
-    if (!this.starting && (await isListening(DEFAULT_MOCK_URL, 300))) return DEFAULT_MOCK_URL;
+    const port = mockPort();
+    const theirs = `http://127.0.0.1:${port}`;
+    if (port !== 0 && !this.starting && (await isListening(theirs, 300))) return theirs;
     return (await this.start()).url;
   }
 

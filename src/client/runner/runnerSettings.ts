@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { requestTimeoutFromSeconds } from '../../api/durations';
-import { type EnvironmentName, isEnvironmentName, SANDBOX_URL } from '../../api/environments';
+import { DEFAULT_MOCK_PORT, type EnvironmentName, isEnvironmentName, SANDBOX_URL } from '../../api/environments';
 import { DEFAULT_TIMEOUT_MS } from '../../api/httpExchange';
 
 export const ENVIRONMENT_SETTING = 'environment';
@@ -48,4 +48,14 @@ export function sandboxBaseUrl(): string {
 export function requestTimeoutMs(): number {
   // Clamped in code to the schema's 1–300 s: a workspace value beyond 2^31 ms would make the timer fire at once.
   return requestTimeoutFromSeconds(section().get<number>('request.timeoutSeconds'), DEFAULT_TIMEOUT_MS);
+}
+
+/**
+ * The port of the built-in mock, and where a `jkopay mock` of the user's is looked for first.
+ * 0: any free port, and never another mock (the real-VS-Code tests set it, so that a developer's
+ * own `jkopay mock` on 8917 cannot answer them).
+ */
+export function mockPort(): number {
+  const port = section().get<number>('mock.port');
+  return typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : DEFAULT_MOCK_PORT;
 }

@@ -2,7 +2,8 @@
  * The request runner end to end: installs the packaged VSIX into the real VS Code, opens a
  * payload file, runs `JKOPay: Send Request` from the command palette (F1) as a person would,
  * and reads the response webview's text by scanning the page's frames (webviews are nested
- * iframes). Saves the runner screenshots the docs show (docs/screenshots/runner-*.png), in
+ * iframes). Saves the runner screenshots the docs show (runner-*.png in out/screenshots/, or docs/screenshots/ with
+ * UPDATE_SCREENSHOTS=1), in
  * English and in Traditional Chinese. Run by runVsCodeTests.ts (JKOPAY_TEST_VSIX).
  */
 import * as assert from 'node:assert/strict';

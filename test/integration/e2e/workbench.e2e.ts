@@ -2,7 +2,7 @@
  * The end-to-end test: installs the packaged VSIX into the real VS Code as a user would, then
  * drives the workbench in a headless browser as a person does (open a payload file, look at the
  * Problems panel, hover a result code), once in English and once with VS Code's display language
- * set to Traditional Chinese. Saves the screenshots the README shows into docs/screenshots/.
+ * set to Traditional Chinese. Saves the screenshots the README shows (out/screenshots/, or docs/screenshots/ with UPDATE_SCREENSHOTS=1).
  * Run by runVsCodeTests.ts, which passes the VSIX path in JKOPAY_TEST_VSIX.
  */
 import * as assert from 'node:assert/strict';

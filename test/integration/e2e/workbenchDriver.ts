@@ -12,7 +12,11 @@ import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../../../..');
 export const WORKSPACE = path.join(ROOT, 'test/integration/fixtures/workspace');
-export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+/**
+ * Where screenshots go: out/screenshots/, so that a test run leaves the tracked files alone;
+ * `UPDATE_SCREENSHOTS=1 npm run test:vscode` refreshes the ones the README and docs show.
+ */
+export const SCREENSHOTS = path.join(ROOT, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'out/screenshots');
 
 /**
  * The little of playwright-core's API the tests use. playwright-core is a dependency of the test
