@@ -6,7 +6,9 @@
  * failed; 1: a scenario failed; 2: bad usage.
  */
 import { CallbackTestError, type CallbackVerdict, checkCallbackOptions, exitCodeOf, runCallbackTests } from '../api/callbacks/callbackTest';
+import { callbackText, type CallbackTextId } from '../api/callbacks/callbackTexts';
 import { DEFAULT_MOCK_CONFIG } from '../api/mock/mockConfig';
+import type { Lang } from '../data/types';
 import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
 
 export const CALLBACKS_USAGE =
@@ -74,17 +76,20 @@ export function runCallbacks(args: string[], io: CommandIO, options: CallbacksCo
     } finally {
       process.off('SIGINT', onSigint);
     }
-    io.out(values.format === 'json' ? JSON.stringify(verdicts, null, 2) : verdictTable(verdicts));
+    io.out(values.format === 'json' ? JSON.stringify(verdicts, null, 2) : verdictTable(verdicts, lang));
     return exitCodeOf(verdicts);
   });
 }
 
 /** The verdicts as an aligned text table, the detail last (it is long). */
-export function verdictTable(verdicts: readonly CallbackVerdict[]): string {
+export function verdictTable(verdicts: readonly CallbackVerdict[], lang: Lang = 'en'): string {
+  const t = (id: CallbackTextId) => callbackText(lang, id);
   const rows = [
-    ['SCENARIO', 'URL', 'VERDICT', 'STATUS', 'TIME', 'DETAIL'],
-    ...verdicts.map((v) => [v.scenario, v.url, v.verdict.toUpperCase(), v.status === null ? '-' : String(v.status), `${v.ms} ms`, v.detail]),
+    [t('column-scenario'), t('column-url'), t('column-verdict'), t('column-status'), t('column-time'), t('column-detail')],
+    ...verdicts.map((v) => [v.scenario, v.url, t(`verdict-${v.verdict}`), v.status === null ? '-' : String(v.status), `${v.ms} ms`, v.detail]),
   ];
-  const widths = rows[0].map((_, i) => (i === rows[0].length - 1 ? 0 : Math.max(...rows.map((r) => r[i].length))));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n');
+  // Aligned by display width: a CJK character takes two columns in a terminal.
+  const width = (text: string) => [...text].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+  const widths = rows[0].map((_, i) => (i === rows[0].length - 1 ? 0 : Math.max(...rows.map((r) => width(r[i])))));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell)))).join('  ')).join('\n');
 }

@@ -130,12 +130,14 @@ describe('cli: callbacks test', function () {
       assert.equal(await runCallbacks(['test', '--confirm-url', `${ok.url}/c`, '--slow'], c.io, { env: {} }), 0);
       const lines = c.out.join('\n').split('\n');
       assert.match(lines[0], /^SCENARIO\s+URL\s+VERDICT\s+STATUS\s+TIME\s+DETAIL$/);
-      assert.match(lines[1], /^confirm\s+http:\/\/127\.0\.0\.1:\d+\/c\s+PASS\s+200\s+\d+ ms\s+.*would not charge/);
-      assert.match(lines[2], /^slow\s+.*PASS\s+-\s+\d+ ms\s+slowest answer/);
+      assert.match(lines[1], /^confirm\s+http:\/\/127\.0\.0\.1:\d+\/c\s+pass\s+200\s+\d+ ms\s+.*would not charge/);
+      assert.match(lines[2], /^slow\s+.*pass\s+-\s+\d+ ms\s+slowest answer/);
       assert.equal(ok.calls[0].digest, computeDigest('mock-secret-key', ok.calls[0].body));
       const zh = capture();
       await runCallbacks(['test', '--confirm-url', `${ok.url}/c`, '--lang', 'zh-TW'], zh.io, { env: {} });
       assert.match(zh.text(), /街口不會扣款/);
+      assert.match(zh.text(), /^情境 {5}網址/m);
+      assert.match(zh.text(), /^confirm {2}http\S+ {2}通過 {2}200 /m);
     } finally {
       await ok.close();
     }
