@@ -49,6 +49,7 @@ export const MESSAGES = {
   'coverage-answered-by': { en: ' ({endpoints} answers it)', 'zh-TW': '（{endpoints} 才會回傳）' },
   'coverage-answered-by-none': { en: ' (no OnlinePay endpoint answers it)', 'zh-TW': '（沒有任何 OnlinePay API 回傳此代碼）' },
   'coverage-not-onlinepay': { en: ' (it is not a current OnlinePay code)', 'zh-TW': '（這不是現行的 OnlinePay 代碼）' },
+  'coverage-by-message': { en: 'Tell these apart by message: {titles}', 'zh-TW': '以 message 區分以下情況：{titles}' },
   'coverage-hover-title': { en: 'Result codes of the {endpoint} answer', 'zh-TW': '{endpoint} 回應的結果代碼' },
   'fix-handle-missing-codes': { en: 'Handle the missing result codes', 'zh-TW': '處理缺少的結果代碼' },
   'fix-compare-string': { en: "Compare with the string '{code}'", 'zh-TW': "改為與字串 '{code}' 比較" },

@@ -367,7 +367,8 @@ function codeWithMeaning(code: string, rows: readonly ResultCodeEntry[], lang: L
 /** A one-line comment for an inserted branch: what the code means and, when it has one row, what to do. */
 function codeComment(rows: readonly ResultCodeEntry[], lang: Lang): string {
   const titles = [...new Set(rows.map((r) => localize(r.title, lang)))].join(' / ');
-  if (rows.length !== 1) return titles;
+  // One code, several situations (entry 200): what to do depends on the message, so say that.
+  if (rows.length !== 1) return msg(lang, 'coverage-by-message', { titles });
   const action = localize(rows[0].action, lang);
   // The first sentence: a period that ends one, not that of "e.g." or "i.e."; or a 。.
   const first = /^.*?(?:(?<!\b(?:e\.g|i\.e))\.(?=\s|$)|。)/.exec(action)?.[0] ?? action;
