@@ -54,6 +54,8 @@ export interface CallbackTestOptions {
   onCall?: (call: { scenario: Scenario; url: string; body: string; digest: string }) => void;
 }
 
+/** JKOPay's connect timeout for callbacks (reference §7). */
+export const JKOPAY_CONNECT_TIMEOUT_MS = 5_000;
 /** JKOPay's read timeout for callbacks (reference §7). */
 export const JKOPAY_READ_TIMEOUT_MS = 10_000;
 /** An answer is read up to this; a callback answer is a few bytes, and a 10 MB one must not be buffered. */
@@ -133,6 +135,8 @@ export async function runCallbackTests(options: CallbackTestOptions): Promise<Ca
         headers: { 'Content-Type': 'application/json', digest },
         body,
         timeoutMs: options.timeoutMs,
+        // JKOPay gives up connecting after 5 s; the whole call stays within --timeout-seconds.
+        connectTimeoutMs: Math.min(JKOPAY_CONNECT_TIMEOUT_MS, options.timeoutMs),
         signal: options.signal,
         maxResponseBytes: MAX_ANSWER_BYTES,
       });
@@ -144,7 +148,8 @@ export async function runCallbackTests(options: CallbackTestOptions): Promise<Ca
       const ms = Math.round(performance.now() - started);
       if (e instanceof TransportError) {
         if (e.kind === 'timeout') timings.set(url, [...(timings.get(url) ?? []), ms]);
-        return { status: null, ms, error: { kind: e.kind, message: e.message } };
+        const kind = e.kind === 'timeout' && e.message.startsWith('connecting to') ? 'connect-timeout' : e.kind;
+        return { status: null, ms, error: { kind, message: e.message } };
       }
       throw e;
     }
@@ -152,6 +157,7 @@ export async function runCallbackTests(options: CallbackTestOptions): Promise<Ca
   /** A verdict for what is wrong at the transport or HTTP-redirect level, or undefined when the answer can be judged. */
   const broken = (a: Answer): string | undefined => {
     if (a.error?.kind === 'timeout') return t('timeout', { seconds: +(options.timeoutMs / 1000).toFixed(1) });
+    if (a.error?.kind === 'connect-timeout') return t('connect-timeout', { seconds: +(Math.min(JKOPAY_CONNECT_TIMEOUT_MS, options.timeoutMs) / 1000).toFixed(1) });
     if (a.error?.kind === 'too-large') return t('too-large', { bytes: MAX_ANSWER_BYTES });
     if (a.error) return t('transport', { error: a.error.message });
     if (a.status !== null && a.status >= 300 && a.status < 400) return t('redirect', { status: a.status, location: a.location ?? '?' });

@@ -53,6 +53,10 @@ export const CALLBACK_TEXTS = {
     en: 'no complete answer within {seconds} s (JKOPay waits 10 s for the answer, then counts the call as failed)',
     'zh-TW': '{seconds} 秒內沒有完整回應（街口等待回應 10 秒，逾時即視為失敗）',
   },
+  'connect-timeout': {
+    en: 'could not connect within {seconds} s (JKOPay gives up connecting after 5 s): is the host reachable from the internet?',
+    'zh-TW': '{seconds} 秒內無法連線（街口連線逾時為 5 秒）：此主機能從網際網路連到嗎？',
+  },
   'too-large': {
     en: 'the answer is larger than {bytes} bytes; it was cut off, not read (a callback answer should be a few bytes)',
     'zh-TW': '回應超過 {bytes} 位元組，已中斷、未讀取（回呼的回應應該只有幾個位元組）',
