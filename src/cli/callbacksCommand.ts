@@ -9,7 +9,7 @@ import { CallbackTestError, type CallbackVerdict, checkCallbackOptions, exitCode
 import { callbackText, type CallbackTextId } from '../api/callbacks/callbackTexts';
 import { DEFAULT_MOCK_CONFIG } from '../api/mock/mockConfig';
 import type { Lang } from '../data/types';
-import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
+import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, SECRET_ENV_UNSET, secretFromEnv, withUsage } from './cliSupport';
 
 export const CALLBACKS_USAGE =
   'jkopay callbacks test [--confirm-url URL] [--result-url URL] [--order ID] [--currency C] [--amount N] [--secret-env VAR] ' +
@@ -46,8 +46,8 @@ export function runCallbacks(args: string[], io: CommandIO, options: CallbacksCo
     let secret = DEFAULT_MOCK_CONFIG.secretKey;
     const variable = values['secret-env'];
     if (variable !== undefined) {
-      const value = env[variable];
-      if (value === undefined || value === '') throw new CommandUsageError(`the environment variable ${variable} (--secret-env) is not set or empty`);
+      const value = secretFromEnv(variable, env);
+      if (value === undefined) throw new CommandUsageError(SECRET_ENV_UNSET);
       secret = value;
     }
     const testOptions = {

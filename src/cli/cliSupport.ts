@@ -38,3 +38,25 @@ export function langOption(value: string | undefined, env: NodeJS.ProcessEnv = p
   if (!['en', 'zh-tw'].includes(value.toLowerCase())) throw new CommandUsageError(`--lang must be en or zh-TW, not "${value}"`);
   return toLang(value);
 }
+
+/** A portable environment variable name: letters, digits and underscores, not starting with a digit. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The secret in the environment variable named by --secret-env. The value given to --secret-env
+ * is never printed, not even in an error: users do pass the secret itself there by mistake.
+ * Undefined (after `io.err`) when the variable is unset or empty; a usage error when the value
+ * is no variable name.
+ */
+export function secretFromEnv(variable: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (!ENV_NAME.test(variable)) {
+    throw new CommandUsageError(
+      '--secret-env takes the NAME of an environment variable (such as JKOPAY_SECRET_KEY), and what was given is no such name (it is not shown: it may be the secret itself)',
+    );
+  }
+  const value = env[variable];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** The message for an unset or empty --secret-env variable, naming no value. */
+export const SECRET_ENV_UNSET = 'the environment variable named by --secret-env is not set or empty (its name is not shown: it may be the secret itself)';

@@ -11,13 +11,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { prepareRequest } from '../api/requestBody';
 import { computeDigest } from '../api/signing';
 import { getLanguageService } from '../core/languageService';
-import { type CommandIO, CommandUsageError, parseCommandArgs, withUsage } from './cliSupport';
+import { type CommandIO, CommandUsageError, parseCommandArgs, SECRET_ENV_UNSET, secretFromEnv, withUsage } from './cliSupport';
 import { FileInputError, readRegularFile } from './fileInput';
 
 export const SIGN_USAGE = 'jkopay sign --secret-env VAR (--body-file FILE | --query "platform_order_ids=a,b")';
-
-/** A portable environment variable name: letters, digits and underscores, not starting with a digit. */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Bodies beyond this are not JKOPay requests (the mock refuses over 1 MB). */
 const MAX_BODY_FILE = 8 * 1024 * 1024;
@@ -33,15 +30,9 @@ export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = 
     const variable = values['secret-env'];
     if (!variable) throw new CommandUsageError('--secret-env VAR is required: the name of the environment variable holding the secret key');
     if ((values['body-file'] === undefined) === (values.query === undefined)) throw new CommandUsageError('give exactly one of --body-file or --query');
-    // The value of --secret-env is never printed: users do pass the secret itself there by mistake.
-    if (!ENV_NAME.test(variable)) {
-      throw new CommandUsageError(
-        '--secret-env takes the NAME of an environment variable (such as JKOPAY_SECRET_KEY), and what was given is no such name (it is not shown: it may be the secret itself)',
-      );
-    }
-    const secret = env[variable];
-    if (secret === undefined || secret === '') {
-      io.err('jkopay sign: the environment variable named by --secret-env is not set or empty (its name is not shown: it may be the secret itself)');
+    const secret = secretFromEnv(variable, env);
+    if (secret === undefined) {
+      io.err(`jkopay sign: ${SECRET_ENV_UNSET}`);
       return 2;
     }
     let message: Buffer | string;

@@ -5,7 +5,7 @@
  * does not; 2: bad usage or unreadable input.
  */
 import { computeDigest, verifyDigest } from '../api/signing';
-import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
+import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, SECRET_ENV_UNSET, secretFromEnv, withUsage } from './cliSupport';
 import { controlText } from './mockControlTexts';
 import { FileInputError, readRegularFile } from './fileInput';
 
@@ -37,8 +37,8 @@ export function runVerify(args: string[], io: CommandIO, options: VerifyCommandO
     if (digest === undefined) throw new CommandUsageError('--digest HEX is required: the DIGEST (or digest header) to check');
     if (!/^[0-9a-fA-F]{64}$/.test(digest)) throw new CommandUsageError(`--digest must be 64 hexadecimal characters (HMAC-SHA256), not ${digest.length} characters`);
     if (values['body-file'] !== undefined && values.query !== undefined) throw new CommandUsageError('give at most one of --body-file or --query (or the body on stdin)');
-    const secret = env[variable];
-    if (secret === undefined || secret === '') throw new CommandUsageError(`the environment variable ${variable} is not set or empty`);
+    const secret = secretFromEnv(variable, env);
+    if (secret === undefined) throw new CommandUsageError(SECRET_ENV_UNSET);
 
     let message: Buffer | string;
     if (values.query !== undefined) message = values.query;

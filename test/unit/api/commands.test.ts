@@ -9,7 +9,9 @@ import { startMockServer } from '../../../src/api/mock/mockServer';
 import { runExplain } from '../../../src/cli/explainCommand';
 import { runMock } from '../../../src/cli/mockCommand';
 import { runSend } from '../../../src/cli/sendCommand';
+import { runCallbacks } from '../../../src/cli/callbacksCommand';
 import { runSign } from '../../../src/cli/signCommand';
+import { runVerify } from '../../../src/cli/verifyCommand';
 import { freePort, startHttp } from './localServers';
 
 function capture() {
@@ -72,12 +74,20 @@ describe('cli: sign and explain', () => {
   });
 
   it('sign never echoes the value of --secret-env (users pass the secret itself there by mistake)', async () => {
+    const digest = 'a'.repeat(64);
     for (const value of ['QxN1XsecretValue', 'sk-live/abc+def==', 'mock secret key']) {
-      const c = capture();
-      assert.equal(await runSign(['--secret-env', value, '--query', 'platform_order_ids=1'], c.io, {}), 2);
-      const all = c.errors() + c.text();
-      assert.ok(!all.includes(value), `echoed ${value}: ${all}`);
-      assert.match(c.errors(), /--secret-env/);
+      const runs: [string, (io: ReturnType<typeof capture>['io']) => Promise<number>][] = [
+        ['sign', (io) => runSign(['--secret-env', value, '--query', 'platform_order_ids=1'], io, {})],
+        ['verify', (io) => runVerify(['--secret-env', value, '--digest', digest, '--query', 'platform_order_ids=1'], io, { env: {} })],
+        ['callbacks test', (io) => runCallbacks(['test', '--confirm-url', 'http://127.0.0.1:9/c', '--secret-env', value], io, { env: {} })],
+      ];
+      for (const [name, run] of runs) {
+        const c = capture();
+        assert.equal(await run(c.io), 2, name);
+        const all = c.errors() + c.text();
+        assert.ok(!all.includes(value), `${name} echoed ${value}: ${all}`);
+        assert.match(c.errors(), /--secret-env/);
+      }
     }
   });
 
