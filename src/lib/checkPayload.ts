@@ -4,10 +4,11 @@
  * text. Uses the JSON path of the core only (never the TypeScript front-end).
  */
 import type { Finding } from '../core/findings';
-import { validatePayload } from '../core/validation';
-import { parseJson } from '../core/jsonParser';
-import { getRule, type RuleSeverity } from '../core/ruleTable';
-import { msg } from '../core/messages';
+import type * as ValidationModule from '../core/validation';
+import type * as JsonParserModule from '../core/jsonParser';
+import type * as RuleTableModule from '../core/ruleTable';
+import type { RuleSeverity } from '../core/ruleTable';
+import type * as MessagesModule from '../core/messages';
 import type { Endpoint, Lang } from '../data/types';
 
 export type PayloadKind = Endpoint;
@@ -38,6 +39,13 @@ export interface PayloadFinding {
 export function checkPayload(kind: PayloadKind, value: unknown, options: CheckPayloadOptions = {}): PayloadFinding[] {
   if (kind !== 'entry' && kind !== 'refund' && kind !== 'inquiry')
     throw new TypeError(`checkPayload: kind must be entry, refund or inquiry, not ${String(kind)}`);
+  // The checker and its tables are loaded on first use.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { validatePayload } = require('../core/validation') as typeof ValidationModule;
+  const { parseJson } = require('../core/jsonParser') as typeof JsonParserModule;
+  const { getRule } = require('../core/ruleTable') as typeof RuleTableModule;
+  const { msg } = require('../core/messages') as typeof MessagesModule;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const text = typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? '');
   const settings = { lang: options.lang ?? 'en', defaultCurrency: options.defaultCurrency ?? 'TWD' };
   const { root, problems } = parseJson(text);

@@ -7,7 +7,8 @@
  * never holds the keys.
  */
 import { resolveBaseUrl, type EnvironmentName } from '../api/environments';
-import { sendRequest, type SendErrorKind } from '../api/httpClient';
+import type * as HttpClientModule from '../api/httpClient';
+import type { SendErrorKind } from '../api/httpClient';
 import { ENDPOINT_PATHS, inquiryIds, type PreparedRequest } from '../api/requestBody';
 import { endpointResultCodes } from '../data';
 import type { Endpoint } from '../data/types';
@@ -58,6 +59,9 @@ export function createClient(options: ClientOptions): JkoPayClient {
   const credentials = { apiKey: options.apiKey, secretKey: options.secretKey };
 
   const send = async (prepared: PreparedRequest, signal: AbortSignal | undefined): Promise<unknown> => {
+    // Loaded on first use, with node:http and node:https.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { sendRequest } = require('../api/httpClient') as typeof HttpClientModule;
     const result = await sendRequest(prepared, { baseUrl, credentials, timeoutMs: options.timeoutMs, signal });
     const envelope = result.envelope;
     if (envelope && endpointResultCodes(prepared.endpoint).includes(envelope.result)) return JSON.parse(result.bodyText ?? 'null');

@@ -4,8 +4,8 @@
  * option the mock gains is an option here too; what is left out keeps the defaults `jkopay mock`
  * prints. The port defaults to 0 (any free port), which is what parallel test suites need.
  */
-import { mockConfig, type MockConfig } from '../api/mock/mockConfig';
-import { startMockServer as startServer } from '../api/mock/mockServer';
+import type { mockConfig, MockConfig } from '../api/mock/mockConfig';
+import type * as MockServerModule from '../api/mock/mockServer';
 
 /** The mock's settings a caller may change: API key, secret key, stores, FX, refund window, callback timing… */
 export type MockServerConfig = NonNullable<Parameters<typeof mockConfig>[0]>;
@@ -33,10 +33,15 @@ export interface MockServer {
 }
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  // Loaded on first use: a backend that only signs or checks never pays for the mock and node:http.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { mockConfig: configWith } = require('../api/mock/mockConfig') as { mockConfig: typeof mockConfig };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startMockServer: startServer } = require('../api/mock/mockServer') as typeof MockServerModule;
   const server = await startServer({
     port: options.port ?? 0,
     host: options.host,
-    config: mockConfig(options.config),
+    config: configWith(options.config),
     stateFile: options.stateFile,
   });
   return { url: server.url, host: server.host, port: server.port, config: server.config, close: () => server.close() };
