@@ -13,7 +13,8 @@ const USAGE = `Usage: jkopay <command> [options]
 Commands:
   check [--format text|json] [--lang en|zh-TW] [--currency TWD] <files or folders…>
       Check *.jkopay.json payload files (folders are searched recursively).
-      Exit 0: no errors; 1: errors found; 2: bad usage or unreadable input.
+      Exit 0: no errors; 1: errors found (an unreadable file is one); 2: bad usage, a missing
+      path or one that is no regular file, or no file could be read.
   lsp --stdio [--lang en|zh-TW]
       Run the language server for any LSP client (also --node-ipc, --socket=N).
   send <file.jkopay.json> [--env mock|sandbox] [--base-url URL] [--index N] [--lang en|zh-TW]
