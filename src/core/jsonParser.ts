@@ -263,7 +263,7 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonPar
  * text, so only the trivia after the last token needs a second look, with a scanner that keeps it.
  */
 function unterminatedComment(text: string, from: number, problem: (id: SyntaxProblemId, offset: number, length: number) => void): void {
-  if (text.lastIndexOf('/*') < from) return;
+  if (text.indexOf('/*', from) < 0) return;
   const trivia = createScanner(text, false);
   trivia.setPosition(from);
   for (let token = trivia.scan(); token !== SyntaxKind.EOF; token = trivia.scan()) {
