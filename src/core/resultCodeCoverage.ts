@@ -240,7 +240,9 @@ function endpointsOf(expression: TS.Expression, sourceFile: TS.SourceFile, found
     if (!declaration || seen.has(declaration.node)) continue;
     seen.add(declaration.node);
     const d = declaration.node;
-    const typed = d.type && endpointOfType(d.type.getText(sourceFile));
+    // A TypeScript annotation, or in JavaScript a JSDoc `@type {…}` / `@param {…}`.
+    const typeNode = d.type ?? ts.getJSDocType(d);
+    const typed = typeNode && endpointOfType(typeNode.getText(sourceFile));
     const marked = markerAbove(statementOf(d), sourceFile) ?? markerAbove(d, sourceFile);
     if (typed || marked) {
       found.add((typed || marked)!);

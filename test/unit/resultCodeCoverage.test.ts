@@ -134,6 +134,23 @@ describe('result-code coverage in TS/JS', () => {
     assert.deepEqual(codes(text), ['5:22 result-code-type']);
   });
 
+  it('reads the declared type from JSDoc in JavaScript', () => {
+    const text = [
+      "/** @param {import('jkopay-tools').RefundResponse} res */",
+      'export function after(res) {',
+      '  return res.result === 922;',
+      '}',
+      "/** @type {import('jkopay-tools').EntryResponse} */",
+      'const answer = JSON.parse(process.argv[2]);',
+      "if (answer.result === '117') console.log('never');",
+      '',
+    ].join('\n');
+    const ls = service();
+    const document = TextDocument.create('file:///src/pay.js', 'javascript', 1, text);
+    const found = ls.doValidation(document, ls.parseDocument(document)).map((d) => `${d.range.start.line + 1}:${d.code}`);
+    assert.deepEqual(found, ['3:result-code-type', '7:unknown-result-code']);
+  });
+
   it('goes through the severity settings', () => {
     const { diagnostics } = diagnose(FORGETFUL_SWITCH, { severity: { 'unhandled-result-codes': 'off' } });
     assert.deepEqual(diagnostics, []);
