@@ -36,7 +36,7 @@ export function generateResultHandlers(kb) {
   for (let i = 0; parts.reduce((n, p) => n + p.length, 0) < kb * 1024; i++) {
     parts.push(`
 export async function confirmOrder${i}(orderId: string, attempts = 3): Promise<boolean> {
-  const res = await post(\`/platform/inquiry?ids=\${orderId}\`);
+  const res = await post(\`/platform/entry?id=\${orderId}\`);
   if (res.result === '000') return true;
   if (res.result === '153' && attempts > 0) return confirmOrder${i}(orderId, attempts - 1);
   console.warn(\`order \${orderId}: \${res.message}\`);
