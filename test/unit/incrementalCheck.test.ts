@@ -190,6 +190,36 @@ describe('incremental re-check equals a full re-check', function () {
     assert.deepEqual(checkDocument(next, settings), expected);
   });
 
+  it('re-checks only the edited literal of a TS source and re-uses the others’ findings, moved', () => {
+    const literal = (id: string) => `const ${id} = { platform_order_id: '${id}', store_id: 's', currency: 'TWD', total_price: 100.5, final_price: 100 };\n`;
+    const text = literal('a') + literal('b') + literal('c');
+    const uri = 'file:///x.ts';
+    const doc = parseSourceDocument(uri, text);
+    const before = checkDocument(doc, settings);
+    const at = text.indexOf("'b'") + 1;
+    const edited = `${text.slice(0, at)}bb${text.slice(at + 1)}`;
+    const next = reparseSourceDocument(doc, edited, undefined, { start: at, end: at + 1, newLength: 2 });
+    const after = checkDocument(next, settings);
+    assert.deepEqual(after, validatePayloads(parseSourceDocument(uri, edited), settings));
+    assert.equal(after[0], before[0], 'the literal before the edit keeps its findings as they were');
+    assert.notEqual(after.at(-1), before.at(-1), 'the literal after the edit has its findings moved');
+    assert.equal(after.at(-1)!.offset, before.at(-1)!.offset + 1);
+    // Which were checked again: with the settings object changed in place (which the service never
+    // does), re-used findings keep their English message and checked ones come out in Chinese.
+    const shared = { ...settings };
+    const again = parseSourceDocument(uri, text);
+    checkDocument(again, shared);
+    shared.lang = 'zh-TW' as 'en';
+    const mixed = checkDocument(reparseSourceDocument(again, edited, undefined, { start: at, end: at + 1, newLength: 2 }), shared);
+    const open = edited.indexOf('{', edited.indexOf('const b'));
+    const close = edited.indexOf('}', open);
+    assert.deepEqual(
+      mixed.map((f) => /[\u4e00-\u9fff]/.test(f.message)),
+      mixed.map((f) => f.offset >= open && f.offset <= close),
+    );
+    assert.equal(mixed.length, 6);
+  });
+
   it('falls back to a full parse when the edit touches structure', () => {
     const text = '[\n  { "platform_order_id": "a" },\n  { "platform_order_id": "b" }\n]';
     const uri = 'file:///x.jkopay.json';
