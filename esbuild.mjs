@@ -4,7 +4,7 @@
 // tsconfig, since it needs the DOM types the rest of the project must not see), and the library
 // (dist/lib/: one CommonJS bundle, an ESM wrapper over it, declarations from src/lib/tsconfig.dist.json;
 // the types it exports are generated from src/data first, by scripts/generateTypes.mjs).
-// Usage: node esbuild.mjs [--watch] [--production]
+// Usage: node esbuild.mjs [--watch] [--production] [--vsix]  (--vsix: only what the VSIX holds, for `npm run package`)
 // Imported, it builds nothing by itself: it exports `bundleOptions` (test/unit/clientBundle.test.ts
 // builds the production client from them) and `build` (the mocha root hook test/support/buildBundles.ts).
 import * as esbuild from 'esbuild';
@@ -73,15 +73,22 @@ function finishLibrary(result) {
   writeFileSync(path.join(ROOT, 'dist/lib/index.d.mts'), "export * from './types/lib/index.js';\n");
 }
 
-/** Everything `npm run build` (or `--production`) does: generated types, the webview and library type checks, every bundle. */
-export async function build({ production = false, logLevel } = {}) {
+/**
+ * Everything `npm run build` (or `--production`) does: generated types, the webview and library
+ * type checks, every bundle. With `vsix`, only the webview check and the bundles the extension
+ * runs (client, server, webview): `npm run package`, which the real-VS-Code tests run after the
+ * unit tests have built everything else.
+ */
+export async function build({ production = false, logLevel, vsix = false } = {}) {
   const node = (...args) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
-  node('scripts/generateTypes.mjs');
+  if (!vsix) node('scripts/generateTypes.mjs');
   node('node_modules/typescript/bin/tsc', '-p', 'src/webview');
-  node('node_modules/typescript/bin/tsc', '-p', 'src/lib/tsconfig.dist.json');
-  const { library, ...bundles } = bundleOptions({ production });
+  if (!vsix) node('node_modules/typescript/bin/tsc', '-p', 'src/lib/tsconfig.dist.json');
+  const { library, cli, ...extension } = bundleOptions({ production });
   const quiet = (options) => (logLevel ? { ...options, logLevel } : options);
-  await Promise.all([...Object.values(bundles).map((options) => esbuild.build(quiet(options))), esbuild.build(quiet(library)).then(finishLibrary)]);
+  const builds = Object.values(extension).map((options) => esbuild.build(quiet(options)));
+  if (!vsix) builds.push(esbuild.build(quiet(cli)), esbuild.build(quiet(library)).then(finishLibrary));
+  await Promise.all(builds);
 }
 
 async function watch() {
@@ -90,5 +97,5 @@ async function watch() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--watch')) await watch();
-  else await build({ production: process.argv.includes('--production') });
+  else await build({ production: process.argv.includes('--production'), vsix: process.argv.includes('--vsix') });
 }
