@@ -246,7 +246,7 @@ describe('mock: paying calls the merchant', () => {
     assert.equal(pending.status, 202);
     assert.equal(pending.json.pending, true);
     assert.equal(pending.json.status, 101);
-    for (let i = 0; i < 400 && mock.state.orders.get('p3')!.status === 101; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2000 && mock.state.orders.get('p3')!.status === 101; i++) await new Promise((r) => setTimeout(r, 5));
     assert.equal(mock.state.orders.get('p3')!.status, 100);
     assert.equal(calls.filter((c) => c.path === '/confirm').length, 1 + 4, 'a non-answer is retried 3 times');
   });

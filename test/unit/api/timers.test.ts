@@ -19,7 +19,7 @@ const STORE = '00000000-0000-4000-8000-000000000001';
 const entryBody = (id: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ platform_order_id: id, store_id: STORE, currency: 'TWD', total_price: 100, final_price: 100, unredeem: 0, ...extra });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(condition: () => boolean, ms = 3000): Promise<void> {
+async function until(condition: () => boolean, ms = 10_000): Promise<void> {
   for (let waited = 0; !condition() && waited < ms; waited += 10) await sleep(10);
 }
 
