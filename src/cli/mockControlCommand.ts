@@ -6,6 +6,7 @@
  */
 import { DEFAULT_MOCK_URL } from '../api/environments';
 import { exchange, TransportError } from '../api/httpExchange';
+import { hasUrlUnsafeChar } from '../core/textUtil';
 import { escapeControl } from '../shared/displayText';
 import type { Lang } from '../data/types';
 import { type CommandIO, CommandUsageError, langOption, parseCommandArgs } from './cliSupport';
@@ -47,6 +48,7 @@ export async function runMockControl(command: MockControlCommand, args: string[]
   if (values.format !== 'text' && values.format !== 'json') throw new CommandUsageError(`--format must be text or json, not "${values.format}"`);
   const base = values.url!.replace(/\/+$/, '');
   try {
+    if (hasUrlUnsafeChar(base)) throw new Error();
     const u = new URL(base);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
   } catch {

@@ -5,6 +5,7 @@
  * origin (`--forward-callbacks-to`, the `stripe listen --forward-to` of JKOPay) sends every
  * callback there instead, keeping path and query; named hosts can be allowed one by one.
  */
+import { hasUrlUnsafeChar } from '../../core/textUtil';
 
 export interface CallbackRouting {
   /** Every callback goes here (`http://127.0.0.1:3000`), path and query kept. */
@@ -23,6 +24,8 @@ export class CallbackRoutingError extends Error {}
 
 /** A forwarding origin as given by the user, checked: http(s), no query or fragment; a path prefix is kept. */
 export function parseForwardOrigin(text: string): string {
+  // Before parsing, which would silently drop tab, CR and LF.
+  if (hasUrlUnsafeChar(text)) throw new CallbackRoutingError('the forwarding origin contains a space or a control character (such as a line break)');
   let url: URL;
   try {
     url = new URL(text);

@@ -6,7 +6,10 @@
 import * as assert from 'node:assert/strict';
 import { EnvironmentError, normalizeBaseUrl } from '../../../src/api/environments';
 import { exchange, TransportError } from '../../../src/api/httpExchange';
+import { CallbackRoutingError, parseForwardOrigin } from '../../../src/api/mock/callbackTargets';
 import { redirectTarget } from '../../../src/api/mock/mockControl';
+import { withUsage } from '../../../src/cli/cliSupport';
+import { runMockControl } from '../../../src/cli/mockControlCommand';
 import { type RunningMockServer, startMockServer } from '../../../src/api/mock/mockServer';
 import { validate } from '../helpers';
 import { rawRequest, signedPost } from './localServers';
@@ -48,6 +51,16 @@ describe('URL fields with spaces or control characters', () => {
       assert.throws(() => normalizeBaseUrl(url), EnvironmentError);
       await assert.rejects(exchange({ url, method: 'GET', timeoutMs: 1000 }), (e: unknown) => e instanceof TransportError && e.kind === 'bad-url');
     }
+  });
+
+  it('the forwarding origin and the mock control --url refuse them too', async () => {
+    for (const url of ['http://127.0.0.1:3000\n', 'http://127.0.0.1:30\t00', ' http://127.0.0.1:3000']) {
+      assert.throws(() => parseForwardOrigin(url), CallbackRoutingError);
+      const err: string[] = [];
+      const code = await withUsage('mock', 'usage', { out: () => undefined, err: (t) => err.push(t) }, () => runMockControl('orders', ['--url', url], { out: () => undefined, err: (t) => err.push(t) }));
+      assert.equal(code, 2, err.join('\n'));
+    }
+    assert.equal(parseForwardOrigin('http://127.0.0.1:3000/'), 'http://127.0.0.1:3000');
   });
 
   it('redirect targets are only validated http(s) URLs', () => {
