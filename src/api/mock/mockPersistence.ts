@@ -164,6 +164,8 @@ export class StateGate {
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    // In memory nothing is saved, so there is nothing to wait for: handlers are synchronous.
+    if (!this.file) return fn();
     const run = this.tail.then(fn);
     this.tail = run.catch(() => undefined);
     return run;
