@@ -1,6 +1,7 @@
 /**
- * `jkopay check [--format text|json] [--lang en|zh-TW] [--currency C] <files or folders…>`:
- * checks payload files, and payload literals in TS/JS sources, like a compiler. Exit 0 without errors, 1 with any error
+ * `jkopay check [options] <files or folders…>` (options in CHECK_HELP): checks payload files,
+ * and payload literals in TS/JS sources, like a compiler, with the project's `jkopay.config.json`
+ * (or `package.json` `jkopay` key) applied; text, JSON, SARIF or GitHub Actions output. Exit 0 without errors, 1 with any error
  * (a file that cannot be read, decoded or parsed is one, and the run goes on), 2 on bad usage, a path that does not exist or
  * is no regular file (a FIFO, socket or device), or when no file could be read at all.
  */
@@ -10,6 +11,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Lang } from '../data/types';
 import { getLanguageService } from '../core/languageService';
+import { msg } from '../core/messages';
+import type { LoadedConfig } from '../core/projectConfig';
+import { DEFAULT_DETECTION } from '../core/sourceDocument';
+import { toGithubAnnotations, toSarif } from './checkFormats';
 import { ruleMessage } from '../core/findings';
 import { escapeControl } from '../shared/displayText';
 import { decodeUtf8, FileInputError, readRegularFile } from './fileInput';
@@ -18,10 +23,24 @@ import { findPayloadFiles, SOURCE_FILE } from './findPayloadFiles';
 /** Larger files are refused with a message instead of being read into memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+
 export interface CheckOptions {
-  format: 'text' | 'json';
+  format: (typeof CHECK_FORMATS)[number];
   lang: Lang;
   defaultCurrency: string;
+  /** Globs to skip, relative to the current folder (`--exclude`, repeatable). */
+  exclude?: readonly string[];
+  /** `--no-detect-keys`: in TS/JS, only markers and type names make a payload. */
+  detectKeys?: boolean;
+  /** `--quiet`: report errors only. */
+  quiet?: boolean;
+  /** `--max-warnings N`: exit 1 when there are more warnings. */
+  maxWarnings?: number;
+  /** The project configuration found for the run, if any. */
+  config?: LoadedConfig;
+  /** The folder paths in SARIF and GitHub output are relative to (default: the current folder). */
+  root?: string;
 }
 
 export interface CheckIO {
@@ -62,14 +81,22 @@ function toRecord(file: string, d: Diagnostic): CheckRecord {
 }
 
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CheckIO): Promise<number> {
-  const { files, errors, skipped } = await findPayloadFiles(paths);
+  const config = options.config?.config;
+  const exclude = [{ globs: options.exclude ?? [], base: process.cwd() }];
+  if (config && options.config) exclude.push({ globs: config.exclude, base: options.config.root });
+  const { files, errors, skipped } = await findPayloadFiles(paths, { exclude });
   for (const e of errors) io.err(`jkopay check: cannot read ${escapeControl(e.path)}: ${e.reason}`);
-  for (const s of skipped) io.err(`jkopay check: note: skipped ${escapeControl(s.path)}: ${s.reason}`);
+  for (const s of skipped) if (!options.quiet) io.err(`jkopay check: note: skipped ${escapeControl(s.path)}: ${s.reason}`);
   if (files.length === 0 && errors.length === 0) {
     io.err(`jkopay check: no *.jkopay.json or source files found in ${paths.join(', ')}`);
     return 2;
   }
-  const service = getLanguageService({ lang: options.lang, defaultCurrency: options.defaultCurrency });
+  const service = getLanguageService({
+    lang: options.lang,
+    defaultCurrency: options.defaultCurrency,
+    severity: config?.severity,
+    sourceDetection: { ...DEFAULT_DETECTION, ...config?.detect, ...(options.detectKeys === false ? { keys: false } : {}) },
+  });
   const records: CheckRecord[] = [];
   let read = 0;
   // Each file is checked on its own: one that cannot be read, decoded or parsed gets a finding, and the run goes on.
@@ -92,17 +119,30 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     }
     for (const d of diagnostics) records.push(toRecord(file, d));
   }
+  const reported = options.quiet ? records.filter((r) => r.severity === 'error') : records;
+  const root = options.root ?? process.cwd();
+  const count = (severity: string) => records.filter((r) => r.severity === severity).length;
   if (options.format === 'json') {
-    io.out(JSON.stringify(records, null, 2));
+    io.out(JSON.stringify(reported, null, 2));
+  } else if (options.format === 'sarif') {
+    io.out(JSON.stringify(toSarif(reported, options.lang, root), null, 2));
+  } else if (options.format === 'github') {
+    for (const line of toGithubAnnotations(reported, root)) io.out(line);
   } else if (files.length) {
     // One record, one line: a key or file name holding a line break or an escape sequence cannot forge another.
-    for (const r of records) io.out(`${escapeControl(r.file)}:${r.line}:${r.column} ${r.severity} ${r.code} ${escapeControl(r.message)}`);
-    const count = (s: string) => records.filter((r) => r.severity === s).length;
-    io.err(`${files.length} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s)`);
+    for (const r of reported) io.out(`${escapeControl(r.file)}:${r.line}:${r.column} ${r.severity} ${r.code} ${escapeControl(r.message)}`);
+  }
+  if (options.format !== 'json' && options.format !== 'sarif' && files.length) {
+    io.err(msg(options.lang, 'check-summary', { files: files.length, errors: count('error'), warnings: count('warning') }));
+  }
+  const warnings = count('warning');
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.err(msg(options.lang, 'check-too-many-warnings', { warnings, max: options.maxWarnings }));
   }
   // Exit 2 is for bad paths and for runs where no file at all could be read.
   if (errors.length > 0 || (files.length > 0 && read === 0)) return 2;
-  return records.some((r) => r.severity === 'error') ? 1 : 0;
+  if (records.some((r) => r.severity === 'error')) return 1;
+  return options.maxWarnings !== undefined && count('warning') > options.maxWarnings ? 1 : 0;
 }
 
 /** A finding about a whole file (unreadable) or one place in it (invalid encoding), as an error record. */

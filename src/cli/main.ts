@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { toLang } from '../core/localize';
+import { DEFAULT_CURRENCY } from '../data/files';
 import { escapeControl } from '../shared/displayText';
 // Each command is loaded when it runs (below): a `jkopay check` in CI then never initializes the
 // language server, the mock, the HTTP client or their libraries, which is most of its start-up.
@@ -11,10 +12,12 @@ import { escapeControl } from '../shared/displayText';
 const USAGE = `Usage: jkopay <command> [options]
 
 Commands:
-  check [--format text|json] [--lang en|zh-TW] [--currency TWD] <files or folders…>
-      Check *.jkopay.json payload files (folders are searched recursively).
-      Exit 0: no errors; 1: errors found (an unreadable file is one); 2: bad usage, a missing
-      path or one that is no regular file, or no file could be read.
+  check [--format text|json|sarif|github] [--exclude GLOB]… [--no-detect-keys] [--quiet] [--max-warnings N]
+        [--lang en|zh-TW] [--currency TWD] <files or folders…>
+      Check *.jkopay.json payload files and payload literals in TS/JS (folders are searched
+      recursively, obeying .gitignore). Exit 0: no errors; 1: errors found (an unreadable file is
+      one), or more warnings than --max-warnings; 2: bad usage, a bad configuration, a missing path
+      or one that is no regular file, or no file could be read. \`jkopay help check\`: every option.
   lsp --stdio [--lang en|zh-TW]
       Run the language server for any LSP client (also --node-ipc, --socket=N).
   send <file.jkopay.json> [--env mock|sandbox] [--base-url URL] [--index N] [--lang en|zh-TW]
@@ -38,8 +41,47 @@ Commands:
 
 Options:
   --lang en|zh-TW   language of messages (default: from LANG / LC_ALL)
-  -h, --help        show this help
+  -h, --help        show this help (\`jkopay help <command>\` or \`jkopay <command> --help\`: one command's options)
   -v, --version     show the version`;
+
+export const CHECK_HELP = `Usage: jkopay check [options] <files or folders…>
+
+Checks *.jkopay.json payload files and payload literals in TS/JS sources, like a compiler. Folders
+are searched recursively; there, what .gitignore ignores is skipped, and so are hidden folders,
+node_modules, dist, out, build, coverage and the exclude globs. Files named here are always checked.
+The project's jkopay.config.json (or the "jkopay" key of package.json), found from the current
+folder up, adds its exclude globs, detection switches, severities and currency.
+
+Options:
+  --format text|json|sarif|github   output: compiler-style lines (default), a JSON array, a SARIF 2.1.0
+                                    log (code scanning), or GitHub Actions annotations
+  --exclude GLOB                    in folders, skip files and folders matching GLOB (relative to the
+                                    current folder; repeatable); a path named here is always checked
+  --no-detect-keys                  in TS/JS, only // @jkopay markers and type names make a payload
+  --quiet                           report errors only (warnings still count for --max-warnings)
+  --max-warnings N                  exit 1 when there are more than N warnings
+  --currency CODE                   currency of refunds: TWD (default), JPY, USD, CNY or HKD
+  --lang en|zh-TW                   language of messages and the summary (default: from LANG / LC_ALL)
+  -h, --help                        show this help
+
+Exit 0: no errors; 1: errors found, or more warnings than --max-warnings; 2: bad usage, a bad
+configuration, a path that does not exist, or no file could be read.`;
+
+const LSP_HELP = `Usage: jkopay lsp (--stdio | --node-ipc | --socket=N | --pipe=NAME) [--lang en|zh-TW]
+
+Runs the language server for any LSP client on the given transport.`;
+
+/** Each command's help, for `jkopay help <command>` and `jkopay <command> --help`; loaded like the command itself. */
+const COMMAND_HELP: Record<string, () => Promise<string>> = {
+  check: async () => CHECK_HELP,
+  lsp: async () => LSP_HELP,
+  send: async () => `Usage: ${(await import('./sendCommand.js')).SEND_USAGE}`,
+  mock: async () => `Usage: ${(await import('./mockCommand.js')).MOCK_USAGE}`,
+  sign: async () => `Usage: ${(await import('./signCommand.js')).SIGN_USAGE}`,
+  verify: async () => `Usage: ${(await import('./verifyCommand.js')).VERIFY_USAGE}`,
+  explain: async () => `Usage: ${(await import('./explainCommand.js')).EXPLAIN_USAGE}`,
+  callbacks: async () => `Usage: ${(await import('./callbacksCommand.js')).CALLBACKS_USAGE}`,
+};
 
 declare const JKOPAY_VERSION: string;
 
@@ -56,11 +98,22 @@ export async function main(argv: string[]): Promise<number> {
   const out = (text: string) => process.stdout.write(`${escapeControl(text, { lines: true })}\n`);
   const err = (text: string) => process.stderr.write(`${escapeControl(text, { lines: true })}\n`);
   try {
+    // `jkopay <command> --help`: every command answers with its own options.
+    if (command !== undefined && command !== 'check' && COMMAND_HELP[command] && (rest.includes('--help') || rest.includes('-h'))) {
+      out(await COMMAND_HELP[command]());
+      return 0;
+    }
     switch (command) {
       case undefined:
       case '-h':
       case '--help':
       case 'help':
+        if (command === 'help' && rest.length > 0) {
+          const help = COMMAND_HELP[rest[0]];
+          if (!help) throw new UsageError(`unknown command "${rest[0]}"`);
+          out(await help());
+          return 0;
+        }
         out(USAGE);
         return command === undefined ? 2 : 0;
       case '-v':
@@ -74,16 +127,52 @@ export async function main(argv: string[]): Promise<number> {
           options: {
             format: { type: 'string', default: 'text' },
             lang: { type: 'string' },
-            currency: { type: 'string', default: 'TWD' },
+            currency: { type: 'string' },
+            exclude: { type: 'string', multiple: true },
+            'no-detect-keys': { type: 'boolean' },
+            quiet: { type: 'boolean' },
+            'max-warnings': { type: 'string' },
+            help: { type: 'boolean', short: 'h' },
           },
         });
-        if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+        if (values.help) {
+          out(CHECK_HELP);
+          return 0;
+        }
+        const format = values.format as 'text' | 'json' | 'sarif' | 'github';
+        if (!['text', 'json', 'sarif', 'github'].includes(format)) throw new UsageError(`--format must be text, json, sarif or github, not "${values.format}"`);
         if (values.lang !== undefined && !['en', 'zh-TW', 'zh-tw'].includes(values.lang)) throw new UsageError(`--lang must be en or zh-TW, not "${values.lang}"`);
+        let maxWarnings: number | undefined;
+        if (values['max-warnings'] !== undefined) {
+          maxWarnings = Number(values['max-warnings']);
+          if (!/^\d+$/.test(values['max-warnings']) || !Number.isSafeInteger(maxWarnings)) {
+            throw new UsageError(`--max-warnings must be a whole number of warnings, not "${values['max-warnings']}"`);
+          }
+        }
+        const { allCurrencies, findCurrency } = await import('../data/index.js');
+        if (values.currency !== undefined && !findCurrency(values.currency.toUpperCase())) {
+          throw new UsageError(`--currency must be a currency JKOPay accepts (${allCurrencies().map((c) => c.code).join(', ')}), not "${values.currency}"`);
+        }
         if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
+        const { loadProjectConfig } = await import('../server/projectConfigFile.js');
+        const config = loadProjectConfig();
+        if (config?.problems.length) {
+          err(config.problems.map((p) => `jkopay check: ${config.file}: ${p}`).join('\n'));
+          return 2;
+        }
         const { runCheck } = await import('./checkCommand.js');
         return await runCheck(
           positionals,
-          { format: values.format, lang: values.lang ? toLang(values.lang) : envLang(), defaultCurrency: values.currency!.toUpperCase() },
+          {
+            format,
+            lang: values.lang ? toLang(values.lang) : envLang(),
+            defaultCurrency: (values.currency ?? config?.config.currency ?? DEFAULT_CURRENCY).toUpperCase(),
+            exclude: values.exclude,
+            detectKeys: values['no-detect-keys'] ? false : undefined,
+            quiet: values.quiet,
+            maxWarnings,
+            config,
+          },
           { out, err },
         );
       }

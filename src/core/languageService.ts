@@ -9,7 +9,8 @@ import { MarkupKind } from 'vscode-languageserver-types';
 import type { Lang } from '../data/types';
 import { doCodeActions } from './codeActions';
 import { doComplete } from './completion';
-import { type SeverityOverride, toDiagnostics } from './findings';
+import { type Finding, type SeverityOverride, toDiagnostics } from './findings';
+import { applySuppressions } from './suppressions';
 import { doHover } from './hover';
 import type { CheckSettings } from './checkContext';
 import { reparseJsonDocument } from './incrementalJson';
@@ -62,6 +63,8 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
     if (check.lang !== settings.lang || check.defaultCurrency !== settings.defaultCurrency) check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
   };
   configure(initial);
+  /** `// jkopay-ignore-…` comments; codes the settings turn off need none and count as nothing silenced. */
+  const suppress = (text: string, findings: Finding[]) => applySuppressions(text, findings, settings.lang, (code) => settings.severity[code] === 'off');
 
   return {
     configure,
@@ -81,7 +84,10 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       let findings;
       try {
         if (!doc && isSource(document.uri, document.languageId)) doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
-        if (!doc) return toDiagnostics(document, validateJsonText(document.uri, document.getText(), check), settings.severity, undefined, settings.lang);
+        if (!doc) {
+          const text = document.getText();
+          return toDiagnostics(document, suppress(text, validateJsonText(document.uri, text, check)), settings.severity, undefined, settings.lang);
+        }
         findings = checkDocument(doc, check);
         if ('sourceFile' in doc) {
           for (const f of checkResultCoverage(doc as SourceDocument, settings.lang)) findings.push(f);
@@ -91,7 +97,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
         if (!isStackOverflow(e)) throw e;
         findings = validatePayloads(tooComplexDocument(document), check);
       }
-      return toDiagnostics(document, findings, settings.severity, (offset) => document.positionAt(offset), settings.lang);
+      return toDiagnostics(document, suppress(document.getText(), findings), settings.severity, (offset) => document.positionAt(offset), settings.lang);
     },
     doHover(document, doc, position) {
       const offset = document.offsetAt(position);
@@ -117,7 +123,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       }));
       return { isIncomplete: false, items };
     },
-    doCodeActions: (document, diagnostics) => doCodeActions(document.uri, diagnostics),
+    doCodeActions: (document, diagnostics) => doCodeActions(document.uri, diagnostics, { text: document.getText(), lang: settings.lang }),
   };
 }
 

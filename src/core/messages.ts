@@ -75,6 +75,10 @@ export const MESSAGES = {
   'rewritten-number': { en: 'A JavaScript client (JSON.stringify) would send {text} as {sent}. Sign and send the same bytes.', 'zh-TW': 'JavaScript 用戶端（JSON.stringify）會把 {text} 送成 {sent}。簽章與送出的內容必須是同一份位元組。' },
   'jkopay-answers': { en: ' JKOPay answers {code} "{message}".', 'zh-TW': '街口會回應 {code}「{message}」。' },
 
+  // The summary of `jkopay check`.
+  'check-summary': { en: '{files} file(s) checked: {errors} error(s), {warnings} warning(s)', 'zh-TW': '已檢查 {files} 個檔案：{errors} 個錯誤、{warnings} 個警告' },
+  'check-too-many-warnings': { en: '{warnings} warning(s): more than --max-warnings {max}.', 'zh-TW': '{warnings} 個警告：超過 --max-warnings {max}。' },
+
   // Type names in wrong-type messages.
   'type-string': { en: 'a string', 'zh-TW': '字串' },
   'type-number': { en: 'a number', 'zh-TW': '數字' },
@@ -91,6 +95,8 @@ export const MESSAGES = {
   'fix-add-missing': { en: 'Add missing required fields: {fields}', 'zh-TW': '加入缺少的必填欄位：{fields}' },
   'fix-case': { en: 'Change to "{value}"', 'zh-TW': '改為「{value}」' },
   'fix-https': { en: 'Use https://', 'zh-TW': '改用 https://' },
+  'fix-ignore-line': { en: 'Ignore this problem on this line ({code})', 'zh-TW': '在這一行忽略此問題（{code}）' },
+  'fix-remove-suppression': { en: 'Remove the unused suppression comment', 'zh-TW': '移除未使用的忽略註解' },
   'fix-rename': { en: 'Rename to "{value}"', 'zh-TW': '改名為「{value}」' },
 
   // Hover and completion labels.

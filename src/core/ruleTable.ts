@@ -130,6 +130,13 @@ export const RULES = {
       'zh-TW': '{text} 無法由 JavaScript 用戶端照原樣送出。',
     },
   },
+  'unused-suppression': {
+    severity: 'hint',
+    message: {
+      en: '{directive}{codes} silences nothing here: remove it.',
+      'zh-TW': '{directive}{codes} 在這裡沒有忽略任何問題：請移除。',
+    },
+  },
   'unhandled-result-codes': {
     severity: 'warning',
     message: {

@@ -34,6 +34,9 @@ import { type InitializationOptions, PAYLOAD_KINDS_REQUEST, type PayloadKindsPar
 import { PushDiagnostics } from './pushDiagnostics';
 import { registerRunnerRequests } from './runnerRequests';
 import { type ServerSettings, toServerSettings } from './settings';
+import { excludeMatcher, loadProjectConfig } from './projectConfigFile';
+import type { LoadedConfig } from '../core/projectConfig';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Push clients only: the quiet time after an edit before a document is checked and published. A
@@ -83,8 +86,13 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let lang: Lang = 'en';
 
   const budget = new DiagnosticsBudget((message) => connection.console.warn(message));
+  /** The workspace's jkopay.config.json (or package.json key), read at start and on each settings change. */
+  let workspaceRoot: string | undefined;
+  let project: LoadedConfig | undefined;
+  let excluded: (file: string) => boolean = () => false;
+  const isExcluded = (uri: string) => uri.startsWith('file:') && excluded(fileURLToPath(uri));
   const validate = (document: TextDocument) =>
-    settings.diagnosticsEnabled ? budget.cap(document.uri, service.doValidation(document, cache.get(document)), lang) : [];
+    settings.diagnosticsEnabled && !isExcluded(document.uri) ? budget.cap(document.uri, service.doValidation(document, cache.get(document)), lang) : [];
 
   const push = new PushDiagnostics(
     {
@@ -102,8 +110,20 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     PUSH_DIAGNOSTICS_DELAY,
   );
 
+  function loadProject(): void {
+    try {
+      project = workspaceRoot ? loadProjectConfig(workspaceRoot) : undefined;
+    } catch (e) {
+      guard.report('settings', e);
+      project = undefined;
+    }
+    for (const problem of project?.problems ?? []) connection.console.warn(`${project!.file}: ${problem} (ignored)`);
+    excluded = excludeMatcher(project);
+  }
+
   function applySettings(raw: unknown): void {
-    settings = toServerSettings(raw);
+    loadProject();
+    settings = toServerSettings(raw, project?.config);
     service.configure(settings.language);
     settingsGeneration++;
   }
@@ -119,6 +139,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     lang = options.lang ?? toLang(init.locale ?? params.locale);
     service.configure({ lang });
     sendCodeLens = init.sendCodeLens === true;
+    const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    workspaceRoot = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
     applySettings(init.settings);
     const capabilities = params.capabilities;
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;

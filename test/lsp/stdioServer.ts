@@ -31,7 +31,7 @@ export interface StdioServer {
 }
 
 export async function startStdioServer(
-  options: { args?: string[]; initializationOptions?: InitializationOptions; capabilities?: ClientCapabilities } = {},
+  options: { args?: string[]; initializationOptions?: InitializationOptions; capabilities?: ClientCapabilities; rootUri?: string } = {},
 ): Promise<StdioServer> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'lsp', '--stdio', ...(options.args ?? [])], {
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -49,7 +49,7 @@ export async function startStdioServer(
   connection.listen();
   const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
-    rootUri: null,
+    rootUri: options.rootUri ?? null,
     capabilities: options.capabilities ?? {},
     initializationOptions: options.initializationOptions,
   });

@@ -1,0 +1,166 @@
+/**
+ * `jkopay check` for CI: the SARIF log validates against the OASIS SARIF 2.1.0 schema (vendored
+ * in test/fixtures/sarif), GitHub annotations, --quiet, --max-warnings, --exclude, .gitignore and
+ * the default excludes, --no-detect-keys, the project configuration (jkopay.config.json and the
+ * package.json key), help per command, unknown --currency, and the localized summary.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import type { Log as SarifLog } from 'sarif';
+
+const ROOT = path.join(__dirname, '../../..');
+const cli = path.join(ROOT, 'dist/cli.js');
+
+function jkopay(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd, env: { ...process.env, LANG: 'C', LC_ALL: '', ...env } });
+}
+
+const ENTRY_WITH_ERROR = '{"platform_order_id":"o1","store_id":"s","currency":"TWD","total_price":100.5,"final_price":100,"unredeem":0}';
+const ENTRY_WITH_WARNING = '{"platform_order_id":"o2","store_id":"s","currency":"TWD","total_price":100,"final_price":100,"unredeem":0,"extra":1}';
+const SOURCE_BY_KEYS = "export const body = { platform_order_id: 'o3', store_id: 's', currency: 'TWD', total_price: 100.5, final_price: 100, unredeem: 0 };\n";
+
+describe('jkopay check in CI', () => {
+  let dir: string;
+  const write = (file: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  };
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jkopay-ci-'));
+    fs.mkdirSync(path.join(dir, '.git'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes SARIF 2.1.0 that validates against the OASIS schema, one rule per code and one result per finding', () => {
+    write('orders/bad.entry.jkopay.json', ENTRY_WITH_ERROR);
+    write('orders/warn.entry.jkopay.json', ENTRY_WITH_WARNING);
+    const r = jkopay(['check', '--format', 'sarif', '.'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    const log = JSON.parse(r.stdout) as SarifLog;
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8'));
+    // The OASIS schema is draft-04: its `id` is draft-07's `$id`; nothing else of draft-04 is used.
+    delete schema.$schema;
+    schema.$id = schema.id;
+    delete schema.id;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addFormat('uri', (s: string) => URL.canParse(s));
+    ajv.addFormat('uri-reference', () => true);
+    ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+    const validate = ajv.compile(schema);
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    // And a log that breaks the schema is refused: the validation is real.
+    assert.equal(validate({ ...log, version: '2.0.0' }), false);
+    const run = log.runs[0];
+    const rules = run.tool.driver.rules ?? [];
+    const ids = rules.map((rule) => rule.id);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.ok(ids.includes('currency-precision') && ids.includes('unused-suppression'));
+    assert.ok(rules.every((rule) => rule.shortDescription?.text && rule.help?.text));
+    assert.equal(run.results?.length, 2);
+    const error = run.results!.find((x) => x.ruleId === 'currency-precision')!;
+    assert.equal(error.level, 'error');
+    assert.deepEqual(error.locations?.[0].physicalLocation?.artifactLocation, { uri: 'orders/bad.entry.jkopay.json', uriBaseId: '%SRCROOT%' });
+    assert.equal(error.locations?.[0].physicalLocation?.region?.startLine, 1);
+    assert.equal(rules[error.ruleIndex!].id, 'currency-precision');
+  });
+
+  it('writes GitHub Actions annotations, escaped', () => {
+    write('a,b.entry.jkopay.json', ENTRY_WITH_ERROR);
+    const r = jkopay(['check', '--format', 'github', '.'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(
+      r.stdout.trim(),
+      /^::error file=a%2Cb\.entry\.jkopay\.json,line=1,col=73,endLine=1,endColumn=78,title=jkopay\(currency-precision\)::"total_price" has 1 decimal place\(s\); TWD allows 0\./,
+    );
+  });
+
+  it('--quiet reports errors only; --max-warnings N fails the run above N warnings', () => {
+    write('warn.entry.jkopay.json', ENTRY_WITH_WARNING);
+    assert.equal(jkopay(['check', '.'], dir).status, 0);
+    const quiet = jkopay(['check', '--quiet', '.'], dir);
+    assert.equal(quiet.status, 0);
+    assert.equal(quiet.stdout, '');
+    assert.equal(jkopay(['check', '--max-warnings', '1', '.'], dir).status, 0);
+    const over = jkopay(['check', '--max-warnings', '0', '.'], dir);
+    assert.equal(over.status, 1);
+    assert.match(over.stderr, /1 warning\(s\): more than --max-warnings 0/);
+    assert.equal(jkopay(['check', '--max-warnings', 'many', '.'], dir).status, 2);
+  });
+
+  it('skips what .gitignore ignores, the default build folders and --exclude globs, in folders only', () => {
+    write('.gitignore', 'generated/\n*.local.jkopay.json\n');
+    write('generated/a.entry.jkopay.json', ENTRY_WITH_ERROR);
+    write('mine.local.jkopay.json', ENTRY_WITH_ERROR);
+    for (const folder of ['node_modules', 'dist', 'out', 'build', 'coverage']) write(`${folder}/x.entry.jkopay.json`, ENTRY_WITH_ERROR);
+    write('sub/.gitignore', 'private.entry.jkopay.json\n');
+    write('sub/private.entry.jkopay.json', ENTRY_WITH_ERROR);
+    write('examples/broken.entry.jkopay.json', ENTRY_WITH_ERROR);
+    write('src/ok.entry.jkopay.json', ENTRY_WITH_WARNING);
+    const all = jkopay(['check', '--format', 'json', '.'], dir);
+    const files = (r: ReturnType<typeof jkopay>) => (JSON.parse(r.stdout) as { file: string }[]).map((x) => x.file.split(path.sep).join('/')).sort();
+    assert.deepEqual(files(all), ['examples/broken.entry.jkopay.json', 'src/ok.entry.jkopay.json']);
+    const excluded = jkopay(['check', '--format', 'json', '--exclude', 'examples/**', '.'], dir);
+    assert.equal(excluded.status, 0, excluded.stderr);
+    assert.deepEqual(files(excluded), ['src/ok.entry.jkopay.json']);
+    // A file named on the command line is checked whatever ignores it.
+    assert.equal(jkopay(['check', '--exclude', 'examples/**', 'examples/broken.entry.jkopay.json'], dir).status, 1);
+  });
+
+  it('--no-detect-keys leaves literals found only by their keys alone', () => {
+    write('checkout.ts', SOURCE_BY_KEYS);
+    assert.equal(jkopay(['check', '.'], dir).status, 1);
+    const r = jkopay(['check', '--no-detect-keys', '.'], dir);
+    assert.equal(r.status, 0, r.stdout);
+  });
+
+  it('reads jkopay.config.json: exclude, detect, severity and currency', () => {
+    write('examples/broken.entry.jkopay.json', ENTRY_WITH_ERROR);
+    write('checkout.ts', SOURCE_BY_KEYS);
+    write('refund.refund.jkopay.json', '{"platform_order_id":"o","refund_amount":10.5}');
+    write('warn.entry.jkopay.json', ENTRY_WITH_WARNING);
+    write('jkopay.config.json', JSON.stringify({ exclude: ['examples'], detect: { keys: false }, severity: { 'unknown-field': 'error' }, currency: 'USD' }));
+    const r = jkopay(['check', '--format', 'json', '.'], dir);
+    const records = JSON.parse(r.stdout) as { file: string; code: string; severity: string }[];
+    assert.deepEqual(records.map((x) => `${path.basename(x.file)} ${x.severity} ${x.code}`), ['warn.entry.jkopay.json error unknown-field']);
+    // --currency on the command line wins over the configuration: a TWD refund of 10.5 is an error.
+    const twd = jkopay(['check', '--format', 'json', '--currency', 'TWD', 'refund.refund.jkopay.json'], dir);
+    assert.ok((JSON.parse(twd.stdout) as { code: string }[]).some((x) => x.code === 'currency-precision'));
+  });
+
+  it('reads the jkopay key of package.json, and refuses a wrong configuration with exit 2', () => {
+    write('warn.entry.jkopay.json', ENTRY_WITH_WARNING);
+    write('package.json', JSON.stringify({ name: 'shop', jkopay: { severity: { 'unknown-field': 'off' } } }));
+    const r = jkopay(['check', '--format', 'json', '.'], dir);
+    assert.deepEqual(JSON.parse(r.stdout), []);
+    write('jkopay.config.json', JSON.stringify({ detect: { keys: 'no' }, severity: { 'no-such-rule': 'off' }, currency: 'EUR' }));
+    const bad = jkopay(['check', '.'], dir);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /jkopay\.config\.json: "detect\.keys" must be true or false/);
+    assert.match(bad.stderr, /"severity\.no-such-rule" is not a rule code/);
+    assert.match(bad.stderr, /"currency" must be a currency JKOPay accepts/);
+  });
+
+  it('answers help per command, refuses an unknown --currency with exit 2, and localizes the summary', () => {
+    const help = jkopay(['check', '--help'], dir);
+    assert.equal(help.status, 0);
+    for (const option of ['--format', '--exclude', '--no-detect-keys', '--quiet', '--max-warnings', '--currency', '--lang']) assert.ok(help.stdout.includes(option), option);
+    assert.equal(jkopay(['help', 'check'], dir).stdout, help.stdout);
+    for (const command of ['send', 'mock', 'sign', 'verify', 'explain', 'callbacks', 'lsp']) {
+      const r = jkopay([command, '--help'], dir);
+      assert.equal(r.status, 0, command);
+      assert.match(r.stdout, new RegExp(`^Usage: jkopay ${command}`), command);
+      assert.equal(jkopay(['help', command], dir).stdout, r.stdout);
+    }
+    assert.equal(jkopay(['help', 'nope'], dir).status, 2);
+    write('warn.entry.jkopay.json', ENTRY_WITH_WARNING);
+    const currency = jkopay(['check', '--currency', 'EUR', '.'], dir);
+    assert.equal(currency.status, 2);
+    assert.match(currency.stderr, /--currency must be a currency JKOPay accepts \(TWD, JPY, USD, CNY, HKD\), not "EUR"/);
+    const zh = jkopay(['check', '.'], dir, { LANG: 'zh_TW.UTF-8' });
+    assert.match(zh.stderr, /已檢查 1 個檔案：0 個錯誤、1 個警告/);
+  });
+});
