@@ -188,6 +188,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   documents.onDidChangeContent(({ document }) => {
     if (!pullDiagnostics) push.schedule(document.uri);
   });
+  // A document opened again (with no close between, or a version number used before) starts anew:
+  // nothing parsed from an earlier opening may stand for it.
+  documents.onDidOpen(({ document }) => cache.delete(document.uri));
   documents.onDidClose(({ document }) => {
     cache.delete(document.uri);
     budget.forget(document.uri);

@@ -126,6 +126,36 @@ describe('jkopay lsp --stdio', function () {
       assert.equal(server.published.length, 0);
     });
 
+    it('after ranged edits, answers what a fresh open of the same text gets', async () => {
+      const payload = (id: string, price: string) =>
+        `  {\n    "platform_order_id": "${id}",\n    "store_id": "s",\n    "currency": "TWD",\n    "total_price": ${price},\n    "final_price": 100,\n    "unredeem": 0\n  }`;
+      const text = `[\n${[payload('a', '100'), payload('b', '100'), payload('c', '100.5')].join(',\n')}\n]\n`;
+      const uri = 'file:///ranged/orders.jkopay.json';
+      const pull = (u: string) =>
+        server.connection.sendRequest<{ items: { code: string; range: unknown; message: string }[] }>('textDocument/diagnostic', { textDocument: { uri: u } });
+      await open(server, { uri, text });
+      await pull(uri);
+      // Two edits in one change (as multi-cursor sends them), then one more, each in payload b's total_price (line 13).
+      let expected = text;
+      const edit = async (version: number, changes: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]) => {
+        await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+        for (const c of changes) expected = applyEdits(expected, [{ range: c.range, newText: c.text }]);
+      };
+      const at = (character: number) => ({ line: 13, character });
+      await edit(2, [
+        { range: { start: at(19), end: at(22) }, text: '100.123' },
+        { range: { start: at(19), end: at(19) }, text: '-' },
+      ]);
+      const first = await pull(uri);
+      await edit(3, [{ range: { start: at(20), end: at(23) }, text: '7' }]);
+      const second = await pull(uri);
+      assert.match(expected.split('\n')[13], /"total_price": -7\.123,/);
+      const fresh = 'file:///ranged/fresh.jkopay.json';
+      await open(server, { uri: fresh, text: expected });
+      assert.deepEqual(second.items, (await pull(fresh)).items);
+      assert.notDeepEqual(first.items, second.items);
+    });
+
     it('hovers in Traditional Chinese', async () => {
       await open(server, REFUND_RESPONSE);
       const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: REFUND_RESPONSE.uri }, position: { line: 2, character: 14 } });
