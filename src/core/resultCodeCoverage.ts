@@ -310,7 +310,7 @@ function isStringLiteral(node: TS.Node): node is TS.StringLiteral | TS.NoSubstit
   return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
 }
 
-/** The number a literal stands for (`922`, `-1`), or undefined. */
+/** The numeric literal (`922`), or undefined: JKOPay codes are never negative. */
 function numberLiteral(node: TS.Expression): TS.NumericLiteral | undefined {
   const ts = typescript();
   return ts.isNumericLiteral(node) ? node : undefined;
