@@ -156,6 +156,14 @@ describe('result-code coverage in TS/JS', () => {
     assert.deepEqual(diagnostics, []);
   });
 
+  it('is silenced by a jkopay-ignore-next-line comment naming its code', () => {
+    const text = FORGETFUL_SWITCH.replace(
+      '  switch (res.result) {',
+      '  // jkopay-ignore-next-line unhandled-result-codes -- 101 and 999 end in the catch-all below\n  switch (res.result) {',
+    );
+    assert.deepEqual(codes(text), []);
+  });
+
   it('hovers `result` with every code of the known endpoint', () => {
     const ls = service();
     const { document, position } = withCaret(FORGETFUL_SWITCH.replace('switch (res.res', 'switch (res.re|s'), 'file:///src/pay.ts');
