@@ -7,8 +7,28 @@ import type { Lang, Localized } from './types';
 
 export type Args = Record<string, string | number>;
 
+/** Templates split once into literal text and argument names (odd indexes): filling is then a join, no regex per call. */
+const compiled = new Map<string, string[]>();
+
+function compile(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    // Message templates are a fixed set; past this many, a caller's own texts are split each time.
+    if (compiled.size < 2000) compiled.set(template, parts);
+  }
+  return parts;
+}
+
 export function fill(template: string, args: Args = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  if (!template.includes('{')) return template;
+  const parts = compile(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 export function localize(text: Localized, lang: Lang, args?: Args): string {

@@ -10,13 +10,22 @@
 
 /** Every control character, and the bidi controls (LRM, RLM, ALM, LRE…RLO, LRI…PDI, line/paragraph separators). */
 const ALL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** The same but for line breaks (`\n`, and `\r` before `\n`) and tabs, for multi-line text such as a server's answer. */
-const ALL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
+/**
+ * The same but for line breaks and tabs, for multi-line text such as a server's answer (`\r` is kept
+ * only before `\n`, decided in `escapeOne`). One character class, no alternation: the engine scans
+ * for it fast, which matters for the megabytes of `check --format json` on a large file.
+ */
+const ALL_BUT_LINES = /[\u0000-\u0008\u000b-\u000d\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function escapeOne(c: string): string {
   return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** For multi-line text: a `\r` that ends a line (before `\n`) stays. */
+function escapeOneInLines(c: string, offset: number, whole: string): string {
+  return c === '\r' && whole.charCodeAt(offset + 1) === 10 ? c : escapeOne(c);
 }
 
 /**
@@ -26,7 +35,8 @@ function escapeOne(c: string): string {
 export function escapeControl(text: string, options: { lines?: boolean } = {}): string {
   const pattern = options.lines ? ALL_BUT_LINES : ALL;
   pattern.lastIndex = 0;
-  return pattern.test(text) ? text.replace(pattern, escapeOne) : text;
+  if (!pattern.test(text)) return text;
+  return options.lines ? text.replace(pattern, escapeOneInLines) : text.replace(pattern, escapeOne);
 }
 
 /** The methods of a log or output channel that take text to show. */
