@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { EnvironmentName } from '../../api/environments';
-import type { RequestSummary } from '../../api/httpClient';
+import type { Credentials, RequestSummary } from '../../api/httpClient';
+import { redact } from '../../api/secrets';
 import type { WireRequest } from '../../shared/protocol';
 
 export const HISTORY_LIMIT = 50;
@@ -50,6 +51,37 @@ export class RequestHistory {
 
   async add(entry: HistoryEntry): Promise<void> {
     await this.state.update(STATE_KEY, [entry, ...this.all().filter((e) => e.id !== entry.id)].slice(0, HISTORY_LIMIT));
+    this.changed.fire();
+  }
+
+  /**
+   * Scrubs every kept entry again with the credentials stored now. Entries written by an older
+   * version were scrubbed of raw keys only, so a key echoed `\/`-escaped could survive there and
+   * show in clear once the panel pretty-printed it. Run once at activation; writes only on a change.
+   */
+  async rescrub(keysFor: (env: EnvironmentName) => Promise<Credentials | undefined>): Promise<void> {
+    const entries = this.all();
+    const keys = new Map<EnvironmentName, (string | undefined)[]>();
+    let changed = false;
+    const scrubbed: HistoryEntry[] = [];
+    for (const entry of entries) {
+      if (!keys.has(entry.env)) {
+        const found = await keysFor(entry.env);
+        keys.set(entry.env, [found?.apiKey, found?.secretKey]);
+      }
+      const secrets = keys.get(entry.env)!;
+      const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text, secrets));
+      const next: HistoryEntry = {
+        ...entry,
+        bodyText: clean(entry.bodyText),
+        message: entry.message === null ? null : clean(entry.message),
+        error: clean(entry.error),
+      };
+      changed ||= next.bodyText !== entry.bodyText || next.message !== entry.message || next.error !== entry.error;
+      scrubbed.push(next);
+    }
+    if (!changed) return;
+    await this.state.update(STATE_KEY, scrubbed);
     this.changed.fire();
   }
 

@@ -40,6 +40,8 @@ export function activateRunner(context: vscode.ExtensionContext, log: vscode.Log
   const credentials = new CredentialStore(context.secrets);
   const mock = new MockHost(credentials, log);
   const history = new RequestHistory(context.workspaceState);
+  // Entries kept by an older version may hold a key in an escaped spelling: scrub them once more.
+  void history.rescrub((env) => credentials.stored(env)).catch((e: unknown) => log.warn(`Could not rescrub the request history: ${(e as Error).message}`));
   const locator = new PayloadLocator(client);
   let runner: RequestRunner | undefined;
   const panel = new ResponsePanel(context.extensionUri, history, {
