@@ -92,9 +92,10 @@ export interface ConfigFileSystem {
 /**
  * The configuration of the project holding `dir`: the nearest folder (from `dir` up) with a
  * `jkopay.config.json`, or a `package.json` with a `jkopay` key. The search stops at a folder
- * holding `.git` (the repository's root) or at the file system's root. Undefined when none.
+ * holding `.git` (the repository's root) or at the file system's root; with `up: false` (the
+ * editor, whose workspace folder is the project's root) only `dir` itself is read. Undefined when none.
  */
-export function findProjectConfig(dir: string, fs: ConfigFileSystem): LoadedConfig | undefined {
+export function findProjectConfig(dir: string, fs: ConfigFileSystem, up = true): LoadedConfig | undefined {
   for (let current = dir; ; ) {
     const configFile = fs.join(current, CONFIG_FILE);
     const text = fs.read(configFile);
@@ -105,7 +106,7 @@ export function findProjectConfig(dir: string, fs: ConfigFileSystem): LoadedConf
       const loaded = load(packageFile, current, packageText, (json) => (json as { jkopay?: unknown } | null)?.jkopay);
       if (loaded) return loaded;
     }
-    if (fs.exists(fs.join(current, '.git'))) return undefined;
+    if (!up || fs.exists(fs.join(current, '.git'))) return undefined;
     const parent = fs.dirname(current);
     if (parent === current) return undefined;
     current = parent;

@@ -8,8 +8,11 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { findProjectConfig, type LoadedConfig } from '../core/projectConfig';
 
-/** The configuration of the project holding `dir` (the current folder by default), if any. */
-export function loadProjectConfig(dir: string = process.cwd()): LoadedConfig | undefined {
+/**
+ * The configuration of the project holding `dir` (the current folder by default), searched up to
+ * the repository's root; with `up: false`, only the configuration in `dir` itself (a workspace folder).
+ */
+export function loadProjectConfig(dir: string = process.cwd(), up = true): LoadedConfig | undefined {
   return findProjectConfig(path.resolve(dir), {
     read(file) {
       try {
@@ -21,7 +24,7 @@ export function loadProjectConfig(dir: string = process.cwd()): LoadedConfig | u
     exists: (file) => fs.existsSync(file),
     join: path.join,
     dirname: path.dirname,
-  });
+  }, up);
 }
 
 /** True for files the configuration's `exclude` globs match (paths relative to its folder; a folder glob covers its content). */

@@ -112,7 +112,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   function loadProject(): void {
     try {
-      project = workspaceRoot ? loadProjectConfig(workspaceRoot) : undefined;
+      project = workspaceRoot ? loadProjectConfig(workspaceRoot, false) : undefined;
     } catch (e) {
       guard.report('settings', e);
       project = undefined;

@@ -1,6 +1,7 @@
 /**
- * Payload literals in TypeScript source: the same diagnostics as payload files, and result codes
- * compared with `.result` explained on hover.
+ * Payload literals in TypeScript source: the same diagnostics as payload files, none on ordinary
+ * objects with the same field names beside them, and result codes compared with `.result`
+ * explained on hover.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -17,6 +18,15 @@ describe('TypeScript source', () => {
       diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`),
       ['currency-precision 6:17-6:23'],
     );
+  });
+
+  it('leaves the row mapper and the callback fixture beside it alone', async () => {
+    const diagnostics = await waitForDiagnostics(uri(), (d) => d.length > 0);
+    const document = await vscode.workspace.openTextDocument(uri());
+    const mapperLine = document.getText().split('\n').findIndex((line) => line.includes('order_number'));
+    assert.ok(mapperLine > 6, 'the fixture holds the row mapper');
+    assert.deepEqual(diagnostics.filter((d) => d.range.start.line >= mapperLine - 3), []);
+    assert.equal(diagnostics.length, 1);
   });
 
   it('explains a result code compared with .result', async () => {
