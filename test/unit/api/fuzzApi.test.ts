@@ -167,5 +167,20 @@ describe('fuzzing the request side', function () {
         params(Math.min(RUNS, 40)),
       );
     });
+
+    it('random paths and queries (bad percent-encoding included) never get an internal error', async () => {
+      const piece = fc.oneof(fc.constantFrom('%', '%zz', '%E8', '%2F', '..', '_mock', 'orders', 'pay', 'qr', 'platform', 'inquiry', '?', '&', '=', ','), fc.webSegment());
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom('/_mock/', '/platform/inquiry?platform_order_ids=', '/'), fc.array(piece, { maxLength: 6 }), fc.constantFrom('GET', 'POST'), async (prefix, pieces, method) => {
+          const a = await rawRequest(`${mock.url}${prefix}${pieces.join('/')}`, {
+            method,
+            headers: { 'Content-Type': 'application/json', 'API-KEY': MOCK_KEYS.apiKey, DIGEST: '0'.repeat(64) },
+            body: method === 'POST' ? '{}' : undefined,
+          });
+          assert.ok(a.status < 500, `${a.status} ${prefix}${pieces.join('/')}: ${a.text}`);
+        }),
+        params(Math.min(RUNS, 60)),
+      );
+    });
   });
 });
