@@ -68,6 +68,10 @@ describe('escaping control characters in output', () => {
       const json = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--lang', 'en', file], { encoding: 'utf8' });
       const records = JSON.parse(json.stdout) as { message: string }[];
       assert.ok(records[0].message.includes('x\nforged.jkopay.json:1:1 error missing-field Forged\u001b[2J\u202e'));
+      const sarif = spawnSync(process.execPath, [cli, 'check', '--format', 'sarif', '--lang', 'en', file], { encoding: 'utf8' });
+      const results = (JSON.parse(sarif.stdout) as { runs: { results: { message: { text: string } }[] }[] }).runs[0].results;
+      assert.ok(results[0].message.text.includes('x\nforged.jkopay.json:1:1 error missing-field Forged\u001b[2J\u202e'));
+      assert.doesNotMatch(json.stdout + sarif.stdout, /[\u001b\u202e]/, 'the raw characters travel as JSON escapes');
     });
 
     it('send: a server answer with ESC/OSC sequences is shown escaped (was printed raw)', async () => {

@@ -7,6 +7,9 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../src/core/languageService';
+import { parseJson } from '../../src/core/jsonParser';
+import type { ObjectNode } from '../../src/core/model';
+import { checkFields } from '../../src/api/mock/mockValidation';
 
 const ENTRY = {
   platform_order_id: 'o-1',
@@ -90,6 +93,17 @@ describe('linear time on hostile layouts', function () {
       assert.ok(ratio < 6, `${name}: ${small.toFixed(1)} ms at n=${shape.n}, ${large.toFixed(1)} ms at 4n (×${ratio.toFixed(1)})`);
     });
   }
+
+  // The mock judges a body with the same checks: one signed entry with 100,000 unknown keys blocked it for 32–35 s.
+  it('the mock checks a body with many unknown keys in linear time (n → 4n grows < 6×)', () => {
+    const bodies = new Map([2_000, 8_000].map((n) => [n, HOSTILE_SHAPES['unknown keys'].make(n)]));
+    const run = (n: number) => {
+      const text = bodies.get(n)!;
+      checkFields('entry', text, parseJson(text).root as ObjectNode, 'TWD');
+    };
+    const { small, large, ratio } = growth(run, 2_000);
+    assert.ok(ratio < 6, `mock: ${small.toFixed(1)} ms at n=2000, ${large.toFixed(1)} ms at 4n (×${ratio.toFixed(1)})`);
+  });
 
   // Marker comments in TS: n markers above one literal (each used to rescan the comments before it: 4,000 took 6 s).
   // The marker detection itself has its own layouts in markerScaling.test.ts; this is the whole check.
