@@ -9,7 +9,7 @@ import { MarkupKind } from 'vscode-languageserver-types';
 import type { Lang } from '../data/types';
 import { doCodeActions } from './codeActions';
 import { doComplete } from './completion';
-import { type Finding, type SeverityOverride, toDiagnostics } from './findings';
+import { type Finding, positionFinder, type SeverityOverride, toDiagnostics } from './findings';
 import { applySuppressions } from './suppressions';
 import { doHover } from './hover';
 import type { CheckSettings } from './checkContext';
@@ -21,6 +21,7 @@ import { DEFAULT_DETECTION, isSource, parseSourceDocument, reparseSourceDocument
 import { doSourceComplete, doSourceHover } from './sourceFeatures';
 import { checkDocument } from './payloadFindings';
 import { diffTexts, type TextChange } from './textChange';
+import { LineIndex } from './textUtil';
 import { validateJsonText, validatePayloads } from './validation';
 
 export interface LanguageSettings {
@@ -86,7 +87,10 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
         if (!doc && isSource(document.uri, document.languageId)) doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
         if (!doc) {
           const text = document.getText();
-          return toDiagnostics(document, suppress(text, validateJsonText(document.uri, text, check)), settings.severity, undefined, settings.lang);
+          // One line index for the checks' fixes and the findings' positions: the lines are measured once.
+          const lines = new LineIndex(text);
+          const findings = suppress(text, validateJsonText(document.uri, text, check, lines));
+          return toDiagnostics(document, findings, settings.severity, positionFinder(document, lines), settings.lang);
         }
         findings = checkDocument(doc, check);
         if ('sourceFile' in doc) {

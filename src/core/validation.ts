@@ -27,9 +27,8 @@ export function validatePayloads(doc: PayloadDocument, settings: CheckSettings):
  * each payload as soon as it is read and keeps no tree: the path for whole-file checks (CLI,
  * diagnostics), where large files are common.
  */
-export function validateJsonText(uri: string, text: string, settings: CheckSettings): Finding[] {
+export function validateJsonText(uri: string, text: string, settings: CheckSettings, lines = new LineIndex(text)): Finding[] {
   const payloadFindings: Finding[] = [];
-  const lines = new LineIndex(text);
   const { root, problems } = parseJson(text, {
     dropPayloads: true,
     onPayload: (node) => {
