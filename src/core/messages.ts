@@ -32,6 +32,10 @@ export const MESSAGES = {
     en: 'Not formatted: the document is {mb} MB; documents over {max} MB are not formatted, as it would block the editor.',
     'zh-TW': '未格式化：文件大小為 {mb} MB；超過 {max} MB 的文件不會格式化，以免編輯器停止回應。',
   },
+  'document-too-large': {
+    en: 'This document is {mb} MB: documents over {max} MB are not checked in the editor, as it would block it. Run jkopay check on the file.',
+    'zh-TW': '此文件大小為 {mb} MB：超過 {max} MB 的文件不會在編輯器中檢查，以免編輯器停止回應。請對此檔案執行 jkopay check。',
+  },
   'diagnostics-cut': {
     en: '{left} more problems in this file are not shown: only the first {shown} are listed. Run jkopay check for all of them.',
     'zh-TW': '此檔案還有 {left} 個問題未顯示：只列出前 {shown} 個。執行 jkopay check 可看到全部。',

@@ -91,8 +91,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let project: LoadedConfig | undefined;
   let excluded: (file: string) => boolean = () => false;
   const isExcluded = (uri: string) => uri.startsWith('file:') && excluded(fileURLToPath(uri));
-  const validate = (document: TextDocument) =>
-    settings.diagnosticsEnabled && !isExcluded(document.uri) ? budget.cap(document.uri, service.doValidation(document, cache.get(document)), lang) : [];
+  const validate = (document: TextDocument) => {
+    if (!settings.diagnosticsEnabled || isExcluded(document.uri)) return [];
+    if (budget.tooLarge(document)) return budget.tooLargeNotice(document, lang);
+    return budget.cap(document.uri, service.doValidation(document, cache.get(document)), lang);
+  };
 
   const push = new PushDiagnostics(
     {
@@ -216,7 +219,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     <P extends { textDocument: { uri: string } }, R>(fallback: R, fn: (document: TextDocument, params: P) => R) =>
     (params: P) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? fn(document, params) : fallback;
+      // A document too large to parse gets the safe default, as one the server does not hold.
+      return document && !budget.tooLarge(document) ? fn(document, params) : fallback;
     };
 
   connection.onHover(guard.wrap('hover', null, withDocument(null, (d, p) => service.doHover(d, cache.get(d), p.position))));
@@ -245,13 +249,15 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     PAYLOAD_KINDS_REQUEST,
     guard.wrap<PayloadKindsParams, PayloadKindsResult>('payloadKinds', { kinds: [] }, ({ uri }) => {
       const document = documents.get(uri);
-      return { kinds: document ? cache.get(document).payloads.map((p) => p.kind) : [] };
+      return { kinds: document && !budget.tooLarge(document) ? cache.get(document).payloads.map((p) => p.kind) : [] };
     }),
   );
 
   registerRunnerRequests(connection, guard, {
     documents,
-    parsed: (document) => cache.get(document),
+    // A document too large to parse holds, for the runner, no payload to send.
+    parsed: (document) =>
+      budget.tooLarge(document) ? { uri: document.uri, text: document.getText(), root: undefined, payloads: [], problems: [] } : cache.get(document),
     diagnostics: validate,
     lang: () => lang,
     sendCodeLens: () => sendCodeLens,

@@ -59,6 +59,20 @@ describe('jkopay lsp --stdio on hostile documents', function () {
     await stillAnswers();
   });
 
+  it('does not parse a document over 16 MB: one notice, the reason logged, safe defaults (was: seconds of blocking per request)', async () => {
+    const uri = 'untitled:huge.jkopay.json';
+    const entry = '{"platform_order_id": "o", "total_price": 1},\n';
+    await open(server, uri, `[${entry.repeat(Math.ceil((17 * 1048576) / entry.length))}{}]`);
+    const diagnostics = await server.diagnostics(uri);
+    assert.deepEqual(diagnostics.map((d) => d.severity), [3]);
+    assert.match(String(diagnostics[0].message), /documents over 16 MB are not checked in the editor/);
+    const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
+    assert.equal(hover, null);
+    assert.ok(logged.some((m) => /huge\.jkopay\.json: 17\.0 MB; documents over 16 MB are not checked/.test(m)), logged.join('\n'));
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await stillAnswers();
+  });
+
   it('answers a file with 12,000 problems with the first 5,000 and a notice, and logs why', async () => {
     const uri = 'untitled:empty-objects.jkopay.json';
     await open(server, uri, `[${Array.from({ length: 2000 }, () => '{}').join(',')}]`);
