@@ -26,6 +26,7 @@ import type { Lang } from '../data/types';
 import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
 import { decodeUtf8, FileInputError, readRegularFile } from './fileInput';
 import { renderRows, renderStatus } from './explainCommand';
+import { DEFAULT_CURRENCY } from '../data/files';
 
 export const SEND_USAGE =
   'jkopay send <file.jkopay.json> [--env mock|sandbox|production] [--base-url URL] [--index N] [--lang en|zh-TW] [--timeout MS] [--force] [--allow-production] [--dry-run]';
@@ -49,7 +50,7 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
       'base-url': { type: 'string' },
       index: { type: 'string' },
       lang: { type: 'string' },
-      currency: { type: 'string', default: 'TWD' },
+      currency: { type: 'string', default: DEFAULT_CURRENCY },
       timeout: { type: 'string' },
       force: { type: 'boolean' },
       'allow-production': { type: 'boolean' },

@@ -8,10 +8,12 @@ import * as vscode from 'vscode';
 import { CodeLensRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../shared/protocol';
 import type { RestartPolicy } from './restartPolicy';
+import { SOURCE_LANGUAGES } from '../data/files';
 
 export const LANGUAGE_ID = 'jkopay';
 /** VS Code language ids of the sources whose object literals may be payloads. */
-export const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+/** The source languages the server checks: defined once, in data/files. */
+export { SOURCE_LANGUAGES };
 
 export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, restartPolicy: RestartPolicy): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');

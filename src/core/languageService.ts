@@ -23,6 +23,7 @@ import { checkDocument } from './payloadFindings';
 import { diffTexts, type TextChange } from './textChange';
 import { LineIndex } from './textUtil';
 import { validateJsonText, validatePayloads } from './validation';
+import { DEFAULT_CURRENCY } from '../data/files';
 
 export interface LanguageSettings {
   /** Which object literals in TS/JS source count as payloads. Default: markers, types and keys. */
@@ -56,9 +57,9 @@ export interface LanguageService {
 }
 
 export function getLanguageService(initial: LanguageSettings = {}): LanguageService {
-  let settings: Required<LanguageSettings> = { lang: 'en', defaultCurrency: 'TWD', severity: {}, sourceDetection: DEFAULT_DETECTION };
+  let settings: Required<LanguageSettings> = { lang: 'en', defaultCurrency: DEFAULT_CURRENCY, severity: {}, sourceDetection: DEFAULT_DETECTION };
   /** One object per configuration: findings checked under it are re-used while it stays. */
-  let check: CheckSettings = { lang: 'en', defaultCurrency: 'TWD' };
+  let check: CheckSettings = { lang: 'en', defaultCurrency: DEFAULT_CURRENCY };
   const configure = (next: LanguageSettings) => {
     settings = { ...settings, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) };
     if (check.lang !== settings.lang || check.defaultCurrency !== settings.defaultCurrency) check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };

@@ -12,12 +12,13 @@ import { type HandlerResult, type MockContext, unchanged } from './mockContext';
 import { sameAmount } from './mockMoney';
 import type { MockOrder } from './mockState';
 import { checkFields } from './mockValidation';
+import { DEFAULT_CURRENCY } from '../../data/files';
 
 export function handleEntry(ctx: MockContext, text: string): HandlerResult {
   const body = parseBody(text);
   if (isAnswer(body)) return unchanged(body);
   const { value, root } = body;
-  const problems = checkFields('entry', text, root, 'TWD');
+  const problems = checkFields('entry', text, root, DEFAULT_CURRENCY);
   if (problems.answer === 'bad-request') return unchanged(official(ROWS.badRequest, problems.fields));
 
   const id = value.platform_order_id as string;

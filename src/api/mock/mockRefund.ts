@@ -16,6 +16,7 @@ import type { MockRefund } from './mockState';
 import { DAY_MS } from './mockTime';
 import { refundResultObject } from './mockTransaction';
 import { checkFields } from './mockValidation';
+import { DEFAULT_CURRENCY } from '../../data/files';
 
 /** The message of the dynamic 922 row when the order was never paid (JKOPay's own text is not documented). */
 export const NOT_PAID_MESSAGE = 'Order is not paid: there is nothing to refund';
@@ -27,7 +28,7 @@ export function handleRefund(ctx: MockContext, text: string): HandlerResult {
   const id = typeof value.platform_order_id === 'string' ? value.platform_order_id : undefined;
   const order = id === undefined ? undefined : ctx.state.orders.get(id);
   // Amounts are judged in the order's currency; the body names none.
-  const problems = checkFields('refund', text, root, order?.currency ?? 'TWD');
+  const problems = checkFields('refund', text, root, order?.currency ?? DEFAULT_CURRENCY);
   const amountNode = getProperty(root, 'refund_amount')?.value;
   if (problems.answer !== 'bad-request' && amountNode?.type === 'number' && compare(amount(amountNode.text), ZERO) <= 0) {
     problems.answer = 'bad-request';
