@@ -62,6 +62,14 @@ describe('TS/JS source', () => {
 
   it('explains codes in a switch on result, and documented messages', () => {
     assert.match(hover("switch (res.result) { case '1|01': break; }"), /Order is paid/);
+  });
+
+  it('says on hover what JSON.stringify sends when a number is written otherwise', () => {
+    const entry = (total: string) => `// @jkopay entry\nconst b = { platform_order_id: 'o', total_price: ${total}, final_price: 100 };`;
+    assert.match(hover(entry('10|0.0')), /Written `100\.0`; JSON\.stringify sends `100`/);
+    assert.match(hover(entry('1_0|00.50')), /JSON\.stringify sends `1000\.5`/);
+    assert.doesNotMatch(hover(entry('10|0')), /JSON\.stringify sends/);
+    assert.match(hover(entry('0x6|4'), 'zh-TW'), /JSON\.stringify 送出的是 `100`/);
     assert.match(hover("if (res.message === 'Store not fo|und') {}"), /store_id/);
   });
 
