@@ -73,6 +73,25 @@ function finishLibrary(result) {
   writeFileSync(path.join(ROOT, 'dist/lib/index.d.mts'), "export * from './types/lib/index.js';\n");
 }
 
+/** The README the VSIX carries (vsce --readme-path), written by every `build`. */
+export const VSIX_README = 'dist/vsix-readme.md';
+
+/**
+ * The README with its local images embedded as data: URIs. VS Code shows an installed extension's
+ * README in a webview whose policy loads images from https: and data: only, and relative paths
+ * resolve against the webview itself there; this package has no public repository to rewrite them
+ * to. (vsce accepts data: images with --no-rewrite-relative-links.) The repository's README keeps
+ * its relative links, which GitHub and editors show.
+ */
+export function vsixReadme() {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  return readme.replace(/!\[([^\]]*)\]\(([^)\s]+\.png)\)/g, (whole, alt, src) => {
+    if (/^[a-z]+:/i.test(src)) return whole;
+    const data = readFileSync(path.join(ROOT, src)).toString('base64');
+    return `![${alt}](data:image/png;base64,${data})`;
+  });
+}
+
 /**
  * Everything `npm run build` (or `--production`) does: generated types, the webview and library
  * type checks, every bundle. With `vsix`, only the webview check and the bundles the extension
@@ -88,6 +107,7 @@ export async function build({ production = false, logLevel, vsix = false } = {})
   const quiet = (options) => (logLevel ? { ...options, logLevel } : options);
   const builds = Object.values(extension).map((options) => esbuild.build(quiet(options)));
   if (!vsix) builds.push(esbuild.build(quiet(cli)), esbuild.build(quiet(library)).then(finishLibrary));
+  writeFileSync(path.join(ROOT, VSIX_README), vsixReadme());
   await Promise.all(builds);
 }
 

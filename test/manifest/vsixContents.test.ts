@@ -1,12 +1,14 @@
 /**
- * What the VSIX holds, as vsce lists it for `npm run package` (the same .vscodeignore, no
- * dependencies): the bundles, grammar, snippets, icons and translations the extension runs, the
- * README with every image it shows on the extension page, LICENSE and CHANGELOG; and nothing of
- * the sources, tests, source maps or development files.
+ * What the VSIX holds, as vsce lists it for `npm run package` (the same .vscodeignore, readme path
+ * and no dependencies): the bundles, grammar, snippets, icons and translations the extension runs,
+ * the README with every image it shows embedded (the extension page loads only https: and data:
+ * images; the e2e test runner.e2e.ts looks at them on the real page), LICENSE and CHANGELOG; and
+ * nothing of the sources, tests, source maps or development files.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { listFiles } from '@vscode/vsce';
 
 const ROOT = path.join(__dirname, '../../..');
@@ -17,9 +19,14 @@ const NO_DEPENDENCIES = 2;
 describe('VSIX contents', function () {
   this.timeout(60000);
   let files: string[];
+  let build: { VSIX_README: string; vsixReadme(): string };
 
   before(async () => {
-    files = (await listFiles({ cwd: ROOT, packageManager: NO_DEPENDENCIES })).map((f) => f.split(path.sep).join('/')).sort();
+    build = (await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href)) as typeof build;
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.ok(manifest.scripts.package.includes(`--readme-path ${build.VSIX_README}`), 'npm run package gives vsce the VSIX README');
+    const listed = await listFiles({ cwd: ROOT, packageManager: NO_DEPENDENCIES, readmePath: build.VSIX_README } as Parameters<typeof listFiles>[0]);
+    files = listed.map((f) => f.split(path.sep).join('/')).sort();
   });
 
   it('holds what the installed extension runs', () => {
@@ -41,17 +48,19 @@ describe('VSIX contents', function () {
     for (const file of needed) assert.ok(files.includes(file), `${file} is missing from the VSIX`);
   });
 
-  it('holds the README, every image it shows, LICENSE and CHANGELOG', () => {
-    for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md']) assert.ok(files.includes(file), `${file} is missing from the VSIX`);
-    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
-    assert.ok(images.length > 0, 'the README shows screenshots');
-    for (const image of images) assert.ok(files.includes(path.posix.normalize(image)), `the README shows ${image}, which is not in the VSIX`);
+  it('holds the README with every image it shows embedded, LICENSE and CHANGELOG', () => {
+    for (const file of [build.VSIX_README, 'LICENSE', 'CHANGELOG.md']) assert.ok(files.includes(file), `${file} is missing from the VSIX`);
+    const images = (text: string) => [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    const shown = images(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
+    assert.ok(shown.length >= 3, 'the README shows screenshots');
+    const packaged = images(build.vsixReadme());
+    assert.equal(packaged.length, shown.length);
+    for (const src of packaged) assert.match(src.slice(0, 40), /^(data:image\/png;base64,|https:)/, 'an image the extension page can load');
     assert.match(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8'), /^MIT License/);
   });
 
   it('holds no sources, tests, source maps, TypeScript compiler or development files', () => {
-    const forbidden = [/^src\//, /^test\//, /^test-host\//, /^out\//, /^bench\//, /^scripts\//, /^node_modules\//, /^\.vscode\//, /^\.ci\//, /\.map$/, /\.ts$/, /^dist\/cli\.js$/, /tsconfig/, /^esbuild\.mjs$/, /\.vsix$/];
+    const forbidden = [/^README\.md$/, /^docs\//, /^src\//, /^test\//, /^test-host\//, /^out\//, /^bench\//, /^scripts\//, /^node_modules\//, /^\.vscode\//, /^\.ci\//, /\.map$/, /\.ts$/, /^dist\/cli\.js$/, /tsconfig/, /^esbuild\.mjs$/, /\.vsix$/];
     const wrong = files.filter((file) => forbidden.some((pattern) => pattern.test(file)));
     assert.deepEqual(wrong, []);
   });

@@ -2,13 +2,15 @@
  * The request runner end to end: installs the packaged VSIX into the real VS Code, opens a
  * payload file, runs `JKOPay: Send Request` from the command palette (F1) as a person would,
  * and reads the response webview's text by scanning the page's frames (webviews are nested
- * iframes). Saves the runner screenshots the docs show (runner-*.png in out/screenshots/, or docs/screenshots/ with
- * UPDATE_SCREENSHOTS=1), in
- * English and in Traditional Chinese. Run by runVsCodeTests.ts (JKOPAY_TEST_VSIX).
+ * iframes). Saves the runner screenshots the docs show (runner-*.png in out/screenshots/, or
+ * docs/screenshots/ with UPDATE_SCREENSHOTS=1), in English and in Traditional Chinese, and checks
+ * that the installed extension's page shows the README's screenshots. Run by runVsCodeTests.ts
+ * (JKOPAY_TEST_VSIX).
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Browser, openFile, openWorkbench, type Page, SCREENSHOTS, type Server, type Session, startSession } from './workbenchDriver';
+import { type Browser, openFile, openWorkbench, type Page, ROOT, SCREENSHOTS, type Server, type Session, startSession } from './workbenchDriver';
 
 const VIEWPORT = { width: 1400, height: 860 };
 
@@ -37,6 +39,23 @@ async function webviewText(page: Page, expect: RegExp, ms = 30000): Promise<stri
       }
     }
     if (Date.now() > until) throw new Error(`the response webview never showed ${expect}; last seen: ${seen.slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The first non-empty string `expression` gives in any frame of the page, polling up to `ms`. */
+async function frameValue(page: Page, expression: string, ms = 30000): Promise<string> {
+  const until = Date.now() + ms;
+  for (;;) {
+    for (const frame of page.frames()) {
+      try {
+        const value = await frame.evaluate<string>(expression);
+        if (value) return value;
+      } catch {
+        // A frame that navigated or closed meanwhile.
+      }
+    }
+    if (Date.now() > until) throw new Error(`no frame of the page gave a value for ${expression.slice(0, 120)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -94,6 +113,44 @@ describe('the request runner, driven as a person would', function () {
       assert.match(text, /What to do/);
       await progressGone(page);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'runner-below-minimum.png') });
+    });
+
+    it("shows the README's screenshots on the installed extension's page", async () => {
+      // The Extensions view (Ctrl+Shift+X) lists the installed extensions; search it as a person would.
+      await page.keyboard.press('Control+Shift+X');
+      const search = page.locator('.extensions-viewlet .suggest-input-container textarea, .extensions-viewlet .suggest-input-container input').first();
+      // Opening the view focuses its search box.
+      await search.waitFor({ timeout: 15000 });
+      await page.keyboard.type('@installed JKOPay');
+      const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'JKOPay Tools' }).first();
+      await row.waitFor({ timeout: 15000 });
+      await row.click();
+      // The page is a webview: every README image (known by its alt text) must have loaded; a broken one has no natural size.
+      const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+      const alts = [...readme.matchAll(/!\[([^\]]+)\]\([^)\s]+\.png\)/g)].map((m) => m[1]);
+      assert.ok(alts.length >= 3, 'the README shows screenshots');
+      let loaded: string;
+      try {
+        loaded = await frameValue(
+          page,
+          `(() => { const alts = ${JSON.stringify(alts)}; const imgs = Array.from(document.images).filter((i) => alts.includes(i.alt)); ` +
+            `return imgs.length === alts.length && imgs.every((i) => i.complete && i.naturalWidth > 0) ? JSON.stringify(imgs.map((i) => i.alt)) : ''; })()`,
+        );
+      } catch (e) {
+        // Say what the page holds instead: which images, from where, loaded or not.
+        const seen: string[] = [];
+        for (const frame of page.frames()) {
+          try {
+            seen.push(await frame.evaluate<string>("Array.from(document.images).map((i) => `${i.alt}: ${i.src.slice(0, 80)} ${i.naturalWidth}`).join('; ')"));
+          } catch {
+            // A frame that closed meanwhile.
+          }
+        }
+        throw new Error(`${(e as Error).message}; images seen: ${seen.filter(Boolean).join(' | ').slice(0, 1500)}`);
+      } finally {
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'extension-page.png') });
+      }
+      assert.deepEqual(JSON.parse(loaded), alts);
     });
   });
 

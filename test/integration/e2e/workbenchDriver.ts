@@ -39,7 +39,7 @@ export interface Frame {
 export interface Page {
   goto(url: string): Promise<unknown>;
   locator(selector: string, options?: { hasText: string | RegExp }): Locator;
-  keyboard: { press(key: string): Promise<void> };
+  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
   mouse: { move(x: number, y: number): Promise<void> };
   frames(): Frame[];
   screenshot(options: { path: string }): Promise<unknown>;
