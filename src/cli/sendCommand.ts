@@ -29,7 +29,8 @@ import { renderRows, renderStatus } from './explainCommand';
 import { DEFAULT_CURRENCY } from '../data/files';
 
 export const SEND_USAGE =
-  'jkopay send <file.jkopay.json> [--env mock|sandbox|production] [--base-url URL] [--index N] [--lang en|zh-TW] [--timeout MS] [--force] [--allow-production] [--dry-run]';
+  'jkopay send <file.jkopay.json> [--env mock|sandbox|production] [--base-url URL] [--index N] [--currency TWD] [--lang en|zh-TW] [--timeout MS] ' +
+  '[--force] [--allow-production] [--dry-run] [--mock-result CODE]';
 
 const MAX_PAYLOAD_FILE = 8 * 1024 * 1024;
 /** Shown bodies are cut here: a hostile server must not flood the terminal. */

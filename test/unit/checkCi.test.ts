@@ -155,6 +155,10 @@ describe('jkopay check in CI', () => {
       assert.match(r.stdout, new RegExp(`^Usage: jkopay ${command}`), command);
       assert.equal(jkopay(['help', command], dir).stdout, r.stdout);
     }
+    const send = jkopay(['help', 'send'], dir).stdout;
+    for (const option of ['--env', '--base-url', '--index', '--currency', '--lang', '--timeout', '--force', '--allow-production', '--dry-run', '--mock-result']) {
+      assert.ok(send.includes(option), `send ${option}`);
+    }
     assert.equal(jkopay(['help', 'nope'], dir).status, 2);
     write('warn.entry.jkopay.json', ENTRY_WITH_WARNING);
     const currency = jkopay(['check', '--currency', 'EUR', '.'], dir);
