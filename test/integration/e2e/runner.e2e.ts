@@ -146,9 +146,10 @@ describe('the request runner, driven as a person would', function () {
             // A frame that closed meanwhile.
           }
         }
+        // Not a docs screenshot: kept under out/ whatever UPDATE_SCREENSHOTS says, to see what failed.
+        fs.mkdirSync(path.join(ROOT, 'out/screenshots'), { recursive: true });
+        await page.screenshot({ path: path.join(ROOT, 'out/screenshots/extension-page.failed.png') });
         throw new Error(`${(e as Error).message}; images seen: ${seen.filter(Boolean).join(' | ').slice(0, 1500)}`);
-      } finally {
-        await page.screenshot({ path: path.join(SCREENSHOTS, 'extension-page.png') });
       }
       assert.deepEqual(JSON.parse(loaded), alts);
     });
