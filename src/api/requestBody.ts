@@ -9,6 +9,7 @@
 import type { Endpoint } from '../data/types';
 import { SCHEMA_KEY } from '../core/fieldSpec';
 import type { ObjectNode, Payload, ValueNode } from '../core/model';
+import { hasLoneSurrogate } from '../core/textUtil';
 
 /** A payload that cannot be turned into a request (a value unknown until run time, a saved response…). */
 export class RequestBuildError extends Error {}
@@ -107,5 +108,11 @@ export function buildInquiryQuery(node: ObjectNode): string {
 
 /** The ids part of the inquiry query: each id percent-encoded, joined by a literal comma. */
 export function inquiryIds(ids: readonly string[]): string {
-  return ids.map((id) => encodeURIComponent(id)).join(',');
+  return ids
+    .map((id, i) => {
+      // encodeURIComponent throws a URIError on half a surrogate pair: say which id instead.
+      if (hasLoneSurrogate(id)) throw new RequestBuildError(`platform_order_ids[${i}] holds a lone UTF-16 surrogate and cannot be sent`);
+      return encodeURIComponent(id);
+    })
+    .join(',');
 }

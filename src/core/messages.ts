@@ -72,6 +72,7 @@ export const MESSAGES = {
   'order-id-empty': { en: 'An empty order id: ids are joined by single commas, with none empty (JKOPay signs "platform_order_ids=a,b" exactly).', 'zh-TW': '有空的訂單編號：編號以單一逗號串接，不可有空的編號（街口的簽章內容就是「platform_order_ids=a,b」）。' },
   'order-id-space': { en: 'Order id "{id}" contains a space: ids are joined by "," with no spaces (JKOPay signs "platform_order_ids=a,b" exactly).', 'zh-TW': '訂單編號「{id}」含有空白：編號以「,」串接，不可有空白（街口的簽章內容就是「platform_order_ids=a,b」）。' },
   'order-id-comma': { en: 'Order id "{id}" contains a comma: in the query it would become two ids.', 'zh-TW': '訂單編號「{id}」含有逗號：放進查詢字串後會變成兩個編號。' },
+  'order-id-lone-surrogate': { en: 'Order id "{id}" holds a lone UTF-16 surrogate (such as an unpaired \\ud800 escape): it has no UTF-8 form and cannot be sent.', 'zh-TW': '訂單編號「{id}」含有不成對的 UTF-16 代理字元（例如沒有配對的 \\ud800 跳脫）：它沒有 UTF-8 形式，無法送出。' },
   'order-id-too-long': { en: 'Order id "{id}" is {length} characters long; the limit is {max}.', 'zh-TW': '訂單編號「{id}」長度為 {length} 個字元，上限是 {max}。' },
   'loopback-url': { en: '"{field}" points at this machine ({host}): fine for a local backend under the mock server, but JKOPay cannot reach it and requires https.', 'zh-TW': '「{field}」指向本機（{host}）：在模擬伺服器下測試本機後端可以，但街口無法連到它，且要求 https。' },
   'number-out-of-range': { en: '{text} is not a usable amount.', 'zh-TW': '{text} 不是可用的金額。' },

@@ -138,3 +138,10 @@ const URL_UNSAFE = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u206
 export function hasUrlUnsafeChar(text: string): boolean {
   return URL_UNSAFE.test(text);
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when the text holds half of a UTF-16 surrogate pair: such text has no UTF-8 form, so it cannot be sent. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}

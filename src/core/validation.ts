@@ -13,7 +13,7 @@ import { msg, type MessageId } from './messages';
 import { parseJson } from './jsonParser';
 import { getProperty, type ArrayNode, type ObjectNode, type ParseProblem, type Payload, type PayloadDocument, type PropertyNode, type StringNode, type ValueNode } from './model';
 import { resolvePayload } from './payloadKind';
-import { closest, codePointLength, hasUrlUnsafeChar, LineIndex, requote } from './textUtil';
+import { closest, codePointLength, hasLoneSurrogate, hasUrlUnsafeChar, LineIndex, requote } from './textUtil';
 
 export function validatePayloads(doc: PayloadDocument, settings: CheckSettings): Finding[] {
   const findings = documentFindings(doc.text, doc.root, doc.problems, settings);
@@ -332,6 +332,7 @@ function checkOrderIds(ctx: CheckContext, node: StringNode | ArrayNode, spec: Fi
     if (id === '') detail = 'order-id-empty';
     else if (/\s/.test(id)) detail = 'order-id-space';
     else if (inArray && id.includes(',')) detail = 'order-id-comma';
+    else if (hasLoneSurrogate(id)) detail = 'order-id-lone-surrogate';
     else if (maxLength !== undefined && id.length > maxLength && codePointLength(id) > maxLength) detail = 'order-id-too-long';
     if (detail) ctx.reportDetail('invalid-format', at, detail, { id, length: codePointLength(id), max: maxLength ?? 60 });
   };

@@ -21,6 +21,12 @@ describe('validation', () => {
     assert.deepEqual(codes(entry()), []);
   });
 
+  it('reports an inquiry id that holds half a surrogate pair, which send cannot encode', () => {
+    assert.deepEqual(codes('{"platform_order_ids": ["ok", "\\udc00x"]}'), ['invalid-format']);
+    assert.deepEqual(codes('{"platform_order_ids": "ok,\\ud800"}'), ['invalid-format']);
+    assert.deepEqual(codes('{"platform_order_ids": ["\\ud83d\\ude00"]}'), []);
+  });
+
   it('judges amounts on the text as written', () => {
     // 100.50 is a legal USD amount; 1e2 is a legal TWD amount; 1e-1 TWD has one decimal place.
     assert.deepEqual(codes(entry({ currency: 'USD' }).replace('"total_price":100', '"total_price":100.50')), []);

@@ -81,6 +81,8 @@ describe('api/requestBody', () => {
     assert.throws(() => prepareRequest(payloadOf('{"result": "000", "message": null}')), RequestBuildError);
     assert.throws(() => buildInquiryQuery(payloadOf('{"platform_order_ids": []}').node), /empty id/);
     assert.throws(() => buildInquiryQuery(payloadOf('{"platform_order_ids": "a,,b"}').node), /empty id/);
+    // Half a surrogate pair has no UTF-8 form: a build error naming the id, not encodeURIComponent's URIError.
+    assert.throws(() => buildInquiryQuery(payloadOf('{"platform_order_ids": ["ok", "\\ud800"]}').node), /platform_order_ids\[1\].*lone UTF-16 surrogate/);
     // What the TypeScript front-end will hand over for values only known at run time, or in JS spellings.
     const unknown: ObjectNode = { type: 'object', offset: 0, length: 10, properties: [{ key: 'total_price', keyOffset: 1, keyLength: 13, value: { type: 'unknown', offset: 15, length: 5 } }] };
     assert.throws(() => buildRequestBody(unknown), /only known when the program runs/);
