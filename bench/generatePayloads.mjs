@@ -5,11 +5,11 @@ export function generatePayloadFile(count) {
   const items = [];
   for (let i = 0; i < count; i++) {
     const currency = currencies[i % currencies.length];
-    const decimals = currency === 'TWD' || currency === 'JPY';
-    const unit = decimals ? 150 + (i % 50) : (12.5 + (i % 7) / 4).toFixed(2);
-    const price = decimals ? unit * 2 + 80 : (Number(unit) * 2 + 80).toFixed(2);
-    // Every 50th payload has a mistake: too many decimals.
-    const total = i % 50 === 0 ? `${price}.123` : price;
+    const wholeUnits = currency === 'TWD' || currency === 'JPY';
+    const unit = wholeUnits ? 150 + (i % 50) : (12.5 + (i % 7) / 4).toFixed(2);
+    const price = wholeUnits ? unit * 2 + 80 : (Number(unit) * 2 + 80).toFixed(2);
+    // Every 50th payload has a mistake: more decimal places than its currency allows (still a valid number).
+    const total = i % 50 === 0 ? (wholeUnits ? `${price}.123` : `${price}1`) : price;
     items.push(`  {
     "platform_order_id": "order-${String(i).padStart(8, '0')}",
     "store_id": "35f12dff-1581-11e9-a054-00505684fd45",
