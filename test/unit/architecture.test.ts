@@ -28,7 +28,7 @@ const LAYERS: Record<string, LayerRule> = {
   data: { layers: [], packages: [] },
   shared: { layers: [], packages: [] },
   core: { layers: ['data'], packages: [/^jsonc-parser$/, /^typescript$/, LSP_TYPES] },
-  api: { layers: ['core', 'data'], packages: [NODE] },
+  api: { layers: ['core', 'data', 'shared'], packages: [NODE] },
   // The library a merchant's backend loads: never the editor's packages or the TypeScript compiler.
   lib: { layers: ['api', 'core', 'data'], packages: [NODE] },
   // The server builds the exact request bytes the runner sends (api/requestBody). picomatch (globs) and

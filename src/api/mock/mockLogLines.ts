@@ -3,18 +3,16 @@
  * callback attempt or skip (the real URL, where it was forwarded, attempt, HTTP status, time).
  * Shared by `jkopay mock` and the JKOPay output channel of the editor's mock.
  */
+import { escapeControl } from '../../shared/displayText';
 import type { CallbackLogEntry } from './mockCallbacks';
 import type { RequestLogEntry } from './mockServer';
 
 /**
  * Text from a request (an order id, a path, a URL) as one printable line: control and bidi
- * characters, which could forge or hide log lines, are written as \uXXXX escapes — the set of
- * src/shared/displayText.ts (which the api layer cannot import), line breaks included, so that one
- * entry stays one line even where the output escapes only other characters.
+ * characters, which could forge or hide log lines, become escapes, line breaks included.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeControl(text);
 }
 
 /** One access-log line: method, path, the order ids the request names, status, result code, time. */

@@ -279,9 +279,9 @@ describe('mock access log lines', () => {
   it('write control characters of ids and paths as escapes, one line per entry', () => {
     const line = accessLine({ method: 'POST', path: '/platform/entry', status: 200, result: '000', elapsedMs: 1, orderIds: ['a\nPOST /fake → HTTP 200'] });
     assert.doesNotMatch(line, /\n/);
-    assert.match(line, /\[order a\\u000aPOST \/fake/);
+    assert.match(line, /\[order a\\nPOST \/fake/);
     const cb = callbackLine({ platform_order_id: 'x\r', kind: 'result_url', url: 'http://127.0.0.1/r', attempt: 1, at: '', status: 200, elapsed_ms: 3, outcome: 'HTTP 200', ok: true });
-    assert.equal(cb, 'callback result_url [order x\\u000d] http://127.0.0.1/r attempt 1 → HTTP 200 (3 ms)');
+    assert.equal(cb, 'callback result_url [order x\\r] http://127.0.0.1/r attempt 1 → HTTP 200 (3 ms)');
   });
 });
 
