@@ -12,6 +12,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',
+      // `import x = require('…')` is TypeScript's own CommonJS import (used where a module object itself is needed).
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
+      // Matching control characters is deliberate here: output escaping, URL and order-id checks.
+      'no-control-regex': 'off',
     },
   },
   {

@@ -27,7 +27,10 @@ function inTurns(a, b) {
   const tb = [];
   let ra;
   let rb;
-  for (let i = 0; i < 2; i++) (a(), b());
+  for (let i = 0; i < 2; i++) {
+    a();
+    b();
+  }
   for (let i = 0; i < RUNS; i++) {
     let start = performance.now();
     ra = a();
@@ -67,7 +70,10 @@ for (let i = 0; i < RUNS + 2; i++) {
   start = performance.now();
   ts.createSourceFile(uri, editedText, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const reparse = performance.now() - start;
-  if (i >= 2) (editTimes.push(edit), reparseTimes.push(reparse));
+  if (i >= 2) {
+    editTimes.push(edit);
+    reparseTimes.push(reparse);
+  }
 }
 const mid = (t) => t.sort((x, y) => x - y)[Math.floor(t.length / 2)];
 const incremental = { ms: mid(editTimes) };
@@ -111,7 +117,10 @@ console.log(`  ratio edit check / full re-parse: ${editRatio.toFixed(3)}  (targe
     items = service.doComplete(document, cache.get(document), document.positionAt(site + 1)).items.length;
     const completed = performance.now() - start;
     if (doc !== cache.get(document)) throw new Error('the version was parsed twice');
-    if (i >= 10) (reparse.push(parsed), complete.push(completed));
+    if (i >= 10) {
+      reparse.push(parsed);
+      complete.push(completed);
+    }
   }
   const completion = mid(complete);
   console.log(`\nTS completion while typing: ${(handlers.length / 1024).toFixed(0)} KB of result-code handlers, no payload, median of ${complete.length} keystrokes`);

@@ -95,7 +95,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const sender = new CallbackSender(config.callbacks, config.secretKey, state, background, config, options.onCallback);
   const paying = new Set<string>();
   const ctx: MockContext = { state, config, baseUrl: '', formToken: '', commit: (mutate) => gate.commit(mutate) };
-  let guard: ControlGuard | undefined;
 
   const requestTimeoutMs = clampMs(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, 1, REQUEST_TIMEOUT_MS);
   // Node checks these deadlines only every connectionsCheckingInterval (30 s by default), which let
@@ -103,7 +102,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const server = http.createServer({ connectionsCheckingInterval: Math.min(1000, requestTimeoutMs) }, (req, res) => {
     const started = performance.now();
     const seen: RequestNote = {};
-    handle(req, res, ctx, guard!, sender, paying, gate, seen)
+    handle(req, res, ctx, guard, sender, paying, gate, seen)
       .catch((error) => {
         options.onError?.(error);
         if (!res.headersSent) sendAnswer(res, official(ROWS.entryInternal, null, 500), true);
@@ -133,7 +132,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   const port = (server.address() as AddressInfo).port;
   ctx.baseUrl = `http://${urlHost(host)}:${port}`;
-  guard = controlGuard(host, port);
+  const guard = controlGuard(host, port);
   ctx.formToken = guard.formToken;
 
   let closing: Promise<void> | undefined;

@@ -43,15 +43,14 @@ export function activateRunner(context: vscode.ExtensionContext, log: vscode.Log
   // Entries kept by an older version may hold a key in an escaped spelling: scrub them once more.
   void history.rescrub((env) => credentials.stored(env)).catch((e: unknown) => log.warn(`Could not rescrub the request history: ${(e as Error).message}`));
   const locator = new PayloadLocator(client);
-  let runner: RequestRunner | undefined;
   const panel = new ResponsePanel(context.extensionUri, history, {
-    resend: (id) => void runner?.resend(id),
+    resend: (id) => void runner.resend(id),
     copyCurl: (id) => {
       const entry = history.get(id);
       if (entry) void copyAsCurl(entry, credentials);
     },
   });
-  runner = new RequestRunner(credentials, mock, history, panel, log);
+  const runner = new RequestRunner(credentials, mock, history, panel, log);
 
   context.subscriptions.push(
     credentials,

@@ -65,6 +65,7 @@ export interface Host {
   workbenchUrl(server: Server, folder: string): string;
   removeScratch(dirs: Dirs): void;
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- test-host/host.js is plain CommonJS, outside the TS projects
 export const host = require(path.join(ROOT, 'test-host/host.js')) as Host;
 
 /** The zh-tw display language needs an installed language pack; the fixture one translates nothing. */
