@@ -40,7 +40,13 @@ export function bundleOptions({ production = false } = {}) {
     server: { ...common, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
     // The CLI is installed with its dependencies, so the 9 MB TypeScript compiler stays a runtime
     // require: `jkopay check` on JSON files then starts without reading it.
-    cli: { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['typescript'] },
+    cli: {
+      ...common,
+      entryPoints: ['src/cli/main.ts'],
+      outfile: 'dist/cli.js',
+      banner: { js: '#!/usr/bin/env node' },
+      external: ['typescript'],
+    },
     webview: {
       ...common,
       entryPoints: ['src/webview/main.ts'],
@@ -55,7 +61,8 @@ export function bundleOptions({ production = false } = {}) {
   };
 }
 
-const LIBRARY_FORBIDDEN = /node_modules[\\/](typescript|vscode-languageserver|vscode-languageclient|vscode-jsonrpc)[\\/]|src[\\/](server|client|cli|webview)[\\/]|src[\\/]core[\\/](tsParser|typescriptLoader|sourceDocument)\.ts/;
+const LIBRARY_FORBIDDEN =
+  /node_modules[\\/](typescript|vscode-languageserver|vscode-languageclient|vscode-jsonrpc)[\\/]|src[\\/](server|client|cli|webview)[\\/]|src[\\/]core[\\/](tsParser|typescriptLoader|sourceDocument)\.ts/;
 
 /** Checks the library's inputs, then writes the ESM wrapper (one copy of the code, so one mock) and the declaration entries. */
 function finishLibrary(result) {

@@ -75,7 +75,10 @@ const results = await measureInTurns([
 const [full, peer, scanner] = results;
 
 console.log(`\njkopay check benchmark: 5,000 payloads, ${(text.length / 1e6).toFixed(2)} MB, median of ${RUNS} runs`);
-for (const r of results) console.log(`  ${r.name.padEnd(50)} ${r.median.toFixed(1).padStart(8)} ms   (min ${r.min.toFixed(1)} ms, ${r.result} ${r === scanner ? 'tokens' : 'diagnostics'})`);
+for (const r of results)
+  console.log(
+    `  ${r.name.padEnd(50)} ${r.median.toFixed(1).padStart(8)} ms   (min ${r.min.toFixed(1)} ms, ${r.result} ${r === scanner ? 'tokens' : 'diagnostics'})`,
+  );
 const vsPeer = full.median / peer.median;
 const vsScanner = full.median / scanner.median;
 console.log(`  ratio full check / JSON language service: ${vsPeer.toFixed(3)}  (target ≤ 0.35: ${vsPeer <= 0.35 ? 'met' : 'NOT met'})`);

@@ -1,7 +1,10 @@
 // Generates a large TypeScript file for the benchmarks: payload literals (found by their keys)
 // among ordinary code — interfaces, functions, loops and plain objects.
 export function generateSourceFile(payloads) {
-  const parts = ["import { createHmac } from 'node:crypto';\n", 'type Handler = (input: { id: string; amount: number }) => Promise<string>;\n'];
+  const parts = [
+    "import { createHmac } from 'node:crypto';\n",
+    'type Handler = (input: { id: string; amount: number }) => Promise<string>;\n',
+  ];
   for (let i = 0; i < payloads; i++) {
     const currency = i % 3 === 0 ? 'USD' : 'TWD';
     const price = currency === 'USD' ? `${10 + (i % 90)}.${String(i % 100).padStart(2, '0')}` : String(100 + i);

@@ -30,7 +30,10 @@ const SERVERS = {
 
 // The schema association is what any user of the JSON server would configure; nothing else is set.
 const jsonSettings = {
-  json: { validate: { enable: true }, schemas: [{ url: 'inmemory://bench/entry-array.schema.json', fileMatch: ['*.jkopay.json'], schema: arraySchema }] },
+  json: {
+    validate: { enable: true },
+    schemas: [{ url: 'inmemory://bench/entry-array.schema.json', fileMatch: ['*.jkopay.json'], schema: arraySchema }],
+  },
 };
 
 /** Resident memory now and at its peak (the high-water mark, which garbage-collection timing does not blur), in MB. */
@@ -100,7 +103,9 @@ for (const [payloads, edits, target] of [
   [5000, 30, 0.2],
 ]) {
   const load = workload(payloads);
-  console.log(`\nLSP benchmark: ${payloads} entry payloads (${(load.text.length / 1024).toFixed(0)} KB), ${edits} ranged edits, pull diagnostics, default settings, node ${process.version}`);
+  console.log(
+    `\nLSP benchmark: ${payloads} entry payloads (${(load.text.length / 1024).toFixed(0)} KB), ${edits} ranged edits, pull diagnostics, default settings, node ${process.version}`,
+  );
   const ours = await run('jkopay', load, edits);
   const theirs = await run('json', load, edits);
   console.log('  server                               start ms  median ms    p95 ms    RSS MB  peak RSS  diagnostics');
@@ -108,12 +113,18 @@ for (const [payloads, edits, target] of [
     ['jkopay lsp', ours],
     ['vscode-json-language-server', theirs],
   ]) {
-    console.log(`  ${label.padEnd(34)} ${fmt(r.startupMs)}  ${fmt(r.median)}  ${fmt(r.p95)}  ${fmt(r.memory.now)}  ${fmt(r.memory.peak)}  ${String(r.found).padStart(6)}`);
+    console.log(
+      `  ${label.padEnd(34)} ${fmt(r.startupMs)}  ${fmt(r.median)}  ${fmt(r.p95)}  ${fmt(r.memory.now)}  ${fmt(r.memory.peak)}  ${String(r.found).padStart(6)}`,
+    );
   }
   const ratio = ours.median / theirs.median;
   const rss = ours.memory.now / theirs.memory.now;
   const peak = ours.memory.peak / theirs.memory.peak;
   const memoryTarget = (r) => (payloads >= 5000 ? ` (target ≤ 1: ${r <= 1 ? 'met' : 'NOT met'})` : '');
-  console.log(`  ratio jkopay / json server, median didChange → diagnostics: ${ratio.toFixed(3)} (target ≤ ${target}: ${ratio <= target ? 'met' : 'NOT met'})`);
-  console.log(`  ratio jkopay / json server, RSS after the edits: ${rss.toFixed(2)}${memoryTarget(rss)}; peak RSS: ${peak.toFixed(2)}${memoryTarget(peak)}`);
+  console.log(
+    `  ratio jkopay / json server, median didChange → diagnostics: ${ratio.toFixed(3)} (target ≤ ${target}: ${ratio <= target ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `  ratio jkopay / json server, RSS after the edits: ${rss.toFixed(2)}${memoryTarget(rss)}; peak RSS: ${peak.toFixed(2)}${memoryTarget(peak)}`,
+  );
 }

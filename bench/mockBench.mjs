@@ -84,9 +84,14 @@ try {
   console.log(`mock bench: POST /platform/entry, ${CONNECTIONS} connections, ${duration} s × ${ROUNDS} rounds each, new order per request`);
   const best = { bare: undefined, mock: undefined };
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const [name, server] of [['bare', bare], ['mock', mock]]) {
+    for (const [name, server] of [
+      ['bare', bare],
+      ['mock', mock],
+    ]) {
       const r = await load(server.url);
-      console.log(`  round ${round} ${name.padEnd(4)} ${r.rps.toFixed(0).padStart(7)} req/s  p99 ${r.p99} ms${r.errors ? `  (${r.errors} errors)` : ''}`);
+      console.log(
+        `  round ${round} ${name.padEnd(4)} ${r.rps.toFixed(0).padStart(7)} req/s  p99 ${r.p99} ms${r.errors ? `  (${r.errors} errors)` : ''}`,
+      );
       if (!best[name] || r.rps > best[name].rps) best[name] = r;
     }
   }

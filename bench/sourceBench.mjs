@@ -40,7 +40,10 @@ function inTurns(a, b) {
     tb.push(performance.now() - start);
   }
   const mid = (t) => t.sort((x, y) => x - y)[Math.floor(t.length / 2)];
-  return [{ ms: mid(ta), result: ra }, { ms: mid(tb), result: rb }];
+  return [
+    { ms: mid(ta), result: ra },
+    { ms: mid(tb), result: rb },
+  ];
 }
 
 const fullCheck = () => {
@@ -64,7 +67,11 @@ for (let i = 0; i < RUNS + 2; i++) {
   checkDocument(previous, settings);
   let start = performance.now();
   // The edit as the server gets it: a ranged change, and the literals' findings of the last check re-used.
-  const doc = reparseSourceDocument(previous, editedText, undefined, { start: at, end: oldNumberEnd, newLength: editedText.length - text.length + oldNumberEnd - at });
+  const doc = reparseSourceDocument(previous, editedText, undefined, {
+    start: at,
+    end: oldNumberEnd,
+    newLength: editedText.length - text.length + oldNumberEnd - at,
+  });
   editFindings = checkDocument(doc, settings).length;
   const edit = performance.now() - start;
   start = performance.now();
@@ -123,7 +130,11 @@ console.log(`  ratio edit check / full re-parse: ${editRatio.toFixed(3)}  (targe
     }
   }
   const completion = mid(complete);
-  console.log(`\nTS completion while typing: ${(handlers.length / 1024).toFixed(0)} KB of result-code handlers, no payload, median of ${complete.length} keystrokes`);
-  console.log(`  completion request (${items} items, from the version's one parse)   ${completion.toFixed(2).padStart(8)} ms   (target ≤ 5: ${completion <= 5 ? 'met' : 'NOT met'})`);
+  console.log(
+    `\nTS completion while typing: ${(handlers.length / 1024).toFixed(0)} KB of result-code handlers, no payload, median of ${complete.length} keystrokes`,
+  );
+  console.log(
+    `  completion request (${items} items, from the version's one parse)   ${completion.toFixed(2).padStart(8)} ms   (target ≤ 5: ${completion <= 5 ? 'met' : 'NOT met'})`,
+  );
   console.log(`  incremental re-parse of each new version (once, shared)      ${mid(reparse).toFixed(2).padStart(8)} ms`);
 }

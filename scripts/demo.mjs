@@ -50,7 +50,9 @@ console.log(`\ncallback receiver listening on ${receiverUrl}`);
 
 // A mock on a free port, with its state in memory only; the example's shop.example.com callbacks
 // are forwarded to the receiver (path and query kept). Its callback log lines are shown.
-const mock = spawn(process.execPath, [cli, 'mock', '--port', '0', '--forward-callbacks-to', receiverUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+const mock = spawn(process.execPath, [cli, 'mock', '--port', '0', '--forward-callbacks-to', receiverUrl], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 try {
   const lines = createInterface({ input: mock.stdout });
   const [firstLine] = await once(lines, 'line');
@@ -64,7 +66,15 @@ try {
   await runAsync('mock', 'pay', 'shop-20261126-0001', '--url', baseUrl);
   run('send', 'examples/refund-partial.refund.jkopay.json', '--base-url', baseUrl);
   run('send', 'examples/order-status.inquiry.jkopay.json', '--base-url', baseUrl);
-  await runAsync('callbacks', 'test', '--confirm-url', `${receiverUrl}/jkopay/confirm`, '--result-url', `${receiverUrl}/jkopay/result`, '--slow');
+  await runAsync(
+    'callbacks',
+    'test',
+    '--confirm-url',
+    `${receiverUrl}/jkopay/confirm`,
+    '--result-url',
+    `${receiverUrl}/jkopay/result`,
+    '--slow',
+  );
 } finally {
   mock.kill('SIGTERM');
   receiver.close();

@@ -42,12 +42,17 @@ async function main() {
   const timeoutMs = Number(options.timeout ?? 300) * 1000;
   const verbose = process.env.JKOPAY_TEST_VERBOSE === '1';
   // Trust on and never asked about: the folder stays untrusted for the whole run.
-  const dirs = host.makeScratch(options.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {});
+  const dirs = host.makeScratch(
+    options.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {},
+  );
   let server;
   let browser;
   try {
     for (const vsix of options.installExtension) host.installExtension(dirs, vsix);
-    server = await host.startServer(dirs, { log: (line) => verbose && console.log(`[server] ${line}`), workspaceTrust: options.workspaceTrust });
+    server = await host.startServer(dirs, {
+      log: (line) => verbose && console.log(`[server] ${line}`),
+      workspaceTrust: options.workspaceTrust,
+    });
     browser = await host.launchBrowser();
     const page = await browser.newPage();
     let exit;

@@ -47,7 +47,15 @@ function makeScratch(settings = {}) {
 }
 
 function serverArgs(dirs) {
-  return ['--accept-server-license-terms', '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, '--server-data-dir', dirs.serverDataDir];
+  return [
+    '--accept-server-license-terms',
+    '--user-data-dir',
+    dirs.userDataDir,
+    '--extensions-dir',
+    dirs.extensionsDir,
+    '--server-data-dir',
+    dirs.serverDataDir,
+  ];
 }
 
 /** Installs a .vsix as a user would (`code --install-extension`); a folder is not accepted. */
@@ -73,7 +81,12 @@ function registerLanguagePacks(dirs) {
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
     const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
     for (const localization of manifest.contributes?.localizations ?? []) {
-      const pack = (packs[localization.languageId] ??= { hash: '', extensions: [], translations: {}, label: localization.localizedLanguageName ?? localization.languageName });
+      const pack = (packs[localization.languageId] ??= {
+        hash: '',
+        extensions: [],
+        translations: {},
+        label: localization.localizedLanguageName ?? localization.languageName,
+      });
       pack.extensions.push({ extensionIdentifier: { id }, version: manifest.version });
       for (const t of localization.translations) pack.translations[t.id] = path.join(folder, t.path);
     }
@@ -119,8 +132,10 @@ async function startServer(dirs, { log = () => {}, workspaceTrust = false } = {}
   const port = await freePort();
   const args = [
     SERVER_MAIN,
-    '--host', '127.0.0.1',
-    '--port', String(port),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
     '--without-connection-token',
     '--enable-smoke-test-driver',
     '--disable-telemetry',
@@ -129,7 +144,11 @@ async function startServer(dirs, { log = () => {}, workspaceTrust = false } = {}
     ...serverArgs(dirs),
   ];
   // EXTENSIONS_GALLERY={} turns off the Open VSX gallery, which cannot be reached offline.
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EXTENSIONS_GALLERY: '{}' } });
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, EXTENSIONS_GALLERY: '{}' },
+  });
   for (const stream of [child.stdout, child.stderr]) {
     let rest = '';
     stream.on('data', (chunk) => {
@@ -140,7 +159,10 @@ async function startServer(dirs, { log = () => {}, workspaceTrust = false } = {}
   }
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `http://127.0.0.1:${port}`;
-  await Promise.race([waitForHttp(`${url}/version`, 30000), exited.then(() => Promise.reject(new Error('VS Code server exited on start')))]);
+  await Promise.race([
+    waitForHttp(`${url}/version`, 30000),
+    exited.then(() => Promise.reject(new Error('VS Code server exited on start'))),
+  ]);
   return {
     port,
     url,
@@ -170,7 +192,15 @@ async function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -85,7 +85,10 @@ function signRequest(prepared: PreparedRequest, options: Pick<SendOptions, 'base
 }
 
 /** What `sendRequest` would send, without sending it (`send --dry-run`): the API key masked. */
-export function describeRequest(prepared: PreparedRequest, options: Pick<SendOptions, 'baseUrl' | 'credentials' | 'extraHeaders'>): RequestSummary {
+export function describeRequest(
+  prepared: PreparedRequest,
+  options: Pick<SendOptions, 'baseUrl' | 'credentials' | 'extraHeaders'>,
+): RequestSummary {
   return signRequest(prepared, options).request;
 }
 
@@ -141,7 +144,10 @@ export async function sendRequest(prepared: PreparedRequest, options: SendOption
     }
     const type = response.headers['content-type'] ?? 'no Content-Type';
     result.error = json
-      ? { kind: 'not-envelope', message: scrub(`the answer from ${host} is JSON but not a JKOPay envelope (no "result" string): ${snippet(bodyText)}`) }
+      ? {
+          kind: 'not-envelope',
+          message: scrub(`the answer from ${host} is JSON but not a JKOPay envelope (no "result" string): ${snippet(bodyText)}`),
+        }
       : { kind: 'non-json', message: scrub(`the answer from ${host} is not JSON (${type}): ${snippet(bodyText)}`) };
   } else {
     result.ok = true;

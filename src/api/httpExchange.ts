@@ -32,7 +32,8 @@ export interface ExchangeResponse {
   elapsedMs: number;
 }
 
-export type TransportErrorKind = 'bad-url' | 'refused' | 'dns' | 'tls' | 'timeout' | 'cancelled' | 'reset' | 'unreachable' | 'too-large' | 'network';
+export type TransportErrorKind =
+  'bad-url' | 'refused' | 'dns' | 'tls' | 'timeout' | 'cancelled' | 'reset' | 'unreachable' | 'too-large' | 'network';
 
 export class TransportError extends Error {
   constructor(
@@ -56,7 +57,11 @@ export function classifyError(error: NodeJS.ErrnoException, url: URL, elapsedMs:
   const where = url.host;
   if (code === 'ECONNREFUSED') return new TransportError('refused', `connection refused: nothing is listening at ${where}`, elapsedMs);
   if (code === 'ENOTFOUND' || code.startsWith('EAI_')) {
-    return new TransportError('dns', `cannot resolve the host name ${url.hostname} (DNS ${code}): check the URL and your network`, elapsedMs);
+    return new TransportError(
+      'dns',
+      `cannot resolve the host name ${url.hostname} (DNS ${code}): check the URL and your network`,
+      elapsedMs,
+    );
   }
   if (TLS_CODE.test(code)) {
     return new TransportError('tls', `TLS handshake with ${where} failed (${code}): ${tlsHint(code)}`, elapsedMs);
@@ -85,7 +90,9 @@ export function exchange(request: ExchangeRequest): Promise<ExchangeResponse> {
   let url: URL;
   // Checked before parsing, which would silently drop tab, CR and LF.
   if (hasUrlUnsafeChar(request.url)) {
-    return Promise.reject(new TransportError('bad-url', `${JSON.stringify(request.url.slice(0, 200))} contains a space or a control character; it is no URL`));
+    return Promise.reject(
+      new TransportError('bad-url', `${JSON.stringify(request.url.slice(0, 200))} contains a space or a control character; it is no URL`),
+    );
   }
   try {
     url = new URL(request.url);
@@ -130,13 +137,20 @@ export function exchange(request: ExchangeRequest): Promise<ExchangeResponse> {
     const connectMs = request.connectTimeoutMs === undefined ? undefined : clampMs(request.connectTimeoutMs, 1);
     const readMs = request.readTimeoutMs === undefined ? undefined : clampMs(request.readTimeoutMs, 1);
     if (connectMs !== undefined) {
-      phase = setTimeout(() => finish(new TransportError('timeout', `connecting to ${url.host} timed out after ${connectMs} ms`, elapsed())), connectMs);
+      phase = setTimeout(
+        () => finish(new TransportError('timeout', `connecting to ${url.host} timed out after ${connectMs} ms`, elapsed())),
+        connectMs,
+      );
     }
     req.on('socket', (socket) => {
       const connected = () => {
         clearTimeout(phase);
         if (readMs !== undefined && !settled) {
-          phase = setTimeout(() => finish(new TransportError('timeout', `no complete answer from ${url.host} within ${readMs} ms after connecting`, elapsed())), readMs);
+          phase = setTimeout(
+            () =>
+              finish(new TransportError('timeout', `no complete answer from ${url.host} within ${readMs} ms after connecting`, elapsed())),
+            readMs,
+          );
         }
       };
       // An https socket is usable after its handshake; a plain one after connect.
@@ -171,7 +185,9 @@ export function exchange(request: ExchangeRequest): Promise<ExchangeResponse> {
           elapsedMs: elapsed(),
         }),
       );
-      res.on('aborted', () => finish(new TransportError('reset', `${url.host} closed the connection in the middle of its answer`, elapsed())));
+      res.on('aborted', () =>
+        finish(new TransportError('reset', `${url.host} closed the connection in the middle of its answer`, elapsed())),
+      );
       res.on('error', (error: NodeJS.ErrnoException) => finish(classifyError(error, url, elapsed())));
     });
     req.end(body);

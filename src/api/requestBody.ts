@@ -75,7 +75,9 @@ function writeValue(node: ValueNode, where: string): string {
       return JSON.stringify(node.value);
     case 'number':
       if (!JSON_NUMBER.test(node.text)) {
-        throw new RequestBuildError(`"${where}" is ${node.text}, which is not a JSON number: write it as a plain decimal such as 100 or 100.50`);
+        throw new RequestBuildError(
+          `"${where}" is ${node.text}, which is not a JSON number: write it as a plain decimal such as 100 or 100.50`,
+        );
       }
       return node.text;
     case 'boolean':

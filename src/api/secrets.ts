@@ -67,7 +67,16 @@ function secretPattern(secret: string): RegExp {
   return pattern;
 }
 
-const JSON_SHORT: Record<string, string> = { '"': '\\\\"', '\\': '\\\\\\\\', '/': '\\\\/', '\b': '\\\\b', '\f': '\\\\f', '\n': '\\\\n', '\r': '\\\\r', '\t': '\\\\t' };
+const JSON_SHORT: Record<string, string> = {
+  '"': '\\\\"',
+  '\\': '\\\\\\\\',
+  '/': '\\\\/',
+  '\b': '\\\\b',
+  '\f': '\\\\f',
+  '\n': '\\\\n',
+  '\r': '\\\\r',
+  '\t': '\\\\t',
+};
 const HTML_NAMED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&(?:apos|#39);' };
 
 function charPattern(char: string): string {
@@ -88,7 +97,9 @@ function charPattern(char: string): string {
 
 /** The hex digits of `value` (at least `width`), each letter in either case. */
 function hexPattern(value: number, width: number): string {
-  return Array.from(value.toString(16).padStart(width, '0'), (digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit)).join('');
+  return Array.from(value.toString(16).padStart(width, '0'), (digit) =>
+    /[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit,
+  ).join('');
 }
 
 function escapeRegExp(text: string): string {

@@ -35,10 +35,12 @@ export function runCallbacks(args: string[], io: CommandIO, options: CallbacksCo
       format: { type: 'string', default: 'text' },
       lang: { type: 'string' },
     });
-    if (positionals[0] !== 'test') throw new CommandUsageError(positionals.length ? `unknown sub-command "${positionals[0]}"` : 'say what to do: callbacks test');
+    if (positionals[0] !== 'test')
+      throw new CommandUsageError(positionals.length ? `unknown sub-command "${positionals[0]}"` : 'say what to do: callbacks test');
     if (positionals.length > 1) throw new CommandUsageError(`unexpected argument "${positionals[1]}"`);
     const lang = langOption(values.lang, env);
-    if (values.format !== 'text' && values.format !== 'json') throw new CommandUsageError(`--format must be text or json, not "${values.format}"`);
+    if (values.format !== 'text' && values.format !== 'json')
+      throw new CommandUsageError(`--format must be text or json, not "${values.format}"`);
     const seconds = Number(values['timeout-seconds']);
     if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {
       throw new CommandUsageError(`--timeout-seconds must be a number of seconds between 0 and 300, not "${values['timeout-seconds']}"`);
@@ -64,7 +66,9 @@ export function runCallbacks(args: string[], io: CommandIO, options: CallbacksCo
       throw e;
     }
     const hosts = [...new Set([testOptions.confirmUrl, testOptions.resultUrl].filter((u): u is string => !!u).map((u) => new URL(u).host))];
-    io.err(`jkopay callbacks: calling ${hosts.join(', ')} (order ${testOptions.orderId}, digest keyed with ${variable ? `$${variable}` : 'the mock\'s default secret'})`);
+    io.err(
+      `jkopay callbacks: calling ${hosts.join(', ')} (order ${testOptions.orderId}, digest keyed with ${variable ? `$${variable}` : "the mock's default secret"})`,
+    );
 
     const controller = new AbortController();
     const onSigint = () => controller.abort();
@@ -72,7 +76,14 @@ export function runCallbacks(args: string[], io: CommandIO, options: CallbacksCo
     options.signal?.addEventListener('abort', onSigint, { once: true });
     let verdicts: CallbackVerdict[];
     try {
-      verdicts = await runCallbackTests({ ...testOptions, secret, timeoutMs: Math.round(seconds * 1000), slow: values.slow, lang, signal: controller.signal });
+      verdicts = await runCallbackTests({
+        ...testOptions,
+        secret,
+        timeoutMs: Math.round(seconds * 1000),
+        slow: values.slow,
+        lang,
+        signal: controller.signal,
+      });
     } finally {
       process.off('SIGINT', onSigint);
     }
@@ -86,10 +97,23 @@ export function verdictTable(verdicts: readonly CallbackVerdict[], lang: Lang = 
   const t = (id: CallbackTextId) => callbackText(lang, id);
   const rows = [
     [t('column-scenario'), t('column-url'), t('column-verdict'), t('column-status'), t('column-time'), t('column-detail')],
-    ...verdicts.map((v) => [v.scenario, v.url, t(`verdict-${v.verdict}`), v.status === null ? '-' : String(v.status), `${v.ms} ms`, v.detail]),
+    ...verdicts.map((v) => [
+      v.scenario,
+      v.url,
+      t(`verdict-${v.verdict}`),
+      v.status === null ? '-' : String(v.status),
+      `${v.ms} ms`,
+      v.detail,
+    ]),
   ];
   // Aligned by display width: a CJK character takes two columns in a terminal.
-  const width = (text: string) => [...text].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+  const width = (text: string) =>
+    [...text].reduce(
+      (n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1),
+      0,
+    );
   const widths = rows[0].map((_, i) => (i === rows[0].length - 1 ? 0 : Math.max(...rows.map((r) => width(r[i])))));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell)))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell)))).join('  '))
+    .join('\n');
 }

@@ -115,7 +115,15 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     const diagnostics = service.doValidation(document);
     if (invalid) {
       const at = document.positionAt(invalid.offset);
-      records.push(fileRecord(file, 'invalid-encoding', ruleMessage('invalid-encoding', options.lang, { byte: invalid.byte }), at.line + 1, at.character + 1));
+      records.push(
+        fileRecord(
+          file,
+          'invalid-encoding',
+          ruleMessage('invalid-encoding', options.lang, { byte: invalid.byte }),
+          at.line + 1,
+          at.character + 1,
+        ),
+      );
     }
     for (const d of diagnostics) records.push(toRecord(file, d));
   }

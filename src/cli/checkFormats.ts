@@ -53,7 +53,12 @@ export function toSarif(records: readonly CheckRecord[], lang: Lang, root: strin
       {
         physicalLocation: {
           artifactLocation: { uri: artifactUri(r.file, root), uriBaseId: '%SRCROOT%' },
-          region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: Math.max(r.endColumn, r.line === r.endLine ? r.column : 1) },
+          region: {
+            startLine: r.line,
+            startColumn: r.column,
+            endLine: r.endLine,
+            endColumn: Math.max(r.endColumn, r.line === r.endLine ? r.column : 1),
+          },
         },
       },
     ],

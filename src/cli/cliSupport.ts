@@ -28,7 +28,10 @@ export async function withUsage(command: string, usage: string, io: CommandIO, b
 
 type StrictArgs<T extends NonNullable<ParseArgsConfig['options']>> = { args: string[]; options: T; allowPositionals: true; strict: true };
 
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T): ReturnType<typeof parseArgs<StrictArgs<T>>> {
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+): ReturnType<typeof parseArgs<StrictArgs<T>>> {
   return parseArgs({ args, options, allowPositionals: true, strict: true });
 }
 
@@ -59,4 +62,5 @@ export function secretFromEnv(variable: string, env: NodeJS.ProcessEnv): string 
 }
 
 /** The message for an unset or empty --secret-env variable, naming no value. */
-export const SECRET_ENV_UNSET = 'the environment variable named by --secret-env is not set or empty (its name is not shown: it may be the secret itself)';
+export const SECRET_ENV_UNSET =
+  'the environment variable named by --secret-env is not set or empty (its name is not shown: it may be the secret itself)';

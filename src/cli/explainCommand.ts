@@ -26,7 +26,11 @@ export function runExplain(args: string[], io: CommandIO): Promise<number> {
     const query = positionals[0].trim();
     const explanation = explainQuery(query, endpoint as Endpoint | undefined);
     if (explanation.match === 'none') {
-      io.out(RESULT_CODE.test(query) ? msg(lang, 'hover-unknown-code', { code: query }) : msg(lang, 'explain-unknown-message', { message: query }));
+      io.out(
+        RESULT_CODE.test(query)
+          ? msg(lang, 'hover-unknown-code', { code: query })
+          : msg(lang, 'explain-unknown-message', { message: query }),
+      );
       return 1;
     }
     io.out(renderExplanation(explanation, lang));
@@ -75,9 +79,14 @@ export function renderRows(rows: readonly ResultCodeEntry[], lang: Lang, indent 
 }
 
 function renderRow(row: ResultCodeEntry, lang: Lang, indent: string): string {
-  const tag = row.status === 'legacy' ? ` (${msg(lang, 'hover-legacy')})` : row.status === 'authpay-only' ? ` (${msg(lang, 'hover-authpay')})` : '';
+  const tag =
+    row.status === 'legacy' ? ` (${msg(lang, 'hover-legacy')})` : row.status === 'authpay-only' ? ` (${msg(lang, 'hover-authpay')})` : '';
   const where = row.endpoint === 'any' ? '' : ` · ${row.endpoint}`;
-  const message = row.messageIsDynamic ? `(${msg(lang, 'hover-dynamic-message')})` : row.message === null ? 'null' : JSON.stringify(row.message);
+  const message = row.messageIsDynamic
+    ? `(${msg(lang, 'hover-dynamic-message')})`
+    : row.message === null
+      ? 'null'
+      : JSON.stringify(row.message);
   return [
     `${row.code} ${localize(row.title, lang)}${where}${tag}`,
     `  ${msg(lang, 'hover-message')}: ${message}`,

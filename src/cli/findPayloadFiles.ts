@@ -63,11 +63,15 @@ export async function findPayloadFiles(paths: readonly string[], options: FindOp
     try {
       stat = await fs.stat(p);
     } catch (e) {
-      found.errors.push({ path: p, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String((e as Error).message) });
+      found.errors.push({
+        path: p,
+        reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String((e as Error).message),
+      });
       continue;
     }
     // A folder named on the command line that an exclude glob covers is checked in full: naming it says so.
-    if (stat.isDirectory()) await walk(p, excluded(p) ? { ...walker, excluded: () => false } : walker, await gitignoresAbove(p, walker.gitignore));
+    if (stat.isDirectory())
+      await walk(p, excluded(p) ? { ...walker, excluded: () => false } : walker, await gitignoresAbove(p, walker.gitignore));
     else if (stat.isFile()) found.files.push(p);
     // Reading a FIFO blocks for ever and a device may never end: only regular files are read.
     else found.errors.push({ path: p, reason: `it is ${fileKind(stat)}, not a regular file` });

@@ -140,8 +140,10 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         const format = values.format as 'text' | 'json' | 'sarif' | 'github';
-        if (!['text', 'json', 'sarif', 'github'].includes(format)) throw new UsageError(`--format must be text, json, sarif or github, not "${values.format}"`);
-        if (values.lang !== undefined && !['en', 'zh-TW', 'zh-tw'].includes(values.lang)) throw new UsageError(`--lang must be en or zh-TW, not "${values.lang}"`);
+        if (!['text', 'json', 'sarif', 'github'].includes(format))
+          throw new UsageError(`--format must be text, json, sarif or github, not "${values.format}"`);
+        if (values.lang !== undefined && !['en', 'zh-TW', 'zh-tw'].includes(values.lang))
+          throw new UsageError(`--lang must be en or zh-TW, not "${values.lang}"`);
         let maxWarnings: number | undefined;
         if (values['max-warnings'] !== undefined) {
           maxWarnings = Number(values['max-warnings']);
@@ -151,7 +153,11 @@ export async function main(argv: string[]): Promise<number> {
         }
         const { allCurrencies, findCurrency } = await import('../data/index.js');
         if (values.currency !== undefined && !findCurrency(values.currency.toUpperCase())) {
-          throw new UsageError(`--currency must be a currency JKOPay accepts (${allCurrencies().map((c) => c.code).join(', ')}), not "${values.currency}"`);
+          throw new UsageError(
+            `--currency must be a currency JKOPay accepts (${allCurrencies()
+              .map((c) => c.code)
+              .join(', ')}), not "${values.currency}"`,
+          );
         }
         if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
         const { loadProjectConfig } = await import('../server/projectConfigFile.js');
@@ -180,7 +186,8 @@ export async function main(argv: string[]): Promise<number> {
         const { parseLspArgs, runLsp } = await import('./lspCommand.js');
         const { lang, hasTransport } = parseLspArgs(rest);
         if (!hasTransport) throw new UsageError('lsp needs a transport: --stdio, --node-ipc or --socket=N');
-        if (lang !== undefined && !['en', 'zh-TW', 'zh-tw'].includes(lang)) throw new UsageError(`--lang must be en or zh-TW, not "${lang}"`);
+        if (lang !== undefined && !['en', 'zh-TW', 'zh-tw'].includes(lang))
+          throw new UsageError(`--lang must be en or zh-TW, not "${lang}"`);
         return await runLsp(lang ? toLang(lang) : undefined);
       }
       case 'send':

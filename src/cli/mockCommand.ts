@@ -118,7 +118,9 @@ export function describeMock(config: MockConfig, configFile: string | undefined,
     `API key:    ${key(config.apiKey, DEFAULT_MOCK_CONFIG.apiKey)}`,
     `secret key: ${key(config.secretKey, DEFAULT_MOCK_CONFIG.secretKey)}`,
     'stores:',
-    ...config.stores.map((s) => `  ${s.storeId}  ${s.currencies.join(', ')}${s.requiresIdentity ? '  (requires identity verification)' : ''}`),
+    ...config.stores.map(
+      (s) => `  ${s.storeId}  ${s.currencies.join(', ')}${s.requiresIdentity ? '  (requires identity verification)' : ''}`,
+    ),
     `state:      ${stateFile ? `${stateFile} (${orders} order(s) loaded)` : 'in memory: lost when the mock stops (use --state FILE to keep it)'}`,
     `callbacks:  ${
       config.forwardCallbacksTo

@@ -45,7 +45,8 @@ export async function runMockControl(command: MockControlCommand, args: string[]
     lang: { type: 'string' },
   });
   const lang = langOption(values.lang);
-  if (values.format !== 'text' && values.format !== 'json') throw new CommandUsageError(`--format must be text or json, not "${values.format}"`);
+  if (values.format !== 'text' && values.format !== 'json')
+    throw new CommandUsageError(`--format must be text or json, not "${values.format}"`);
   const base = values.url!.replace(/\/+$/, '');
   try {
     if (hasUrlUnsafeChar(base)) throw new Error();
@@ -56,7 +57,8 @@ export async function runMockControl(command: MockControlCommand, args: string[]
   }
   const needsId = command === 'pay' || command === 'fail';
   const maxArgs = needsId || command === 'orders' ? 1 : 0;
-  if (needsId && positionals.length === 0) throw new CommandUsageError(`mock ${command} needs the platform_order_id of an order the mock created`);
+  if (needsId && positionals.length === 0)
+    throw new CommandUsageError(`mock ${command} needs the platform_order_id of an order the mock created`);
   if (positionals.length > maxArgs) throw new CommandUsageError(`unexpected argument "${positionals[maxArgs]}"`);
   const id = positionals[0];
   const orderPath = (suffix = '') => `orders/${encodeURIComponent(id)}${suffix}`;
@@ -83,7 +85,8 @@ export async function runMockControl(command: MockControlCommand, args: string[]
       path = 'clock';
       if (values['advance-days'] !== undefined) {
         const days = Number(values['advance-days']);
-        if (values['advance-days'].trim() === '' || !Number.isFinite(days)) throw new CommandUsageError(`--advance-days must be a number of days, not "${values['advance-days']}"`);
+        if (values['advance-days'].trim() === '' || !Number.isFinite(days))
+          throw new CommandUsageError(`--advance-days must be a number of days, not "${values['advance-days']}"`);
         body = { advance_days: days };
       } else if (values.set !== undefined) body = { now: values.set };
       else if (values.real) body = { now: null };
@@ -146,7 +149,11 @@ function describe(command: MockControlCommand, id: string | undefined, a: Json, 
     case 'fail':
       return [t('fail-done', { id: id! })];
     case 'clock':
-      return [a.offset_ms ? t('clock-offset', { now: String(a.now), offset: formatOffset(Number(a.offset_ms), lang) }) : t('clock-real', { now: String(a.now) })];
+      return [
+        a.offset_ms
+          ? t('clock-offset', { now: String(a.now), offset: formatOffset(Number(a.offset_ms), lang) })
+          : t('clock-real', { now: String(a.now) }),
+      ];
     case 'reset':
       return [t('reset-done', { now: String(a.now) })];
     case 'orders':
@@ -163,7 +170,12 @@ function describePay(id: string, a: Json, lang: Lang): string[] {
   const tr = (a.transaction ?? {}) as Json;
   const lines = [
     t('pay-paid', { id, tradeNo: String(tr.tradeNo), time: String(tr.trans_time) }),
-    t('pay-amounts', { final: String(tr.final_price), currency: String(tr.currency), redeem: String(tr.redeem_amount), debit: String(tr.debit_amount) }),
+    t('pay-amounts', {
+      final: String(tr.final_price),
+      currency: String(tr.currency),
+      redeem: String(tr.redeem_amount),
+      debit: String(tr.debit_amount),
+    }),
   ];
   if (a.confirm_url !== undefined) lines.push(`  confirm_url: ${String(a.confirm_url)}`);
   const result = a.result_url;
@@ -193,7 +205,10 @@ function describeOrder(o: Json, lang: Lang): string[] {
   const head = `${String(o.platform_order_id)}  ${words}  ${String(o.final_price)} ${String(o.currency)}`;
   const lines = [payment ? `${head}${t('order-debit', { debit: String(payment.debit_amount), tradeNo: String(payment.tradeNo) })}` : head];
   const refunds = Array.isArray(o.refunds) ? (o.refunds as Json[]) : [];
-  if (refunds.length) lines.push(t('order-refunds', { list: refunds.map((r) => t('refund-item', { amount: String(r.amount), time: String(r.time) })).join(', ') }));
+  if (refunds.length)
+    lines.push(
+      t('order-refunds', { list: refunds.map((r) => t('refund-item', { amount: String(r.amount), time: String(r.time) })).join(', ') }),
+    );
   const deliveries = Array.isArray(o.deliveries) ? (o.deliveries as Json[]) : [];
   for (const d of deliveries) lines.push(`  ${String(d.kind ?? d.url)} ${d.at ? `${String(d.at)} ` : ''}${describeDelivery(d, lang)}`);
   return lines;

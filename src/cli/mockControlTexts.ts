@@ -9,7 +9,7 @@ import type { Lang, Localized } from '../data/types';
 export const CONTROL_TEXTS = {
   'pay-pending': { en: 'Order {id} is not paid yet: confirm_url {confirm}.', 'zh-TW': '訂單 {id} 尚未付款：confirm_url {confirm}。' },
   'pay-refused': {
-    en: 'Order {id} was NOT paid: confirm_url {confirm}. The order\'s status is now 100 (payment failed).',
+    en: "Order {id} was NOT paid: confirm_url {confirm}. The order's status is now 100 (payment failed).",
     'zh-TW': '訂單 {id} 未付款：confirm_url {confirm}。訂單狀態現為 100（付款失敗）。',
   },
   'pay-paid': { en: 'Order {id} is paid: tradeNo {tradeNo} at {time}.', 'zh-TW': '訂單 {id} 已付款：tradeNo {tradeNo}，時間 {time}。' },
@@ -22,14 +22,17 @@ export const CONTROL_TEXTS = {
     'zh-TW': '  result_url：未呼叫（訂單沒有此網址，或使用了 --skip-callbacks）',
   },
   'forwarded-to': { en: '{url} (forwarded to {to})', 'zh-TW': '{url}（轉送到 {to}）' },
-  'delivery': { en: '{where}: attempt {attempt} → {outcome}{time}{more}', 'zh-TW': '{where}：第 {attempt} 次 → {outcome}{time}{more}' },
+  delivery: { en: '{where}: attempt {attempt} → {outcome}{time}{more}', 'zh-TW': '{where}：第 {attempt} 次 → {outcome}{time}{more}' },
   'delivery-time': { en: ' in {ms} ms', 'zh-TW': '，{ms} 毫秒' },
   'delivery-retried': {
     en: '; retried in the background with doubling delays (see `jkopay mock orders ID`)',
     'zh-TW': '；會在背景以加倍的間隔重送（見 `jkopay mock orders ID`）',
   },
   'fail-done': { en: 'Order {id}: the payment failed (inquiry status 100).', 'zh-TW': '訂單 {id}：付款失敗（查詢狀態 100）。' },
-  'clock-offset': { en: 'Mock clock: {now} (UTC+8), {offset} from the real time.', 'zh-TW': '模擬時鐘：{now}（UTC+8），與實際時間相差 {offset}。' },
+  'clock-offset': {
+    en: 'Mock clock: {now} (UTC+8), {offset} from the real time.',
+    'zh-TW': '模擬時鐘：{now}（UTC+8），與實際時間相差 {offset}。',
+  },
   'clock-real': { en: 'Mock clock: {now} (UTC+8), the real time.', 'zh-TW': '模擬時鐘：{now}（UTC+8），即實際時間。' },
   'offset-days': { en: '{sign}{n} days', 'zh-TW': '{sign}{n} 天' },
   'offset-minutes': { en: '{sign}{n} min', 'zh-TW': '{sign}{n} 分鐘' },

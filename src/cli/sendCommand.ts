@@ -64,10 +64,13 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
     const envName: EnvironmentName = values.env;
     const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout);
     if (!Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_REQUEST_TIMEOUT_MS) {
-      throw new CommandUsageError(`--timeout must be a whole number of ms from 1 to ${MAX_REQUEST_TIMEOUT_MS} (5 minutes), not "${values.timeout}"`);
+      throw new CommandUsageError(
+        `--timeout must be a whole number of ms from 1 to ${MAX_REQUEST_TIMEOUT_MS} (5 minutes), not "${values.timeout}"`,
+      );
     }
     const index = values.index === undefined ? undefined : Number(values.index);
-    if (index !== undefined && (!Number.isInteger(index) || index < 0)) throw new CommandUsageError(`--index must be 0, 1, 2…, not "${values.index}"`);
+    if (index !== undefined && (!Number.isInteger(index) || index < 0))
+      throw new CommandUsageError(`--index must be 0, 1, 2…, not "${values.index}"`);
 
     // 1. Read and check the payload.
     const file = positionals[0];
@@ -95,12 +98,16 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
     let payload: Payload;
     if (index !== undefined) {
       if (index >= doc.payloads.length) {
-        io.err(`jkopay send: --index ${index}, but ${file} holds ${doc.payloads.length} payload(s): ${listPayloads(document, doc.payloads)}`);
+        io.err(
+          `jkopay send: --index ${index}, but ${file} holds ${doc.payloads.length} payload(s): ${listPayloads(document, doc.payloads)}`,
+        );
         return 1;
       }
       payload = doc.payloads[index];
     } else if (doc.payloads.length > 1) {
-      io.err(`jkopay send: ${file} holds ${doc.payloads.length} payloads; choose one with --index N: ${listPayloads(document, doc.payloads)}`);
+      io.err(
+        `jkopay send: ${file} holds ${doc.payloads.length} payloads; choose one with --index N: ${listPayloads(document, doc.payloads)}`,
+      );
       return 1;
     } else payload = doc.payloads[0];
     if (payload.kind === 'response') {
@@ -109,11 +116,17 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
     }
     const blocking = payloadErrors(document, diagnostics, payload);
     // Warnings never stop a send, but the user should read them before the answer scrolls them away.
-    reportDiagnostics(io, file, payloadDiagnostics(document, diagnostics, payload).filter((d) => d.severity === DiagnosticSeverity.Warning));
+    reportDiagnostics(
+      io,
+      file,
+      payloadDiagnostics(document, diagnostics, payload).filter((d) => d.severity === DiagnosticSeverity.Warning),
+    );
     if (blocking.length) {
       reportDiagnostics(io, file, blocking);
       if (!values.force) {
-        io.err(`jkopay send: not sent: the ${payload.kind} payload has ${blocking.length} error(s) (fix them, or --force to send anyway and see the answer)`);
+        io.err(
+          `jkopay send: not sent: the ${payload.kind} payload has ${blocking.length} error(s) (fix them, or --force to send anyway and see the answer)`,
+        );
         return 1;
       }
       io.err('jkopay send: --force: sending despite the errors above');
@@ -162,7 +175,9 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
     let ownMock: RunningMockServer | undefined;
     if (envName === 'mock' && values['base-url'] === undefined && !(await isListening(baseUrl))) {
       ownMock = await startMockServer({});
-      io.err(`jkopay send: nothing listens at ${baseUrl}; started the built-in mock at ${ownMock.url} for this call (its orders end with it: run \`jkopay mock\` to keep them)`);
+      io.err(
+        `jkopay send: nothing listens at ${baseUrl}; started the built-in mock at ${ownMock.url} for this call (its orders end with it: run \`jkopay mock\` to keep them)`,
+      );
       baseUrl = ownMock.url;
     }
 
@@ -215,7 +230,10 @@ function printExchange(io: CommandIO, result: SendResult, lang: Lang): void {
   if (!envelope) return;
   io.out('');
   if (result.explanation.length) io.out(renderRows(result.explanation, lang));
-  else io.out(`result ${envelope.result}: not a JKOPay code${isMockOnly(envelope.result_object) ? ' (an answer of the mock itself; see message)' : ''}`);
+  else
+    io.out(
+      `result ${envelope.result}: not a JKOPay code${isMockOnly(envelope.result_object) ? ' (an answer of the mock itself; see message)' : ''}`,
+    );
   const transactions = (envelope.result_object as { transactions?: unknown } | null)?.transactions;
   if (Array.isArray(transactions)) {
     for (const t of transactions as { platform_order_id?: unknown; status?: unknown }[]) {
@@ -245,7 +263,9 @@ function isError(d: Diagnostic): boolean {
 function reportDiagnostics(io: CommandIO, file: string, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) {
     const severity = d.severity === DiagnosticSeverity.Error ? 'error' : 'warning';
-    io.err(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${String(d.code)} ${typeof d.message === 'string' ? d.message : ''}`);
+    io.err(
+      `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${String(d.code)} ${typeof d.message === 'string' ? d.message : ''}`,
+    );
   }
 }
 

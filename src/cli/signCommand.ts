@@ -29,7 +29,8 @@ export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = 
     if (positionals.length) throw new CommandUsageError(`unexpected argument "${positionals[0]}"`);
     const variable = values['secret-env'];
     if (!variable) throw new CommandUsageError('--secret-env VAR is required: the name of the environment variable holding the secret key');
-    if ((values['body-file'] === undefined) === (values.query === undefined)) throw new CommandUsageError('give exactly one of --body-file or --query');
+    if ((values['body-file'] === undefined) === (values.query === undefined))
+      throw new CommandUsageError('give exactly one of --body-file or --query');
     const secret = secretFromEnv(variable, env);
     if (secret === undefined) {
       io.err(`jkopay sign: ${SECRET_ENV_UNSET}`);
@@ -72,16 +73,21 @@ export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = 
  */
 function payloadFileProblem(file: string, text: string, secret: string): { refuse: boolean; text: string } | undefined {
   const dryRun = `run \`jkopay send ${file} --dry-run\` to see the exact bytes, headers and DIGEST that send would use`;
-  if (hasComment(text)) return { refuse: true, text: `${file} has comments, which would be signed too, but send never sends them: ${dryRun}` };
+  if (hasComment(text))
+    return { refuse: true, text: `${file} has comments, which would be signed too, but send never sends them: ${dryRun}` };
   const service = getLanguageService({ lang: 'en', defaultCurrency: 'TWD' });
   const document = TextDocument.create(`file:///${encodeURIComponent(file)}`, 'jkopay', 1, text);
   const doc = service.parseDocument(document);
-  if (doc.payloads.length > 1) return { refuse: true, text: `${file} holds ${doc.payloads.length} payloads, not one request body: ${dryRun} (with --index N)` };
+  if (doc.payloads.length > 1)
+    return { refuse: true, text: `${file} holds ${doc.payloads.length} payloads, not one request body: ${dryRun} (with --index N)` };
   if (doc.payloads.length !== 1) return undefined;
   try {
     const prepared = prepareRequest(doc.payloads[0]);
     if (prepared.signedText !== text) {
-      return { refuse: false, text: `send sends other bytes than this file (compact, without $schema), with DIGEST ${computeDigest(secret, prepared.signedText)}; ${dryRun}` };
+      return {
+        refuse: false,
+        text: `send sends other bytes than this file (compact, without $schema), with DIGEST ${computeDigest(secret, prepared.signedText)}; ${dryRun}`,
+      };
     }
   } catch {
     // Not a request send could build (a saved response…): the bytes are signed as given.

@@ -9,7 +9,8 @@ import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, SECRET
 import { controlText } from './mockControlTexts';
 import { FileInputError, readRegularFile } from './fileInput';
 
-export const VERIFY_USAGE = 'jkopay verify --secret-env VAR --digest HEX (--body-file FILE | --query "platform_order_ids=a,b" | < body) [--lang en|zh-TW]';
+export const VERIFY_USAGE =
+  'jkopay verify --secret-env VAR --digest HEX (--body-file FILE | --query "platform_order_ids=a,b" | < body) [--lang en|zh-TW]';
 
 const MAX_MESSAGE = 8 * 1024 * 1024;
 
@@ -35,8 +36,10 @@ export function runVerify(args: string[], io: CommandIO, options: VerifyCommandO
     if (!variable) throw new CommandUsageError('--secret-env VAR is required: the name of the environment variable holding the secret key');
     const digest = values.digest?.trim();
     if (digest === undefined) throw new CommandUsageError('--digest HEX is required: the DIGEST (or digest header) to check');
-    if (!/^[0-9a-fA-F]{64}$/.test(digest)) throw new CommandUsageError(`--digest must be 64 hexadecimal characters (HMAC-SHA256), not ${digest.length} characters`);
-    if (values['body-file'] !== undefined && values.query !== undefined) throw new CommandUsageError('give at most one of --body-file or --query (or the body on stdin)');
+    if (!/^[0-9a-fA-F]{64}$/.test(digest))
+      throw new CommandUsageError(`--digest must be 64 hexadecimal characters (HMAC-SHA256), not ${digest.length} characters`);
+    if (values['body-file'] !== undefined && values.query !== undefined)
+      throw new CommandUsageError('give at most one of --body-file or --query (or the body on stdin)');
     const secret = secretFromEnv(variable, env);
     if (secret === undefined) throw new CommandUsageError(SECRET_ENV_UNSET);
 
@@ -74,7 +77,11 @@ export function runVerify(args: string[], io: CommandIO, options: VerifyCommandO
       io.err(`jkopay verify: ${controlText(lang, 'verify-lower-case')}`);
     } else {
       const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
-      if (bytes.length && bytes[bytes.length - 1] === 0x0a && verifyDigest(secret, bytes.subarray(0, bytes.length - 1), digest.toLowerCase())) {
+      if (
+        bytes.length &&
+        bytes[bytes.length - 1] === 0x0a &&
+        verifyDigest(secret, bytes.subarray(0, bytes.length - 1), digest.toLowerCase())
+      ) {
         io.err(`jkopay verify: ${controlText(lang, 'verify-newline')}`);
       }
       if (typeof message === 'string' && message.startsWith('?') && computeDigest(secret, message.slice(1)) === digest.toLowerCase()) {

@@ -28,7 +28,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Runner
     status.refresh(0);
   }
 
-  context.subscriptions.push(log, status, ...registerServerCommands(restart, log), refreshCodeLensOnTrust(() => client));
+  context.subscriptions.push(
+    log,
+    status,
+    ...registerServerCommands(restart, log),
+    refreshCodeLensOnTrust(() => client),
+  );
   // The runner needs no language server: it is ready even if the server fails to start.
   const runner = activateRunner(context, log, () => client);
   await client.start();

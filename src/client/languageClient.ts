@@ -15,7 +15,11 @@ export const LANGUAGE_ID = 'jkopay';
 /** The source languages the server checks: defined once, in data/files. */
 export { SOURCE_LANGUAGES };
 
-export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, restartPolicy: RestartPolicy): LanguageClient {
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  restartPolicy: RestartPolicy,
+): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },

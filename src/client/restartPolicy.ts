@@ -26,7 +26,10 @@ export class RestartPolicy implements ErrorHandler {
     this.deaths.push(now);
     while (this.deaths.length && this.deaths[0] < now - WINDOW_MS) this.deaths.shift();
     if (this.deaths.length > MAX_RESTARTS) {
-      const message = vscode.l10n.t('The JKOPay language server stopped {0} times in 3 minutes and will not be restarted. Use "JKOPay: Restart Language Server" to try again.', this.deaths.length);
+      const message = vscode.l10n.t(
+        'The JKOPay language server stopped {0} times in 3 minutes and will not be restarted. Use "JKOPay: Restart Language Server" to try again.',
+        this.deaths.length,
+      );
       this.log.error(message);
       return { action: CloseAction.DoNotRestart, message };
     }

@@ -60,7 +60,9 @@ export class PayloadKindStatus implements vscode.Disposable {
       return;
     }
     this.item.text = `$(json) JKOPay: ${describe(kinds)}`;
-    this.item.tooltip = vscode.l10n.t('The JKOPay request this file holds, as the checker reads it (from $schema, the file name or the fields). Click for the JKOPay log.');
+    this.item.tooltip = vscode.l10n.t(
+      'The JKOPay request this file holds, as the checker reads it (from $schema, the file name or the fields). Click for the JKOPay log.',
+    );
     this.item.show();
   }
 

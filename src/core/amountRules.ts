@@ -48,7 +48,15 @@ export function checkAmount(ctx: CheckContext, node: NumberNode, spec: FieldSpec
       'currency-precision',
       node,
       { field, places: read.places, currency: currency.code, decimals: currency.decimals },
-      { fixes: [ctx.replaceFix(msg(ctx.lang, 'fix-round', { value: rounded, currency: currency.code, decimals: currency.decimals }), node, rounded)] },
+      {
+        fixes: [
+          ctx.replaceFix(
+            msg(ctx.lang, 'fix-round', { value: rounded, currency: currency.code, decimals: currency.decimals }),
+            node,
+            rounded,
+          ),
+        ],
+      },
     );
     return true;
   }
@@ -57,7 +65,9 @@ export function checkAmount(ctx: CheckContext, node: NumberNode, spec: FieldSpec
       'below-minimum',
       node,
       { field, value: node.text, currency: currency.code, minimum: currency.minimum },
-      { fixes: [ctx.replaceFix(msg(ctx.lang, 'fix-minimum', { currency: currency.code, value: currency.minimum }), node, currency.minimum)] },
+      {
+        fixes: [ctx.replaceFix(msg(ctx.lang, 'fix-minimum', { currency: currency.code, value: currency.minimum }), node, currency.minimum)],
+      },
     );
     return true;
   }

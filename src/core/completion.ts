@@ -119,7 +119,14 @@ function valueCompletions(spec: FieldSpec, lang: Lang, range: { offset: number; 
   return values.map(({ label, detail }, i) => {
     const text = spec.types?.includes('string') ? JSON.stringify(label) : label;
     return {
-      item: { label: text, kind: CompletionItemKind.Value, detail, insertText: text, filterText: text, sortText: String(i).padStart(3, '0') },
+      item: {
+        label: text,
+        kind: CompletionItemKind.Value,
+        detail,
+        insertText: text,
+        filterText: text,
+        sortText: String(i).padStart(3, '0'),
+      },
       ...range,
     };
   });

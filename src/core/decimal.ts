@@ -69,8 +69,7 @@ export function readNumber(text: string): ReadNumber | undefined {
     }
     if (expNegative) exp = -exp;
   }
-  let digits: number | bigint =
-    count <= 15 ? small : BigInt(text.slice(mantissaStart, mantissaEnd).replace('.', ''));
+  let digits: number | bigint = count <= 15 ? small : BigInt(text.slice(mantissaStart, mantissaEnd).replace('.', ''));
   let scale = fracLength - exp;
   if (scale < 0) {
     digits = times10(digits, -scale);

@@ -70,10 +70,18 @@ export function measureForFormatting(text: string, indentWidth: number, eolLengt
   return { depth: maxDepth, estimate };
 }
 
-export function formatPayloadChecked(document: TextDocument, options: Partial<FormattingOptions>, range?: Range, lang: Lang = 'en'): FormatResult {
+export function formatPayloadChecked(
+  document: TextDocument,
+  options: Partial<FormattingOptions>,
+  range?: Range,
+  lang: Lang = 'en',
+): FormatResult {
   const text = document.getText();
   if (text.length > MAX_FORMAT_INPUT_CHARS) {
-    return { edits: [], refused: msg(lang, 'format-input-too-large', { mb: (text.length / 1048576).toFixed(1), max: MAX_FORMAT_INPUT_CHARS / 1048576 }) };
+    return {
+      edits: [],
+      refused: msg(lang, 'format-input-too-large', { mb: (text.length / 1048576).toFixed(1), max: MAX_FORMAT_INPUT_CHARS / 1048576 }),
+    };
   }
   const { tabSize, insertSpaces } = clampFormattingOptions(options);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -82,7 +90,9 @@ export function formatPayloadChecked(document: TextDocument, options: Partial<Fo
   if (estimate > MAX_FORMATTED_CHARS) {
     return { edits: [], refused: msg(lang, 'format-too-large', { mb: MAX_FORMATTED_CHARS / 1048576 }) };
   }
-  const span = range ? { offset: document.offsetAt(range.start), length: document.offsetAt(range.end) - document.offsetAt(range.start) } : undefined;
+  const span = range
+    ? { offset: document.offsetAt(range.start), length: document.offsetAt(range.end) - document.offsetAt(range.start) }
+    : undefined;
   const edits = format(text, span, {
     tabSize,
     insertSpaces,

@@ -88,9 +88,11 @@ export function doHover(doc: PayloadDocument, offset: number, lang: Lang, defaul
   const currencyValue = payloadNode ? getProperty(payloadNode, 'currency')?.value : undefined;
   const currencyCode =
     endpoint === 'refund' ? defaultCurrency : currencyValue?.type === 'string' ? currencyValue.value.toUpperCase() : undefined;
-  const at = loc.onKey || !value ? { offset: property.keyOffset, length: property.keyLength } : { offset: value.offset, length: value.length };
+  const at =
+    loc.onKey || !value ? { offset: property.keyOffset, length: property.keyLength } : { offset: value.offset, length: value.length };
   let markdown = fieldMarkdown(loc.propertySpec, lang, currencyCode);
   // In code, the bytes sent come from the number's value: say so where the spelling differs.
-  if (value?.type === 'number' && value.written !== undefined) markdown += `\n\n${msg(lang, 'hover-sent-as', { written: value.written, sent: value.text })}`;
+  if (value?.type === 'number' && value.written !== undefined)
+    markdown += `\n\n${msg(lang, 'hover-sent-as', { written: value.written, sent: value.text })}`;
   return { markdown, ...at };
 }

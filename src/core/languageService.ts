@@ -17,7 +17,14 @@ import { reparseJsonDocument } from './incrementalJson';
 import { checkResultCoverage } from './resultCodeCoverage';
 import { parseJsonDocument } from './jsonDocument';
 import type { PayloadDocument } from './model';
-import { DEFAULT_DETECTION, isSource, parseSourceDocument, reparseSourceDocument, type SourceDetection, type SourceDocument } from './sourceDocument';
+import {
+  DEFAULT_DETECTION,
+  isSource,
+  parseSourceDocument,
+  reparseSourceDocument,
+  type SourceDetection,
+  type SourceDocument,
+} from './sourceDocument';
 import { doSourceComplete, doSourceHover } from './sourceFeatures';
 import { checkDocument } from './payloadFindings';
 import { diffTexts, type TextChange } from './textChange';
@@ -57,16 +64,23 @@ export interface LanguageService {
 }
 
 export function getLanguageService(initial: LanguageSettings = {}): LanguageService {
-  let settings: Required<LanguageSettings> = { lang: 'en', defaultCurrency: DEFAULT_CURRENCY, severity: {}, sourceDetection: DEFAULT_DETECTION };
+  let settings: Required<LanguageSettings> = {
+    lang: 'en',
+    defaultCurrency: DEFAULT_CURRENCY,
+    severity: {},
+    sourceDetection: DEFAULT_DETECTION,
+  };
   /** One object per configuration: findings checked under it are re-used while it stays. */
   let check: CheckSettings = { lang: 'en', defaultCurrency: DEFAULT_CURRENCY };
   const configure = (next: LanguageSettings) => {
     settings = { ...settings, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) };
-    if (check.lang !== settings.lang || check.defaultCurrency !== settings.defaultCurrency) check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
+    if (check.lang !== settings.lang || check.defaultCurrency !== settings.defaultCurrency)
+      check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
   };
   configure(initial);
   /** `// jkopay-ignore-…` comments; codes the settings turn off need none and count as nothing silenced. */
-  const suppress = (text: string, findings: Finding[]) => applySuppressions(text, findings, settings.lang, (code) => settings.severity[code] === 'off');
+  const suppress = (text: string, findings: Finding[]) =>
+    applySuppressions(text, findings, settings.lang, (code) => settings.severity[code] === 'off');
 
   return {
     configure,
@@ -74,18 +88,21 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       const text = document.getText();
       if (previous?.uri !== document.uri) previous = undefined;
       if (!isSource(document.uri, document.languageId)) {
-        const incremental = previous && !('sourceFile' in previous) && reparseJsonDocument(previous, text, change ?? diffTexts(previous.text, text));
+        const incremental =
+          previous && !('sourceFile' in previous) && reparseJsonDocument(previous, text, change ?? diffTexts(previous.text, text));
         return incremental || parseJsonDocument(document.uri, text);
       }
       return unlessTooComplex(document, () => {
-        if (previous && 'sourceFile' in previous) return reparseSourceDocument(previous as SourceDocument, text, settings.sourceDetection, change);
+        if (previous && 'sourceFile' in previous)
+          return reparseSourceDocument(previous as SourceDocument, text, settings.sourceDetection, change);
         return parseSourceDocument(document.uri, text, settings.sourceDetection);
       });
     },
     doValidation(document, doc) {
       let findings;
       try {
-        if (!doc && isSource(document.uri, document.languageId)) doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
+        if (!doc && isSource(document.uri, document.languageId))
+          doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
         if (!doc) {
           const text = document.getText();
           // One line index for the checks' fixes and the findings' positions: the lines are measured once.
@@ -102,7 +119,13 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
         if (!isStackOverflow(e)) throw e;
         findings = validatePayloads(tooComplexDocument(document), check);
       }
-      return toDiagnostics(document, suppress(document.getText(), findings), settings.severity, (offset) => document.positionAt(offset), settings.lang);
+      return toDiagnostics(
+        document,
+        suppress(document.getText(), findings),
+        settings.severity,
+        (offset) => document.positionAt(offset),
+        settings.lang,
+      );
     },
     doHover(document, doc, position) {
       const offset = document.offsetAt(position);
@@ -153,5 +176,11 @@ function isStackOverflow(e: unknown): boolean {
 /** A document that could not be parsed: no payloads, one `too-complex` problem on its first character. */
 export function tooComplexDocument(document: TextDocument): PayloadDocument {
   const text = document.getText();
-  return { uri: document.uri, text, root: undefined, payloads: [], problems: [{ offset: 0, length: Math.min(1, text.length), id: 'too-complex' }] };
+  return {
+    uri: document.uri,
+    text,
+    root: undefined,
+    payloads: [],
+    problems: [{ offset: 0, length: Math.min(1, text.length), id: 'too-complex' }],
+  };
 }

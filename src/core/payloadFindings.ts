@@ -82,5 +82,7 @@ function shiftFindings(findings: readonly Finding[], delta: number): Finding[] {
     if (!moved) fixes.set(fix, (moved = { ...fix, edits: fix.edits.map((e) => ({ ...e, offset: e.offset + delta })) }));
     return moved;
   };
-  return findings.map((f) => (f.fixes ? { ...f, offset: f.offset + delta, fixes: f.fixes.map(shiftFix) } : { ...f, offset: f.offset + delta }));
+  return findings.map((f) =>
+    f.fixes ? { ...f, offset: f.offset + delta, fixes: f.fixes.map(shiftFix) } : { ...f, offset: f.offset + delta },
+  );
 }

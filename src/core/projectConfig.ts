@@ -46,7 +46,8 @@ export function parseProjectConfig(raw: unknown): { config: ProjectConfig; probl
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { config, problems: ['the configuration must be an object'] };
   const o = raw as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (!['exclude', 'detect', 'severity', 'currency', '$schema'].includes(key)) problems.push(`unknown key "${key}" (known: exclude, detect, severity, currency)`);
+    if (!['exclude', 'detect', 'severity', 'currency', '$schema'].includes(key))
+      problems.push(`unknown key "${key}" (known: exclude, detect, severity, currency)`);
   }
   if (o.exclude !== undefined) {
     if (Array.isArray(o.exclude) && o.exclude.every((g) => typeof g === 'string')) config.exclude = o.exclude as string[];
@@ -67,7 +68,8 @@ export function parseProjectConfig(raw: unknown): { config: ProjectConfig; probl
     if (o.severity && typeof o.severity === 'object' && !Array.isArray(o.severity)) {
       for (const [code, level] of Object.entries(o.severity)) {
         if (!(code in RULES)) problems.push(`"severity.${code}" is not a rule code`);
-        else if (typeof level !== 'string' || !SEVERITIES.has(level)) problems.push(`"severity.${code}" must be error, warning, information, hint or off`);
+        else if (typeof level !== 'string' || !SEVERITIES.has(level))
+          problems.push(`"severity.${code}" must be error, warning, information, hint or off`);
         else config.severity[code] = level as SeverityOverride;
       }
     } else {
@@ -96,7 +98,7 @@ export interface ConfigFileSystem {
  * editor, whose workspace folder is the project's root) only `dir` itself is read. Undefined when none.
  */
 export function findProjectConfig(dir: string, fs: ConfigFileSystem, up = true): LoadedConfig | undefined {
-  for (let current = dir; ; ) {
+  for (let current = dir; ;) {
     const configFile = fs.join(current, CONFIG_FILE);
     const text = fs.read(configFile);
     if (text !== undefined) return load(configFile, current, text, (json) => json);

@@ -23,7 +23,11 @@ function messageLine(row: ResultCodeEntry, lang: Lang): string {
 
 function rowMarkdown(row: ResultCodeEntry, lang: Lang): string {
   const tag =
-    row.status === 'legacy' ? ` _(${msg(lang, 'hover-legacy')})_` : row.status === 'authpay-only' ? ` _(${msg(lang, 'hover-authpay')})_` : '';
+    row.status === 'legacy'
+      ? ` _(${msg(lang, 'hover-legacy')})_`
+      : row.status === 'authpay-only'
+        ? ` _(${msg(lang, 'hover-authpay')})_`
+        : '';
   const where = row.endpoint === 'any' ? '' : ` · ${row.endpoint}`;
   return [
     `**${row.code}** ${localize(row.title, lang)}${where}${tag}`,

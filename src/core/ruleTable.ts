@@ -147,15 +147,15 @@ export const RULES = {
   'result-code-type': {
     severity: 'error',
     message: {
-      en: 'result is compared with the number {number}: always false, because JKOPay answers result as a string such as \'{code}\'.',
-      'zh-TW': 'result 與數字 {number} 比較：結果永遠為 false，因為街口回傳的 result 是字串，例如 \'{code}\'。',
+      en: "result is compared with the number {number}: always false, because JKOPay answers result as a string such as '{code}'.",
+      'zh-TW': "result 與數字 {number} 比較：結果永遠為 false，因為街口回傳的 result 是字串，例如 '{code}'。",
     },
   },
   'unknown-result-code': {
     severity: 'warning',
     message: {
-      en: '\'{code}\' is not a code the {endpoint} endpoint answers{where}.',
-      'zh-TW': '{endpoint} API 不會回傳 \'{code}\'{where}。',
+      en: "'{code}' is not a code the {endpoint} endpoint answers{where}.",
+      'zh-TW': "{endpoint} API 不會回傳 '{code}'{where}。",
     },
   },
   'too-complex': {
@@ -165,7 +165,7 @@ export const RULES = {
       'zh-TW': '此檔案過於複雜，無法檢查（巢狀過深，剖析器無法處理）：其中的 payload 都沒有檢查。',
     },
   },
-  'unreadable': {
+  unreadable: {
     severity: 'error',
     message: { en: 'This file cannot be read: {reason}.', 'zh-TW': '無法讀取此檔案：{reason}。' },
   },

@@ -65,7 +65,11 @@ function scriptKind(uri: string): TS.ScriptKind {
 }
 
 /** Parses a source text, or re-parses it incrementally from the previous tree and the changed span. */
-export function parseSourceFile(uri: string, text: string, previous?: { sourceFile: TS.SourceFile; change: TS.TextChangeRange }): TS.SourceFile {
+export function parseSourceFile(
+  uri: string,
+  text: string,
+  previous?: { sourceFile: TS.SourceFile; change: TS.TextChangeRange },
+): TS.SourceFile {
   const ts = typescript();
   if (previous) return ts.updateSourceFile(previous.sourceFile, text, previous.change);
   return ts.createSourceFile(uri, text, ts.ScriptTarget.Latest, true, scriptKind(uri));
@@ -84,7 +88,9 @@ export function reparseSourceDocument(
   told?: TextChange,
 ): SourceDocument {
   if (!previous.sourceFile) return parseSourceDocument(previous.uri, text, detection);
-  const change = told ? { span: { start: told.start, length: told.end - told.start }, newLength: told.newLength } : changeBetween(previous.text, text);
+  const change = told
+    ? { span: { start: told.start, length: told.end - told.start }, newLength: told.newLength }
+    : changeBetween(previous.text, text);
   return parseSourceDocument(previous.uri, text, detection, { sourceFile: previous.sourceFile, change });
 }
 
@@ -256,7 +262,18 @@ class TriviaSkipper {
     let result: number | undefined;
     while (result === undefined) {
       const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029) {
+      if (
+        c === 32 ||
+        c === 9 ||
+        c === 10 ||
+        c === 13 ||
+        c === 11 ||
+        c === 12 ||
+        c === 0xa0 ||
+        c === 0xfeff ||
+        c === 0x2028 ||
+        c === 0x2029
+      ) {
         i++;
       } else if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
         const known = this.next.get(i);
@@ -324,7 +341,12 @@ class CommentEnds {
  * in the statement below it. One descent to the comment, and trivia crossed through the skipper:
  * linear in the file however many markers it holds.
  */
-function markedLiteral(sourceFile: TS.SourceFile, offset: number, trivia: TriviaSkipper, comments: CommentEnds): [TS.ObjectLiteralExpression | undefined, Endpoint | undefined] {
+function markedLiteral(
+  sourceFile: TS.SourceFile,
+  offset: number,
+  trivia: TriviaSkipper,
+  comments: CommentEnds,
+): [TS.ObjectLiteralExpression | undefined, Endpoint | undefined] {
   const ts = typescript();
   const text = sourceFile.text;
   // The outermost node whose leading trivia holds the comment is what the comment stands above.
@@ -362,7 +384,10 @@ function typedLiteral(sourceFile: TS.SourceFile, offset: number): [TS.ObjectLite
       ((ts.isSatisfiesExpression(parent) || ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)) && parent.type === node) ||
       ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isPropertyDeclaration(parent)) && parent.type === node);
     if (!annotated) continue;
-    const value = ts.isSatisfiesExpression(parent) || ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent) ? parent.expression : (parent as TS.VariableDeclaration).initializer;
+    const value =
+      ts.isSatisfiesExpression(parent) || ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)
+        ? parent.expression
+        : (parent as TS.VariableDeclaration).initializer;
     const literal = value && unwrap(value);
     const kind = kindFromTypeName(node.getText(sourceFile));
     return [literal && ts.isObjectLiteralExpression(literal) ? literal : undefined, kind];

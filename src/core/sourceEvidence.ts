@@ -41,14 +41,72 @@ const ANSWER_MARKS = ['result', 'result_object', 'transaction', 'transactions'];
  * query builders (Prisma, TypeORM, Sequelize, Knex, Mongoose, Drizzle).
  */
 const DATA_CALLS = new Set([
-  'expect', 'assert', 'equal', 'deepEqual', 'deepStrictEqual', 'strictEqual', 'notDeepEqual', 'partialDeepStrictEqual', 'eql', 'include',
-  'toEqual', 'toStrictEqual', 'toMatchObject', 'toBe', 'toContainEqual', 'toHaveProperty', 'toHaveBeenCalledWith', 'toHaveBeenLastCalledWith',
-  'toHaveBeenNthCalledWith', 'toMatchInlineSnapshot', 'objectContaining', 'calledWith', 'calledWithMatch', 'match',
-  'create', 'createMany', 'insert', 'insertOne', 'insertMany', 'update', 'updateOne', 'updateMany', 'upsert', 'save', 'where', 'andWhere',
-  'orWhere', 'find', 'findOne', 'findFirst', 'findMany', 'findUnique', 'findAll', 'findOneAndUpdate', 'findBy', 'findOneBy', 'count',
-  'delete', 'deleteOne', 'deleteMany', 'destroy', 'set', 'values', 'merge', 'select', 'aggregate', 'bulkCreate', 'bulkWrite',
+  'expect',
+  'assert',
+  'equal',
+  'deepEqual',
+  'deepStrictEqual',
+  'strictEqual',
+  'notDeepEqual',
+  'partialDeepStrictEqual',
+  'eql',
+  'include',
+  'toEqual',
+  'toStrictEqual',
+  'toMatchObject',
+  'toBe',
+  'toContainEqual',
+  'toHaveProperty',
+  'toHaveBeenCalledWith',
+  'toHaveBeenLastCalledWith',
+  'toHaveBeenNthCalledWith',
+  'toMatchInlineSnapshot',
+  'objectContaining',
+  'calledWith',
+  'calledWithMatch',
+  'match',
+  'create',
+  'createMany',
+  'insert',
+  'insertOne',
+  'insertMany',
+  'update',
+  'updateOne',
+  'updateMany',
+  'upsert',
+  'save',
+  'where',
+  'andWhere',
+  'orWhere',
+  'find',
+  'findOne',
+  'findFirst',
+  'findMany',
+  'findUnique',
+  'findAll',
+  'findOneAndUpdate',
+  'findBy',
+  'findOneBy',
+  'count',
+  'delete',
+  'deleteOne',
+  'deleteMany',
+  'destroy',
+  'set',
+  'values',
+  'merge',
+  'select',
+  'aggregate',
+  'bulkCreate',
+  'bulkWrite',
   // Validators (ajv, zod, joi, yup): their input is data under test, often wrong on purpose.
-  'validate', 'validateSync', 'isValid', 'parse', 'safeParse', 'parseAsync', 'assertValid',
+  'validate',
+  'validateSync',
+  'isValid',
+  'parse',
+  'safeParse',
+  'parseAsync',
+  'assertValid',
 ]);
 
 /** The field names of each endpoint, for the near-miss test. */
@@ -71,7 +129,12 @@ export function keysAndValuesFit(node: ObjectNode, endpoint: Endpoint, assigned?
   return propertiesFit(node.properties, known, endpoint, misses) && (!assigned || propertiesFit(assigned, known, endpoint, misses));
 }
 
-function propertiesFit(properties: readonly PropertyNode[], known: Map<string, FieldSpec>, endpoint: Endpoint, misses: { count: number }): boolean {
+function propertiesFit(
+  properties: readonly PropertyNode[],
+  known: Map<string, FieldSpec>,
+  endpoint: Endpoint,
+  misses: { count: number },
+): boolean {
   for (let i = 0; i < properties.length; i++) {
     const property = properties[i];
     const spec = known.get(property.key);
@@ -159,7 +222,7 @@ function calleeName(callee: TS.Expression): string | undefined {
 /** `expect(x).resolves.toEqual(…)`, `assert.deepEqual(…)`: any call chained off `expect(…)` or `assert`. */
 function isAssertionChain(callee: TS.Expression): boolean {
   const ts = typescript();
-  for (let e: TS.Expression = callee; ; ) {
+  for (let e: TS.Expression = callee; ;) {
     if (ts.isPropertyAccessExpression(e)) e = e.expression;
     else if (ts.isCallExpression(e)) e = e.expression;
     else return ts.isIdentifier(e) && (e.text === 'expect' || e.text === 'assert' || e.text === 'should');
@@ -193,7 +256,8 @@ export function fileFunctions(sourceFile: TS.SourceFile): Set<string> {
     else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const init = declaration.initializer && unwrap(declaration.initializer);
-        if (ts.isIdentifier(declaration.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) names.add(declaration.name.text);
+        if (ts.isIdentifier(declaration.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+          names.add(declaration.name.text);
       }
     } else if (ts.isImportDeclaration(statement) && statement.importClause) {
       const clause = statement.importClause;

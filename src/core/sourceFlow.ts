@@ -105,7 +105,13 @@ let kindsCache: { Parenthesized: number; As: number; Satisfies: number; Variable
 function kinds() {
   if (!kindsCache) {
     const k = typescript().SyntaxKind;
-    kindsCache = { Parenthesized: k.ParenthesizedExpression, As: k.AsExpression, Satisfies: k.SatisfiesExpression, Variable: k.VariableDeclaration, Identifier: k.Identifier };
+    kindsCache = {
+      Parenthesized: k.ParenthesizedExpression,
+      As: k.AsExpression,
+      Satisfies: k.SatisfiesExpression,
+      Variable: k.VariableDeclaration,
+      Identifier: k.Identifier,
+    };
   }
   return kindsCache;
 }
@@ -230,7 +236,12 @@ export function laterKeys(literal: TS.ObjectLiteralExpression, sourceFile: TS.So
 
 function isAssignmentOperator(kind: TS.SyntaxKind): boolean {
   const k = typescript().SyntaxKind;
-  return kind === k.EqualsToken || kind === k.QuestionQuestionEqualsToken || kind === k.BarBarEqualsToken || kind === k.AmpersandAmpersandEqualsToken;
+  return (
+    kind === k.EqualsToken ||
+    kind === k.QuestionQuestionEqualsToken ||
+    kind === k.BarBarEqualsToken ||
+    kind === k.AmpersandAmpersandEqualsToken
+  );
 }
 
 /** The literal's converted node with what is added later: a shallow copy, so cached conversions stay as read. */

@@ -53,7 +53,11 @@ function counterpart(literal: TS.Node): { other: TS.Expression | TS.PropertyName
   if (!parent) return undefined;
   if (ts.isBinaryExpression(parent)) {
     const op = parent.operatorToken.kind;
-    const comparison = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    const comparison =
+      op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+      op === ts.SyntaxKind.EqualsEqualsToken ||
+      op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+      op === ts.SyntaxKind.ExclamationEqualsToken;
     if (comparison) return { other: parent.left === node ? parent.right : parent.left };
     if (op === ts.SyntaxKind.EqualsToken && parent.right === node) return { other: parent.left };
   }
@@ -65,7 +69,8 @@ function counterpart(literal: TS.Node): { other: TS.Expression | TS.PropertyName
 function nameOf(other: TS.Expression | TS.PropertyName): string | undefined {
   const ts = typescript();
   if (ts.isIdentifier(other) || ts.isStringLiteral(other)) return other.text;
-  if (ts.isComputedPropertyName(other) || ts.isPrivateIdentifier(other) || ts.isNumericLiteral(other) || ts.isBigIntLiteral(other)) return undefined;
+  if (ts.isComputedPropertyName(other) || ts.isPrivateIdentifier(other) || ts.isNumericLiteral(other) || ts.isBigIntLiteral(other))
+    return undefined;
   return lastName(other as TS.Expression);
 }
 

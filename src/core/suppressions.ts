@@ -33,7 +33,8 @@ interface Directive {
  * `/* jkopay-ignore-… *\/` with only indentation before it (so that the words quoted in other
  * comments or strings are not taken for one).
  */
-const DIRECTIVE = /^[ \t]*(?:\/\/[ \t]*jkopay-ignore-(next-line|file)\b([^\r\n]*)|\/\*[ \t*]*jkopay-ignore-(next-line|file)\b([\s\S]*?)\*\/)/gm;
+const DIRECTIVE =
+  /^[ \t]*(?:\/\/[ \t]*jkopay-ignore-(next-line|file)\b([^\r\n]*)|\/\*[ \t*]*jkopay-ignore-(next-line|file)\b([\s\S]*?)\*\/)/gm;
 
 /** The cheap test: most files hold no directive and are returned unchanged. */
 const MENTION = 'jkopay-ignore-';
@@ -67,7 +68,14 @@ function findDirectives(text: string): Directive[] {
     const rest = m[2] ?? m[4] ?? '';
     const end = m.index + m[0].length;
     const indent = m[0].length - m[0].trimStart().length;
-    directives.push({ kind, codes: parseCodes(rest), offset: m.index + indent, length: m[0].length - indent, line: lineOf(end) + 1, used: false });
+    directives.push({
+      kind,
+      codes: parseCodes(rest),
+      offset: m.index + indent,
+      length: m[0].length - indent,
+      line: lineOf(end) + 1,
+      used: false,
+    });
   }
   return directives;
 }
@@ -77,7 +85,12 @@ function findDirectives(text: string): Directive[] {
  * directive that silences nothing. `isOff` tells which codes the settings turn off: those are
  * not reported, so a directive is not needed for them, and they do not count as silenced.
  */
-export function applySuppressions(text: string, findings: Finding[], lang: Lang, isOff: (code: RuleCode) => boolean = () => false): Finding[] {
+export function applySuppressions(
+  text: string,
+  findings: Finding[],
+  lang: Lang,
+  isOff: (code: RuleCode) => boolean = () => false,
+): Finding[] {
   if (!text.includes(MENTION)) return findings;
   const directives = findDirectives(text);
   if (directives.length === 0) return findings;
@@ -113,7 +126,10 @@ export function applySuppressions(text: string, findings: Finding[], lang: Lang,
       code: 'unused-suppression',
       offset: d.offset,
       length: d.length,
-      message: ruleMessage('unused-suppression', lang, { directive: `jkopay-ignore-${d.kind}`, codes: d.codes.length ? ` (${d.codes.join(', ')})` : '' }),
+      message: ruleMessage('unused-suppression', lang, {
+        directive: `jkopay-ignore-${d.kind}`,
+        codes: d.codes.length ? ` (${d.codes.join(', ')})` : '',
+      }),
       fixes: [{ title: msg(lang, 'fix-remove-suppression'), edits: [{ offset: d.offset, length: d.length, newText: '' }] }],
     });
   }

@@ -86,7 +86,8 @@ export function unwrap(node: TS.Expression): TS.Expression {
 export function staticName(name: TS.PropertyName, sourceFile: TS.SourceFile): string | undefined {
   const K = kinds();
   const kind = name.kind;
-  if (kind === K.Identifier || kind === K.StringLiteral || kind === K.Template || kind === K.NumericLiteral) return (name as TS.Identifier).text;
+  if (kind === K.Identifier || kind === K.StringLiteral || kind === K.Template || kind === K.NumericLiteral)
+    return (name as TS.Identifier).text;
   if (kind === K.ComputedName) {
     const inner = unwrap((name as TS.ComputedPropertyName).expression);
     if (inner.kind === K.StringLiteral || inner.kind === K.Template) return (inner as TS.StringLiteral).text;

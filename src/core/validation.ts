@@ -11,7 +11,17 @@ import { type FieldSpec, requestSpec, SCHEMA_KEY } from './fieldSpec';
 import { type Finding, type Fix, ruleMessage } from './findings';
 import { msg, type MessageId } from './messages';
 import { parseJson } from './jsonParser';
-import { getProperty, type ArrayNode, type ObjectNode, type ParseProblem, type Payload, type PayloadDocument, type PropertyNode, type StringNode, type ValueNode } from './model';
+import {
+  getProperty,
+  type ArrayNode,
+  type ObjectNode,
+  type ParseProblem,
+  type Payload,
+  type PayloadDocument,
+  type PropertyNode,
+  type StringNode,
+  type ValueNode,
+} from './model';
 import { resolvePayload } from './payloadKind';
 import { closest, codePointLength, hasLoneSurrogate, hasUrlUnsafeChar, LineIndex, requote } from './textUtil';
 
@@ -41,7 +51,12 @@ export function validateJsonText(uri: string, text: string, settings: CheckSetti
 }
 
 /** Syntax problems, and top-level values that are not payload objects. */
-function documentFindings(text: string, root: ValueNode | undefined, problems: readonly ParseProblem[], settings: CheckSettings): Finding[] {
+function documentFindings(
+  text: string,
+  root: ValueNode | undefined,
+  problems: readonly ParseProblem[],
+  settings: CheckSettings,
+): Finding[] {
   const findings: Finding[] = problems.map((p) =>
     p.id === 'too-complex'
       ? { code: 'too-complex' as const, offset: p.offset, length: p.length, message: ruleMessage('too-complex', settings.lang, {}) }
@@ -157,7 +172,9 @@ function reportUnknownField(ctx: CheckContext, property: PropertyNode, known: Ma
     'unknown-field',
     range,
     { field: property.key, endpoint: ctx.endpoint ?? '', suggestion: suggestion ? msg(ctx.lang, 'did-you-mean', { suggestion }) : '' },
-    suggestion ? { fixes: [ctx.replaceFix(msg(ctx.lang, 'fix-rename', { value: suggestion }), range, requote(raw, suggestion))] } : undefined,
+    suggestion
+      ? { fixes: [ctx.replaceFix(msg(ctx.lang, 'fix-rename', { value: suggestion }), range, requote(raw, suggestion))] }
+      : undefined,
   );
 }
 
@@ -228,9 +245,15 @@ function checkString(ctx: CheckContext, node: StringNode, spec: FieldSpec): void
     const match = schema.enum.find((v) => typeof v === 'string' && v.toLowerCase() === value.toLowerCase()) as string | undefined;
     const raw = ctx.text.substr(node.offset, node.length);
     if (match) {
-      ctx.reportDetail('invalid-value', node, 'wrong-case-value', { value, expected: match }, {
-        fixes: [ctx.replaceFix(msg(ctx.lang, 'fix-case', { value: match }), node, requote(raw, match))],
-      });
+      ctx.reportDetail(
+        'invalid-value',
+        node,
+        'wrong-case-value',
+        { value, expected: match },
+        {
+          fixes: [ctx.replaceFix(msg(ctx.lang, 'fix-case', { value: match }), node, requote(raw, match))],
+        },
+      );
     } else {
       ctx.reportDetail('invalid-value', node, 'not-allowed-value', { value, field, allowed: schema.enum.join(', ') });
     }
@@ -255,7 +278,8 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `YYYY-mm-dd HH:MM:SS` naming a real calendar time (no 2026-02-30, no 24:00:00). Read by hand: it runs on every payload. */
 export function isJkopayDateTime(value: string): boolean {
-  if (value.length !== 19 || value[4] !== '-' || value[7] !== '-' || value[10] !== ' ' || value[13] !== ':' || value[16] !== ':') return false;
+  if (value.length !== 19 || value[4] !== '-' || value[7] !== '-' || value[10] !== ' ' || value[13] !== ':' || value[16] !== ':')
+    return false;
   const field = (start: number, length: number) => {
     let n = 0;
     for (let i = start; i < start + length; i++) {
@@ -271,7 +295,8 @@ export function isJkopayDateTime(value: string): boolean {
   const hour = field(11, 2);
   const minute = field(14, 2);
   const second = field(17, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]);
 }

@@ -53,9 +53,7 @@ export function allResultCodes(): readonly ResultCodeEntry[] {
 
 /** The rows for a code, current rows first; for one endpoint when given (plus the endpoint-less legacy rows). */
 export function findResultCodes(code: string, endpoint?: Endpoint): ResultCodeEntry[] {
-  const rows = resultCodes.codes.filter(
-    (row) => row.code === code && (!endpoint || row.endpoint === endpoint || row.endpoint === 'any'),
-  );
+  const rows = resultCodes.codes.filter((row) => row.code === code && (!endpoint || row.endpoint === endpoint || row.endpoint === 'any'));
   const rank = { current: 0, legacy: 1, 'authpay-only': 2 } as const;
   return rows.sort((a, b) => rank[a.status] - rank[b.status]);
 }
@@ -82,7 +80,9 @@ export function endpointResultRows(endpoint: Endpoint): { codes: readonly string
   if (!found) {
     const rows = resultCodes.codes.filter((r) => r.endpoint === endpoint && r.status === 'current');
     for (const code of (responseData as ResponseShapes).endpoints[endpoint].alsoAnswers?.codes ?? []) {
-      const borrowed = resultCodes.codes.find((r) => r.code === code && r.status === 'current' && r.endpoint !== 'any' && r.endpoint !== endpoint);
+      const borrowed = resultCodes.codes.find(
+        (r) => r.code === code && r.status === 'current' && r.endpoint !== 'any' && r.endpoint !== endpoint,
+      );
       if (borrowed) rows.push(borrowed);
     }
     found = { codes: [...new Set(rows.map((r) => r.code))], rows };

@@ -25,15 +25,7 @@ export const RESULT_CODE = /^\d{3}$/;
  * - `none`: no table knows the code or the message.
  */
 export type ExplanationMatch =
-  | 'code'
-  | 'exact-message'
-  | 'varying-message'
-  | 'code-only'
-  | 'other-endpoint'
-  | 'inquiry-status'
-  | 'message'
-  | 'similar-message'
-  | 'none';
+  'code' | 'exact-message' | 'varying-message' | 'code-only' | 'other-endpoint' | 'inquiry-status' | 'message' | 'similar-message' | 'none';
 
 export interface ResultCodeExplanation {
   /** The code asked about, when asked by code. */
@@ -98,7 +90,11 @@ export function explainQuery(query: string, endpoint?: Endpoint): ResultCodeExpl
 
 /** Case, spacing and trailing punctuation do not matter when a message is looked up. */
 function normalMessage(text: string): string {
-  return text.toLowerCase().replace(/[\s\u3000]+/g, ' ').replace(/[.。!！\s]+$/, '').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\s\u3000]+/g, ' ')
+    .replace(/[.。!！\s]+$/, '')
+    .trim();
 }
 
 /**

@@ -42,7 +42,9 @@ export class DiagnosticsBudget {
     });
     if (!this.logged.has(uri)) {
       this.logged.add(uri);
-      this.log(`jkopay: ${uri}: ${diagnostics.length} problems found; only the first ${this.max} are shown (a larger list would freeze the editor)`);
+      this.log(
+        `jkopay: ${uri}: ${diagnostics.length} problems found; only the first ${this.max} are shown (a larger list would freeze the editor)`,
+      );
     }
     return kept;
   }
@@ -54,7 +56,9 @@ export class DiagnosticsBudget {
     const key = `size:${document.uri}`;
     if (!this.logged.has(key)) {
       this.logged.add(key);
-      this.log(`jkopay: ${document.uri}: ${(size / 1048576).toFixed(1)} MB; documents over ${this.maxDocument / 1048576} MB are not checked in the editor (it would block the server)`);
+      this.log(
+        `jkopay: ${document.uri}: ${(size / 1048576).toFixed(1)} MB; documents over ${this.maxDocument / 1048576} MB are not checked in the editor (it would block the server)`,
+      );
     }
     return true;
   }

@@ -27,7 +27,11 @@ export class DocumentCache {
 
   constructor(
     /** Given the previous version's parse (and the edit since, if known), re-parses incrementally; that parse is consumed. */
-    private readonly parse: (document: TextDocument, previous: PayloadDocument | undefined, change: TextChange | undefined) => PayloadDocument,
+    private readonly parse: (
+      document: TextDocument,
+      previous: PayloadDocument | undefined,
+      change: TextChange | undefined,
+    ) => PayloadDocument,
     private readonly capacity = 32,
   ) {}
 

@@ -13,18 +13,22 @@ import { findProjectConfig, type LoadedConfig } from '../core/projectConfig';
  * the repository's root; with `up: false`, only the configuration in `dir` itself (a workspace folder).
  */
 export function loadProjectConfig(dir: string = process.cwd(), up = true): LoadedConfig | undefined {
-  return findProjectConfig(path.resolve(dir), {
-    read(file) {
-      try {
-        return fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : undefined;
-      } catch {
-        return undefined;
-      }
+  return findProjectConfig(
+    path.resolve(dir),
+    {
+      read(file) {
+        try {
+          return fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      exists: (file) => fs.existsSync(file),
+      join: path.join,
+      dirname: path.dirname,
     },
-    exists: (file) => fs.existsSync(file),
-    join: path.join,
-    dirname: path.dirname,
-  }, up);
+    up,
+  );
 }
 
 /** True for files the configuration's `exclude` globs match (paths relative to its folder; a folder glob covers its content). */

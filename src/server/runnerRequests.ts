@@ -37,9 +37,15 @@ export interface RunnerRequestHost {
 
 /** Why the server could not prepare a request, in the display language. */
 const REASONS = {
-  'no-payload': { en: 'the document has no payload {index} (has it changed?)', 'zh-TW': '此文件中沒有第 {index} 個 payload（文件已變更？）' },
+  'no-payload': {
+    en: 'the document has no payload {index} (has it changed?)',
+    'zh-TW': '此文件中沒有第 {index} 個 payload（文件已變更？）',
+  },
   'not-open': { en: 'the JKOPay language server does not hold this document', 'zh-TW': '街口支付語言伺服器沒有開啟此文件' },
-  failed: { en: 'the JKOPay language server failed to read the payload (see the JKOPay log)', 'zh-TW': '街口支付語言伺服器無法讀取此 payload（請見 JKOPay 記錄）' },
+  failed: {
+    en: 'the JKOPay language server failed to read the payload (see the JKOPay log)',
+    'zh-TW': '街口支付語言伺服器無法讀取此 payload（請見 JKOPay 記錄）',
+  },
 } as const;
 
 function reason(lang: Lang, id: keyof typeof REASONS, index = 0): string {

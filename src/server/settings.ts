@@ -24,7 +24,10 @@ export interface ServerSettings {
  */
 export function toServerSettings(raw: unknown, project?: ProjectConfig): ServerSettings {
   const settings = (raw && typeof raw === 'object' ? raw : {}) as JkopaySettings;
-  const editorCurrency = typeof settings.defaultCurrency === 'string' && /^[A-Za-z]{3}$/.test(settings.defaultCurrency) ? settings.defaultCurrency.toUpperCase() : undefined;
+  const editorCurrency =
+    typeof settings.defaultCurrency === 'string' && /^[A-Za-z]{3}$/.test(settings.defaultCurrency)
+      ? settings.defaultCurrency.toUpperCase()
+      : undefined;
   const currency = editorCurrency && editorCurrency !== DEFAULT_CURRENCY ? editorCurrency : (project?.currency ?? DEFAULT_CURRENCY);
   const severity: Record<string, SeverityOverride> = { ...project?.severity };
   const overrides = settings.diagnostics?.severity;

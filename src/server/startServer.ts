@@ -64,7 +64,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       const from = document.version;
       let merged: TextChange | undefined;
       for (const change of changes) {
-        const [a, b] = 'range' in change ? [document.offsetAt(change.range.start), document.offsetAt(change.range.end)] : [0, document.getText().length];
+        const [a, b] =
+          'range' in change ? [document.offsetAt(change.range.start), document.offsetAt(change.range.end)] : [0, document.getText().length];
         merged = mergeChanges(merged, { start: Math.min(a, b), end: Math.max(a, b), newLength: change.text.length });
         document = TextDocument.update(document, [change], version);
       }
@@ -150,7 +151,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     configurationRequests = capabilities.workspace?.configuration === true;
     dynamicFormatting =
-      capabilities.textDocument?.formatting?.dynamicRegistration === true && capabilities.textDocument?.rangeFormatting?.dynamicRegistration === true;
+      capabilities.textDocument?.formatting?.dynamicRegistration === true &&
+      capabilities.textDocument?.rangeFormatting?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -223,11 +225,27 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       return document && !budget.tooLarge(document) ? fn(document, params) : fallback;
     };
 
-  connection.onHover(guard.wrap('hover', null, withDocument(null, (d, p) => service.doHover(d, cache.get(d), p.position))));
-  connection.onCompletion(
-    guard.wrap('completion', { isIncomplete: false, items: [] }, withDocument({ isIncomplete: false, items: [] }, (d, p) => service.doComplete(d, cache.get(d), p.position))),
+  connection.onHover(
+    guard.wrap(
+      'hover',
+      null,
+      withDocument(null, (d, p) => service.doHover(d, cache.get(d), p.position)),
+    ),
   );
-  connection.onCodeAction(guard.wrap('codeActions', [], withDocument([], (d, p) => service.doCodeActions(d, p.context.diagnostics))));
+  connection.onCompletion(
+    guard.wrap(
+      'completion',
+      { isIncomplete: false, items: [] },
+      withDocument({ isIncomplete: false, items: [] }, (d, p) => service.doComplete(d, cache.get(d), p.position)),
+    ),
+  );
+  connection.onCodeAction(
+    guard.wrap(
+      'codeActions',
+      [],
+      withDocument([], (d, p) => service.doCodeActions(d, p.context.diagnostics)),
+    ),
+  );
   // Formatting, folding and the outline are for payload files: TS/JS sources have their own.
   const payloadFile = (d: TextDocument) => !isSource(d.uri, d.languageId);
   // A document too deep or too large to format is refused with a message (the formatter has no limits of its own).
@@ -241,10 +259,34 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     }
     return edits;
   };
-  connection.onDocumentFormatting(guard.wrap('formatting', [], withDocument([], (d, p) => format(d, p.options))));
-  connection.onDocumentRangeFormatting(guard.wrap('rangeFormatting', [], withDocument([], (d, p) => format(d, p.options, p.range))));
-  connection.onFoldingRanges(guard.wrap('foldingRanges', [], withDocument([], (d) => (payloadFile(d) ? getFoldingRanges(d, cache.get(d)) : []))));
-  connection.onDocumentSymbol(guard.wrap('documentSymbols', [], withDocument([], (d) => (payloadFile(d) ? getDocumentSymbols(d, cache.get(d)) : []))));
+  connection.onDocumentFormatting(
+    guard.wrap(
+      'formatting',
+      [],
+      withDocument([], (d, p) => format(d, p.options)),
+    ),
+  );
+  connection.onDocumentRangeFormatting(
+    guard.wrap(
+      'rangeFormatting',
+      [],
+      withDocument([], (d, p) => format(d, p.options, p.range)),
+    ),
+  );
+  connection.onFoldingRanges(
+    guard.wrap(
+      'foldingRanges',
+      [],
+      withDocument([], (d) => (payloadFile(d) ? getFoldingRanges(d, cache.get(d)) : [])),
+    ),
+  );
+  connection.onDocumentSymbol(
+    guard.wrap(
+      'documentSymbols',
+      [],
+      withDocument([], (d) => (payloadFile(d) ? getDocumentSymbols(d, cache.get(d)) : [])),
+    ),
+  );
   connection.onRequest(
     PAYLOAD_KINDS_REQUEST,
     guard.wrap<PayloadKindsParams, PayloadKindsResult>('payloadKinds', { kinds: [] }, ({ uri }) => {
@@ -257,7 +299,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     documents,
     // A document too large to parse holds, for the runner, no payload to send.
     parsed: (document) =>
-      budget.tooLarge(document) ? { uri: document.uri, text: document.getText(), root: undefined, payloads: [], problems: [] } : cache.get(document),
+      budget.tooLarge(document)
+        ? { uri: document.uri, text: document.getText(), root: undefined, payloads: [], problems: [] }
+        : cache.get(document),
     diagnostics: validate,
     lang: () => lang,
     sendCodeLens: () => sendCodeLens,

@@ -55,8 +55,7 @@ export function escapingChannel<T extends object>(channel: T): T {
       const value = Reflect.get(target, property) as unknown;
       if (typeof value !== 'function') return value;
       if (typeof property === 'string' && TEXT_METHODS.has(property)) {
-        return (first: unknown, ...rest: unknown[]) =>
-          (value as (...a: unknown[]) => unknown).apply(target, [shown(first), ...rest]);
+        return (first: unknown, ...rest: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, [shown(first), ...rest]);
       }
       return (value as (...a: unknown[]) => unknown).bind(target);
     },

@@ -119,5 +119,4 @@ export interface WireRequest {
 }
 
 export type PrepareRequestResult =
-  | { ok: true; version: number; request: WireRequest; errorCount: number }
-  | { ok: false; version: number | null; reason: string };
+  { ok: true; version: number; request: WireRequest; errorCount: number } | { ok: false; version: number | null; reason: string };

@@ -101,7 +101,8 @@ function renderCallbacks(run: CallbackRunView, labels: WebviewLabels): HTMLEleme
   const table = el('table', 'verdicts');
   table.setAttribute('aria-label', labels.callbacksTitle);
   const head = el('tr');
-  for (const name of [labels.scenario, labels.url, labels.verdict, labels.status, labels.time, labels.detail]) head.append(el('th', undefined, name));
+  for (const name of [labels.scenario, labels.url, labels.verdict, labels.status, labels.time, labels.detail])
+    head.append(el('th', undefined, name));
   table.append(head);
   for (const row of run.rows) {
     const tr = el('tr');
@@ -109,7 +110,14 @@ function renderCallbacks(run: CallbackRunView, labels: WebviewLabels): HTMLEleme
     scenario.append(el('strong', undefined, row.scenario), el('div', 'muted', row.scenarioText));
     const verdict = el('td');
     verdict.append(el('span', `badge ${row.verdict === 'pass' ? 'ok' : row.verdict === 'warn' ? 'warn' : 'fail'}`, row.verdictText));
-    tr.append(scenario, el('td', 'url', row.url), verdict, el('td', undefined, row.status === null ? '—' : String(row.status)), el('td', undefined, `${row.ms} ms`), el('td', undefined, row.detail));
+    tr.append(
+      scenario,
+      el('td', 'url', row.url),
+      verdict,
+      el('td', undefined, row.status === null ? '—' : String(row.status)),
+      el('td', undefined, `${row.ms} ms`),
+      el('td', undefined, row.detail),
+    );
     table.append(tr);
   }
   return section(labels.callbacksTitle, el('p', 'muted', `${run.time} · ${run.summary}`), table);
@@ -123,7 +131,10 @@ function render(message: HostMessage): void {
   if (message.callbacks) detail.append(renderCallbacks(message.callbacks, labels));
   else if (current) {
     const actions = el('div', 'actions');
-    actions.append(button(labels.resend, { type: 'resend', id: current.id }, true), button(labels.copyCurl, { type: 'copyCurl', id: current.id }));
+    actions.append(
+      button(labels.resend, { type: 'resend', id: current.id }, true),
+      button(labels.copyCurl, { type: 'copyCurl', id: current.id }),
+    );
     detail.append(el('p', 'muted', current.time), actions, renderResponse(current, labels), renderRequest(current, labels));
   } else detail.append(el('p', 'muted', labels.empty));
 

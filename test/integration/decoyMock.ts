@@ -27,7 +27,9 @@ export interface Decoy {
 export async function startDecoy(root: string): Promise<Decoy | undefined> {
   const url = `http://127.0.0.1:${DEFAULT_MOCK_PORT}`;
   if (await isListening(url, 300)) {
-    console.log(`decoy: port ${DEFAULT_MOCK_PORT} is already taken (by a mock of yours?): the tests must ignore it, and no decoy is started`);
+    console.log(
+      `decoy: port ${DEFAULT_MOCK_PORT} is already taken (by a mock of yours?): the tests must ignore it, and no decoy is started`,
+    );
     return undefined;
   }
   const hits: RequestLogEntry[] = [];

@@ -53,7 +53,12 @@ async function runExtensionHostSuite(name: string, index: string, extraArgs: str
 function runEndToEnd(vsix: string): Promise<{ passes: number; failures: number }> {
   process.env.JKOPAY_TEST_VSIX = vsix;
   const mocha = new Mocha({ timeout: 120000, color: false, reporter: 'spec' });
-  for (const file of fs.readdirSync(path.join(OUT, 'e2e')).filter((f) => f.endsWith('.e2e.js')).sort().reverse()) mocha.addFile(path.join(OUT, 'e2e', file));
+  for (const file of fs
+    .readdirSync(path.join(OUT, 'e2e'))
+    .filter((f) => f.endsWith('.e2e.js'))
+    .sort()
+    .reverse())
+    mocha.addFile(path.join(OUT, 'e2e', file));
   return new Promise((resolve) => {
     const runner = mocha.run((failures) => {
       const passes = runner.stats?.passes ?? 0;

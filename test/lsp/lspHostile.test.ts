@@ -35,10 +35,16 @@ describe('jkopay lsp --stdio on hostile documents', function () {
     const uri = 'untitled:deep.jkopay.json';
     await open(server, uri, `{"a":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
     const start = Date.now();
-    const edits = await server.connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const edits = await server.connection.sendRequest<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
     assert.deepEqual(edits, []);
     assert.ok(Date.now() - start < 5000);
-    assert.ok(shown.some((m) => /Not formatted: the document is nested 20001 levels deep/.test(m.message)), JSON.stringify(shown));
+    assert.ok(
+      shown.some((m) => /Not formatted: the document is nested 20001 levels deep/.test(m.message)),
+      JSON.stringify(shown),
+    );
     await stillAnswers();
   });
 
@@ -46,16 +52,27 @@ describe('jkopay lsp --stdio on hostile documents', function () {
     const uri = 'untitled:tab.jkopay.json';
     const text = '{"a":{"b":1}}';
     await open(server, uri, text);
-    const edits = await server.connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 50_000_000, insertSpaces: true } });
+    const edits = await server.connection.sendRequest<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 50_000_000, insertSpaces: true },
+    });
     const longest = Math.max(...edits.map((e) => e.newText.length));
     assert.ok(longest <= 1 + 2 * 16, `an edit of ${longest} characters`);
   });
 
   it('shows a too-complex finding for a source the parser cannot read (was: no diagnostics at all)', async () => {
     const uri = 'file:///hostile/deep.ts';
-    await open(server, uri, `// @jkopay entry\nconst p = { platform_order_id: ${'('.repeat(3000)}'a'${')'.repeat(3000)} };\n`, 'typescript');
+    await open(
+      server,
+      uri,
+      `// @jkopay entry\nconst p = { platform_order_id: ${'('.repeat(3000)}'a'${')'.repeat(3000)} };\n`,
+      'typescript',
+    );
     const diagnostics = await server.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['too-complex']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['too-complex'],
+    );
     await stillAnswers();
   });
 
@@ -64,11 +81,17 @@ describe('jkopay lsp --stdio on hostile documents', function () {
     const entry = '{"platform_order_id": "o", "total_price": 1},\n';
     await open(server, uri, `[${entry.repeat(Math.ceil((17 * 1048576) / entry.length))}{}]`);
     const diagnostics = await server.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => d.severity), [3]);
+    assert.deepEqual(
+      diagnostics.map((d) => d.severity),
+      [3],
+    );
     assert.match(String(diagnostics[0].message), /documents over 16 MB are not checked in the editor/);
     const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
     assert.equal(hover, null);
-    assert.ok(logged.some((m) => /huge\.jkopay\.json: 17\.0 MB; documents over 16 MB are not checked/.test(m)), logged.join('\n'));
+    assert.ok(
+      logged.some((m) => /huge\.jkopay\.json: 17\.0 MB; documents over 16 MB are not checked/.test(m)),
+      logged.join('\n'),
+    );
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await stillAnswers();
   });
@@ -79,7 +102,10 @@ describe('jkopay lsp --stdio on hostile documents', function () {
     const diagnostics: Diagnostic[] = await server.diagnostics(uri);
     assert.equal(diagnostics.length, 5001);
     assert.match(String(diagnostics[5000].message), /7000 more problems in this file are not shown: only the first 5000 are listed/);
-    assert.ok(logged.some((m) => /12000 problems found; only the first 5000 are shown/.test(m)), logged.join('\n'));
+    assert.ok(
+      logged.some((m) => /12000 problems found; only the first 5000 are shown/.test(m)),
+      logged.join('\n'),
+    );
     await stillAnswers();
   });
 });

@@ -11,12 +11,17 @@ import type { CodeAction, CompletionList, DocumentSymbol, FoldingRange, Hover, M
 import { ROOT, startStdioServer, type StdioServer } from './stdioServer';
 
 const FIXTURES = path.join(ROOT, 'test/integration/fixtures/workspace');
-const fixture = (name: string) => ({ uri: pathToFileURL(path.join(FIXTURES, name)).href, text: readFileSync(path.join(FIXTURES, name), 'utf8') });
+const fixture = (name: string) => ({
+  uri: pathToFileURL(path.join(FIXTURES, name)).href,
+  text: readFileSync(path.join(FIXTURES, name), 'utf8'),
+});
 const ENTRY = fixture('order.entry.jkopay.json');
 const REFUND_RESPONSE = fixture('refund-failed.jkopay.json');
 
 function open(server: StdioServer, doc: { uri: string; text: string }, version = 1) {
-  return server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: 'jkopay', version, text: doc.text } });
+  return server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: doc.uri, languageId: 'jkopay', version, text: doc.text },
+  });
 }
 
 function hoverText(hover: Hover | null): string {
@@ -48,7 +53,10 @@ describe('jkopay lsp --stdio', function () {
     it('checks only the last of quick successive versions', async () => {
       const before = server.published.length;
       const change = (version: number, text: string) =>
-        server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: ENTRY.uri, version }, contentChanges: [{ text }] });
+        server.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri: ENTRY.uri, version },
+          contentChanges: [{ text }],
+        });
       await change(2, ENTRY.text.replace('100.5', '100.55'));
       await change(3, ENTRY.text.replace('100.5', '100'));
       await change(4, ENTRY.text.replace('100.5', '100').replace('http:', 'https:'));
@@ -61,14 +69,20 @@ describe('jkopay lsp --stdio', function () {
 
     it('explains a result code on hover', async () => {
       await open(server, REFUND_RESPONSE);
-      const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: REFUND_RESPONSE.uri }, position: { line: 2, character: 14 } });
+      const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri: REFUND_RESPONSE.uri },
+        position: { line: 2, character: 14 },
+      });
       assert.match(hoverText(hover), /\*\*922\*\* Refund exceeds the refundable amount/);
     });
 
     it('completes the currency values', async () => {
       const uri = 'untitled:new.jkopay.json';
       await open(server, { uri, text: '{ "currency":  }' });
-      const list = await server.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 14 } });
+      const list = await server.connection.sendRequest<CompletionList>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 0, character: 14 },
+      });
       assert.deepEqual(
         list.items.map((i) => i.label).filter((l) => ['"TWD"', '"JPY"', '"USD"'].includes(l)),
         ['"TWD"', '"JPY"', '"USD"'],
@@ -79,7 +93,11 @@ describe('jkopay lsp --stdio', function () {
       const uri = 'untitled:fix.entry.jkopay.json';
       await open(server, { uri, text: ENTRY.text });
       const [precision] = await server.diagnostics(uri);
-      const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: precision.range, context: { diagnostics: [precision] } });
+      const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: precision.range,
+        context: { diagnostics: [precision] },
+      });
       assert.equal(actions[0].title, 'Round to 101 (TWD allows 0 decimal places)');
       assert.deepEqual(actions[0].edit?.changes?.[uri], [{ range: precision.range, newText: '101' }]);
     });
@@ -88,18 +106,26 @@ describe('jkopay lsp --stdio', function () {
       const uri = 'untitled:format.jkopay.json';
       const text = '{"refund_order_id":"r-1",\n// kept\n"refund_amount":100.50}';
       await open(server, { uri, text });
-      const edits = await server.connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+      const edits = await server.connection.sendRequest<TextEdit[]>('textDocument/formatting', {
+        textDocument: { uri },
+        options: { tabSize: 2, insertSpaces: true },
+      });
       assert.equal(applyEdits(text, edits), '{\n  "refund_order_id": "r-1",\n  // kept\n  "refund_amount": 100.50\n}');
       const folds = await server.connection.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: ENTRY.uri } });
       assert.deepEqual(folds, [{ startLine: 1, endLine: 9 }]);
-      const symbols = await server.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: ENTRY.uri } });
+      const symbols = await server.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', {
+        textDocument: { uri: ENTRY.uri },
+      });
       assert.equal(symbols[0].name, 'entry');
       assert.equal(symbols[0].detail, 'order-0001');
       assert.deepEqual(symbols[0].children?.map((s) => s.name).slice(0, 3), ['platform_order_id', 'store_id', 'currency']);
     });
 
     it('answers safe defaults for documents it does not hold', async () => {
-      const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.jkopay.json' }, position: { line: 0, character: 0 } });
+      const hover = await server.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: 'file:///nowhere.jkopay.json' },
+        position: { line: 0, character: 0 },
+      });
       assert.equal(hover, null);
     });
   });
@@ -114,14 +140,26 @@ describe('jkopay lsp --stdio', function () {
     after(() => server.stop());
 
     it('announces pull diagnostics and answers them', async () => {
-      assert.deepEqual(server.initializeResult.capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
+      assert.deepEqual(server.initializeResult.capabilities.diagnosticProvider, {
+        interFileDependencies: false,
+        workspaceDiagnostics: false,
+      });
       assert.equal(server.initializeResult.serverInfo?.name, 'jkopay-language-server');
       await open(server, ENTRY);
-      const report = await server.connection.sendRequest<{ kind: string; resultId: string; items: { code: string; message: string }[] }>('textDocument/diagnostic', { textDocument: { uri: ENTRY.uri } });
+      const report = await server.connection.sendRequest<{ kind: string; resultId: string; items: { code: string; message: string }[] }>(
+        'textDocument/diagnostic',
+        { textDocument: { uri: ENTRY.uri } },
+      );
       assert.equal(report.kind, 'full');
-      assert.deepEqual(report.items.map((d) => d.code), ['currency-precision', 'insecure-url']);
+      assert.deepEqual(
+        report.items.map((d) => d.code),
+        ['currency-precision', 'insecure-url'],
+      );
       assert.match(report.items[1].message, /必須使用 https/);
-      const again = await server.connection.sendRequest<{ kind: string }>('textDocument/diagnostic', { textDocument: { uri: ENTRY.uri }, previousResultId: report.resultId });
+      const again = await server.connection.sendRequest<{ kind: string }>('textDocument/diagnostic', {
+        textDocument: { uri: ENTRY.uri },
+        previousResultId: report.resultId,
+      });
       assert.equal(again.kind, 'unchanged');
       assert.equal(server.published.length, 0);
     });
@@ -132,12 +170,17 @@ describe('jkopay lsp --stdio', function () {
       const text = `[\n${[payload('a', '100'), payload('b', '100'), payload('c', '100.5')].join(',\n')}\n]\n`;
       const uri = 'file:///ranged/orders.jkopay.json';
       const pull = (u: string) =>
-        server.connection.sendRequest<{ items: { code: string; range: unknown; message: string }[] }>('textDocument/diagnostic', { textDocument: { uri: u } });
+        server.connection.sendRequest<{ items: { code: string; range: unknown; message: string }[] }>('textDocument/diagnostic', {
+          textDocument: { uri: u },
+        });
       await open(server, { uri, text });
       await pull(uri);
       // Two edits in one change (as multi-cursor sends them), then one more, each in payload b's total_price (line 13).
       let expected = text;
-      const edit = async (version: number, changes: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]) => {
+      const edit = async (
+        version: number,
+        changes: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[],
+      ) => {
         await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
         for (const c of changes) expected = applyEdits(expected, [{ range: c.range, newText: c.text }]);
       };
@@ -158,7 +201,10 @@ describe('jkopay lsp --stdio', function () {
 
     it('hovers in Traditional Chinese', async () => {
       await open(server, REFUND_RESPONSE);
-      const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: REFUND_RESPONSE.uri }, position: { line: 2, character: 14 } });
+      const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri: REFUND_RESPONSE.uri },
+        position: { line: 2, character: 14 },
+      });
       assert.match(hoverText(hover), /退款金額超過可退金額/);
     });
   });

@@ -31,13 +31,18 @@ describe('jkopay lsp --stdio with a jkopay.config.json', function () {
 
   async function diagnosticsOf(file: string) {
     const uri = pathToFileURL(path.join(dir, file)).href;
-    await server!.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'jkopay', version: 1, text: ENTRY } });
+    await server!.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'jkopay', version: 1, text: ENTRY },
+    });
     return server!.diagnostics(uri, 1);
   }
 
   it('applies its severities and exclude globs', async () => {
     server = await startStdioServer({ rootUri: pathToFileURL(dir).href });
-    assert.deepEqual((await diagnosticsOf('order.entry.jkopay.json')).map((d) => [d.code, d.severity]), [['currency-precision', 2]]);
+    assert.deepEqual(
+      (await diagnosticsOf('order.entry.jkopay.json')).map((d) => [d.code, d.severity]),
+      [['currency-precision', 2]],
+    );
     assert.deepEqual(await diagnosticsOf('examples/broken.entry.jkopay.json'), []);
   });
 
@@ -46,6 +51,9 @@ describe('jkopay lsp --stdio with a jkopay.config.json', function () {
       rootUri: pathToFileURL(dir).href,
       initializationOptions: { settings: { diagnostics: { severity: { 'currency-precision': 'error' } } } },
     });
-    assert.deepEqual((await diagnosticsOf('order.entry.jkopay.json')).map((d) => [d.code, d.severity]), [['currency-precision', 1]]);
+    assert.deepEqual(
+      (await diagnosticsOf('order.entry.jkopay.json')).map((d) => [d.code, d.severity]),
+      [['currency-precision', 1]],
+    );
   });
 });

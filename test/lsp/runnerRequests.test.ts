@@ -9,12 +9,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens } from 'vscode-languageserver/node';
-import {
-  PAYLOADS_REQUEST,
-  type PayloadsResult,
-  PREPARE_REQUEST,
-  type PrepareRequestResult,
-} from '../../src/shared/protocol';
+import { PAYLOADS_REQUEST, type PayloadsResult, PREPARE_REQUEST, type PrepareRequestResult } from '../../src/shared/protocol';
 import { ROOT, startStdioServer, type StdioServer } from './stdioServer';
 
 const FIXTURES = path.join(ROOT, 'test/integration/fixtures/workspace');
@@ -22,7 +17,9 @@ const FIXTURES = path.join(ROOT, 'test/integration/fixtures/workspace');
 async function open(server: StdioServer, name: string, languageId = 'jkopay'): Promise<string> {
   const file = path.join(FIXTURES, name);
   const uri = pathToFileURL(file).href;
-  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: readFileSync(file, 'utf8') } });
+  await server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId, version: 1, text: readFileSync(file, 'utf8') },
+  });
   return uri;
 }
 
@@ -41,7 +38,16 @@ describe('runner requests to the language server', function () {
       const result = await server.connection.sendRequest<PayloadsResult>(PAYLOADS_REQUEST, { uri });
       assert.equal(result.version, 1);
       assert.deepEqual(
-        result.payloads.map((p) => [p.index, p.kind, p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character, p.errorCount, p.sendable]),
+        result.payloads.map((p) => [
+          p.index,
+          p.kind,
+          p.range.start.line,
+          p.range.start.character,
+          p.range.end.line,
+          p.range.end.character,
+          p.errorCount,
+          p.sendable,
+        ]),
         [
           [0, 'refund', 1, 2, 1, 116, 0, true],
           [1, 'inquiry', 2, 2, 2, 51, 0, true],

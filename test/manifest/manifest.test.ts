@@ -14,7 +14,9 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, fi
 const manifest = readJson('package.json');
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 describe('extension manifest', () => {
@@ -37,7 +39,8 @@ describe('extension manifest', () => {
     const bundle = readJson('l10n/bundle.l10n.zh-tw.json');
     const used = new Set<string>();
     for (const file of filesUnder('src/client')) {
-      for (const m of fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(m[1].replace(/\\(.)/g, '$1'));
+      for (const m of fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g))
+        used.add(m[1].replace(/\\(.)/g, '$1'));
     }
     assert.ok(used.size >= 3, 'the client strings were found');
     assert.deepEqual([...used].sort(), Object.keys(bundle).sort());

@@ -25,7 +25,9 @@ describe('VSIX contents', function () {
     build = (await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href)) as typeof build;
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.ok(manifest.scripts.package.includes(`--readme-path ${build.VSIX_README}`), 'npm run package gives vsce the VSIX README');
-    const listed = await listFiles({ cwd: ROOT, packageManager: NO_DEPENDENCIES, readmePath: build.VSIX_README } as Parameters<typeof listFiles>[0]);
+    const listed = await listFiles({ cwd: ROOT, packageManager: NO_DEPENDENCIES, readmePath: build.VSIX_README } as Parameters<
+      typeof listFiles
+    >[0]);
     files = listed.map((f) => f.split(path.sep).join('/')).sort();
   });
 
@@ -60,7 +62,25 @@ describe('VSIX contents', function () {
   });
 
   it('holds no sources, tests, source maps, TypeScript compiler or development files', () => {
-    const forbidden = [/^README\.md$/, /^docs\//, /^src\//, /^test\//, /^test-host\//, /^out\//, /^bench\//, /^scripts\//, /^node_modules\//, /^\.vscode\//, /^\.ci\//, /\.map$/, /\.ts$/, /^dist\/cli\.js$/, /tsconfig/, /^esbuild\.mjs$/, /\.vsix$/];
+    const forbidden = [
+      /^README\.md$/,
+      /^docs\//,
+      /^src\//,
+      /^test\//,
+      /^test-host\//,
+      /^out\//,
+      /^bench\//,
+      /^scripts\//,
+      /^node_modules\//,
+      /^\.vscode\//,
+      /^\.ci\//,
+      /\.map$/,
+      /\.ts$/,
+      /^dist\/cli\.js$/,
+      /tsconfig/,
+      /^esbuild\.mjs$/,
+      /\.vsix$/,
+    ];
     const wrong = files.filter((file) => forbidden.some((pattern) => pattern.test(file)));
     assert.deepEqual(wrong, []);
   });

@@ -34,7 +34,10 @@ const LAYERS: Record<string, LayerRule> = {
   // The server builds the exact request bytes the runner sends (api/requestBody). picomatch (globs) and
   // ignore (.gitignore rules) serve the project configuration's exclude and the CLI's folder walk.
   server: { layers: ['core', 'data', 'api', 'shared'], packages: [NODE, /^vscode-languageserver(\/node)?$/, LSP_TYPES, /^picomatch$/] },
-  cli: { layers: ['core', 'data', 'api', 'server', 'shared'], packages: [NODE, /^vscode-languageserver(\/node)?$/, LSP_TYPES, /^picomatch$/, /^ignore$/] },
+  cli: {
+    layers: ['core', 'data', 'api', 'server', 'shared'],
+    packages: [NODE, /^vscode-languageserver(\/node)?$/, LSP_TYPES, /^picomatch$/, /^ignore$/],
+  },
   client: { layers: ['api', 'data', 'shared'], packages: [NODE, /^vscode$/, /^vscode-languageclient(\/node)?$/, LSP_TYPES] },
   webview: { layers: ['shared'], packages: [] },
 };
@@ -88,14 +91,17 @@ describe('architecture', () => {
       const config = ts.readConfigFile(path.join(SRC, layer, 'tsconfig.json'), ts.sys.readFile).config;
       const references = (config.references ?? []).map((r: { path: string }) => path.basename(r.path)).sort();
       assert.deepEqual(references, [...rule.layers].sort(), `src/${layer}/tsconfig.json references`);
-      if (layer === 'core' || layer === 'data' || layer === 'shared') assert.deepEqual(config.compilerOptions.types, [], `${layer} sees no Node types`);
+      if (layer === 'core' || layer === 'data' || layer === 'shared')
+        assert.deepEqual(config.compilerOptions.types, [], `${layer} sees no Node types`);
     }
   });
 
   it('every answer a rule quotes is a row of the official result-code table', () => {
     for (const [code, rule] of Object.entries(RULES)) {
       for (const [endpoint, answer] of Object.entries('answers' in rule ? rule.answers : {})) {
-        const rows = findResultCodes(answer.code, endpoint as 'entry').filter((r) => r.status === 'current' && r.message === answer.message);
+        const rows = findResultCodes(answer.code, endpoint as 'entry').filter(
+          (r) => r.status === 'current' && r.message === answer.message,
+        );
         assert.equal(rows.length, 1, `${code} on ${endpoint} quotes ${answer.code} "${answer.message}"`);
       }
     }

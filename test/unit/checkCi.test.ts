@@ -20,8 +20,10 @@ function jkopay(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
 }
 
 const ENTRY_WITH_ERROR = '{"platform_order_id":"o1","store_id":"s","currency":"TWD","total_price":100.5,"final_price":100,"unredeem":0}';
-const ENTRY_WITH_WARNING = '{"platform_order_id":"o2","store_id":"s","currency":"TWD","total_price":100,"final_price":100,"unredeem":0,"extra":1}';
-const SOURCE_BY_KEYS = "export const body = { platform_order_id: 'o3', store_id: 's', currency: 'TWD', total_price: 100.5, final_price: 100, unredeem: 0 };\n";
+const ENTRY_WITH_WARNING =
+  '{"platform_order_id":"o2","store_id":"s","currency":"TWD","total_price":100,"final_price":100,"unredeem":0,"extra":1}';
+const SOURCE_BY_KEYS =
+  "export const body = { platform_order_id: 'o3', store_id: 's', currency: 'TWD', total_price: 100.5, final_price: 100, unredeem: 0 };\n";
 
 describe('jkopay check in CI', () => {
   let dir: string;
@@ -66,7 +68,10 @@ describe('jkopay check in CI', () => {
     assert.equal(run.results?.length, 2);
     const error = run.results!.find((x) => x.ruleId === 'currency-precision')!;
     assert.equal(error.level, 'error');
-    assert.deepEqual(error.locations?.[0].physicalLocation?.artifactLocation, { uri: 'orders/bad.entry.jkopay.json', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(error.locations?.[0].physicalLocation?.artifactLocation, {
+      uri: 'orders/bad.entry.jkopay.json',
+      uriBaseId: '%SRCROOT%',
+    });
     assert.equal(error.locations?.[0].physicalLocation?.region?.startLine, 1);
     assert.equal(rules[error.ruleIndex!].id, 'currency-precision');
   });
@@ -104,7 +109,8 @@ describe('jkopay check in CI', () => {
     write('examples/broken.entry.jkopay.json', ENTRY_WITH_ERROR);
     write('src/ok.entry.jkopay.json', ENTRY_WITH_WARNING);
     const all = jkopay(['check', '--format', 'json', '.'], dir);
-    const files = (r: ReturnType<typeof jkopay>) => (JSON.parse(r.stdout) as { file: string }[]).map((x) => x.file.split(path.sep).join('/')).sort();
+    const files = (r: ReturnType<typeof jkopay>) =>
+      (JSON.parse(r.stdout) as { file: string }[]).map((x) => x.file.split(path.sep).join('/')).sort();
     assert.deepEqual(files(all), ['examples/broken.entry.jkopay.json', 'src/ok.entry.jkopay.json']);
     const excluded = jkopay(['check', '--format', 'json', '--exclude', 'examples/**', '.'], dir);
     assert.equal(excluded.status, 0, excluded.stderr);
@@ -125,10 +131,16 @@ describe('jkopay check in CI', () => {
     write('checkout.ts', SOURCE_BY_KEYS);
     write('refund.refund.jkopay.json', '{"platform_order_id":"o","refund_amount":10.5}');
     write('warn.entry.jkopay.json', ENTRY_WITH_WARNING);
-    write('jkopay.config.json', JSON.stringify({ exclude: ['examples'], detect: { keys: false }, severity: { 'unknown-field': 'error' }, currency: 'USD' }));
+    write(
+      'jkopay.config.json',
+      JSON.stringify({ exclude: ['examples'], detect: { keys: false }, severity: { 'unknown-field': 'error' }, currency: 'USD' }),
+    );
     const r = jkopay(['check', '--format', 'json', '.'], dir);
     const records = JSON.parse(r.stdout) as { file: string; code: string; severity: string }[];
-    assert.deepEqual(records.map((x) => `${path.basename(x.file)} ${x.severity} ${x.code}`), ['warn.entry.jkopay.json error unknown-field']);
+    assert.deepEqual(
+      records.map((x) => `${path.basename(x.file)} ${x.severity} ${x.code}`),
+      ['warn.entry.jkopay.json error unknown-field'],
+    );
     // --currency on the command line wins over the configuration: a TWD refund of 10.5 is an error.
     const twd = jkopay(['check', '--format', 'json', '--currency', 'TWD', 'refund.refund.jkopay.json'], dir);
     assert.ok((JSON.parse(twd.stdout) as { code: string }[]).some((x) => x.code === 'currency-precision'));
@@ -150,7 +162,8 @@ describe('jkopay check in CI', () => {
   it('answers help per command, refuses an unknown --currency with exit 2, and localizes the summary', () => {
     const help = jkopay(['check', '--help'], dir);
     assert.equal(help.status, 0);
-    for (const option of ['--format', '--exclude', '--no-detect-keys', '--quiet', '--max-warnings', '--currency', '--lang']) assert.ok(help.stdout.includes(option), option);
+    for (const option of ['--format', '--exclude', '--no-detect-keys', '--quiet', '--max-warnings', '--currency', '--lang'])
+      assert.ok(help.stdout.includes(option), option);
     assert.equal(jkopay(['help', 'check'], dir).stdout, help.stdout);
     for (const command of ['send', 'mock', 'sign', 'verify', 'explain', 'callbacks', 'lsp']) {
       const r = jkopay([command, '--help'], dir);
@@ -159,7 +172,18 @@ describe('jkopay check in CI', () => {
       assert.equal(jkopay(['help', command], dir).stdout, r.stdout);
     }
     const send = jkopay(['help', 'send'], dir).stdout;
-    for (const option of ['--env', '--base-url', '--index', '--currency', '--lang', '--timeout', '--force', '--allow-production', '--dry-run', '--mock-result']) {
+    for (const option of [
+      '--env',
+      '--base-url',
+      '--index',
+      '--currency',
+      '--lang',
+      '--timeout',
+      '--force',
+      '--allow-production',
+      '--dry-run',
+      '--mock-result',
+    ]) {
       assert.ok(send.includes(option), `send ${option}`);
     }
     assert.equal(jkopay(['help', 'nope'], dir).status, 2);

@@ -34,7 +34,12 @@ describe('jkopay check', () => {
     const r = jkopay(['check', '--format', 'json', path.join(dir, 'bad.json')]);
     assert.equal(r.status, 1);
     const records = JSON.parse(r.stdout);
-    assert.ok(records.some((x: { code: string; line: number; column: number; endColumn: number }) => x.code === 'currency-precision' && x.line === 1 && x.column === 36 && x.endColumn === 39));
+    assert.ok(
+      records.some(
+        (x: { code: string; line: number; column: number; endColumn: number }) =>
+          x.code === 'currency-precision' && x.line === 1 && x.column === 36 && x.endColumn === 39,
+      ),
+    );
   });
 
   it('exits 2 with a clear message on an unreadable path', () => {

@@ -41,7 +41,10 @@ describe('hostile input to the CLI', function () {
       assert.equal(r.status, 1, r.stderr);
       const records = JSON.parse(r.stdout) as { file: string; code: string; line: number; column: number; message: string }[];
       const deep = records.filter((x) => x.file.endsWith('deep.ts'));
-      assert.deepEqual(deep.map((x) => [x.code, x.line, x.column]), [['too-complex', 1, 1]]);
+      assert.deepEqual(
+        deep.map((x) => [x.code, x.line, x.column]),
+        [['too-complex', 1, 1]],
+      );
       assert.match(deep[0].message, /too complex to check/);
       assert.ok(records.some((x) => x.file.endsWith('other.jkopay.json') && x.code === 'unknown-field'));
     });
@@ -52,9 +55,15 @@ describe('hostile input to the CLI', function () {
       const doc = service.parseDocument(document);
       assert.deepEqual(doc.payloads, []);
       const diagnostics = service.doValidation(document, doc);
-      assert.deepEqual(diagnostics.map((d) => d.code), ['too-complex']);
+      assert.deepEqual(
+        diagnostics.map((d) => d.code),
+        ['too-complex'],
+      );
       assert.match(String(diagnostics[0].message), /過於複雜/);
-      assert.deepEqual(service.doValidation(document).map((d) => d.code), ['too-complex']);
+      assert.deepEqual(
+        service.doValidation(document).map((d) => d.code),
+        ['too-complex'],
+      );
     });
   });
 
@@ -71,7 +80,9 @@ describe('hostile input to the CLI', function () {
       const sign = jkopay(['sign', '--secret-env', 'JKOPAY_SECRET_KEY', '--body-file', fifo], { JKOPAY_SECRET_KEY: 's' });
       assert.equal(sign.status, 2, sign.stderr);
       assert.match(sign.stderr, /cannot read .*FIFO/);
-      const verify = jkopay(['verify', '--secret-env', 'JKOPAY_SECRET_KEY', '--digest', 'a'.repeat(64), '--body-file', fifo], { JKOPAY_SECRET_KEY: 's' });
+      const verify = jkopay(['verify', '--secret-env', 'JKOPAY_SECRET_KEY', '--digest', 'a'.repeat(64), '--body-file', fifo], {
+        JKOPAY_SECRET_KEY: 's',
+      });
       assert.equal(verify.status, 2, verify.stderr);
       assert.match(verify.stderr, /cannot read .*FIFO/);
     });
@@ -95,12 +106,18 @@ describe('hostile input to the CLI', function () {
     it('stops reading at the cap whatever stat says', async function () {
       // /proc files report size 0 and still have content.
       if (!fs.existsSync('/proc/self/status')) this.skip();
-      await assert.rejects(readRegularFile('/proc/self/status', 16), (e: unknown) => e instanceof FileInputError && e.problem === 'too-large');
+      await assert.rejects(
+        readRegularFile('/proc/self/status', 16),
+        (e: unknown) => e instanceof FileInputError && e.problem === 'too-large',
+      );
       const file = path.join(dir, 'small.jkopay.json');
       fs.writeFileSync(file, 'x'.repeat(100_000));
       assert.equal((await readRegularFile(file, 100_000)).length, 100_000);
       await assert.rejects(readRegularFile(file, 99_999), /over/);
-      await assert.rejects(readRegularFile('/dev/zero', 1 << 20), (e: unknown) => e instanceof FileInputError && e.problem === 'not-regular');
+      await assert.rejects(
+        readRegularFile('/dev/zero', 1 << 20),
+        (e: unknown) => e instanceof FileInputError && e.problem === 'not-regular',
+      );
     });
   });
 
@@ -113,7 +130,10 @@ describe('hostile input to the CLI', function () {
       const r = jkopay(['check', '--format', 'json', dir]);
       assert.equal(r.status, 1, r.stderr);
       const records = JSON.parse(r.stdout) as { file: string; code: string; message: string }[];
-      assert.deepEqual(records.map((x) => [path.basename(x.file), x.code]), [['big.jkopay.json', 'unreadable']]);
+      assert.deepEqual(
+        records.map((x) => [path.basename(x.file), x.code]),
+        [['big.jkopay.json', 'unreadable']],
+      );
       assert.match(records[0].message, /cannot be read: it is over 64\.0 MB/);
       const alone = jkopay(['check', big]);
       assert.equal(alone.status, 2, 'no file could be read');
@@ -129,7 +149,10 @@ describe('hostile input to the CLI', function () {
       const r = jkopay(['check', '--format', 'json', dir]);
       assert.equal(r.status, 1, r.stderr);
       const records = JSON.parse(r.stdout) as { file: string; code: string; message: string }[];
-      assert.deepEqual(records.map((x) => [path.basename(x.file), x.code]), [['locked.jkopay.json', 'unreadable']]);
+      assert.deepEqual(
+        records.map((x) => [path.basename(x.file), x.code]),
+        [['locked.jkopay.json', 'unreadable']],
+      );
       assert.match(records[0].message, /cannot be read: permission denied/);
       assert.equal(jkopay(['check', locked]).status, 2);
     });

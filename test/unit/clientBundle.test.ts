@@ -34,7 +34,12 @@ describe('production client bundle (dist/client.js)', function () {
 
   it('imports no module of the core language service except what the in-host mock checks bodies with', () => {
     const core = Object.keys(output.inputs).filter((input) => input.startsWith('src/core/'));
-    for (const parserOfSources of ['src/core/tsParser.ts', 'src/core/sourceDocument.ts', 'src/core/languageService.ts', 'src/core/typescriptLoader.ts']) {
+    for (const parserOfSources of [
+      'src/core/tsParser.ts',
+      'src/core/sourceDocument.ts',
+      'src/core/languageService.ts',
+      'src/core/typescriptLoader.ts',
+    ]) {
       assert.ok(!core.includes(parserOfSources), `${parserOfSources} is in the client bundle`);
     }
   });

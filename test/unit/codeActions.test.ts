@@ -16,11 +16,17 @@ const base = '{"platform_order_id": "o", "store_id": "s", "currency": "USD", "to
 
 describe('quick fixes', () => {
   it('rounds an amount to the currency decimals', () => {
-    assert.equal(fix(base.replace('"total_price": 10', '"total_price": 10.005'), 'currency-precision'), base.replace('"total_price": 10', '"total_price": 10.01'));
+    assert.equal(
+      fix(base.replace('"total_price": 10', '"total_price": 10.005'), 'currency-precision'),
+      base.replace('"total_price": 10', '"total_price": 10.01'),
+    );
   });
 
   it('raises an amount to the currency minimum', () => {
-    assert.equal(fix(base.replace('"final_price": 10', '"final_price": 0.01'), 'below-minimum'), base.replace('"final_price": 10', '"final_price": 0.02'));
+    assert.equal(
+      fix(base.replace('"final_price": 10', '"final_price": 0.01'), 'below-minimum'),
+      base.replace('"final_price": 10', '"final_price": 0.02'),
+    );
   });
 
   it('corrects the case of a currency', () => {
@@ -51,6 +57,13 @@ describe('quick fixes', () => {
   it('fills an empty object with valid JSON', () => {
     const fixed = fix('{}', 'missing-field');
     assert.doesNotThrow(() => JSON.parse(fixed));
-    assert.deepEqual(Object.keys(JSON.parse(fixed)), ['platform_order_id', 'store_id', 'currency', 'total_price', 'final_price', 'unredeem']);
+    assert.deepEqual(Object.keys(JSON.parse(fixed)), [
+      'platform_order_id',
+      'store_id',
+      'currency',
+      'total_price',
+      'final_price',
+      'unredeem',
+    ]);
   });
 });

@@ -96,7 +96,10 @@ describe('data files', () => {
 
     it('has unique ids of the form <endpoint>.<code>.<slug>', () => {
       const ids = resultCodes.codes.map((c) => c.id);
-      assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+      assert.deepEqual(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        [],
+      );
       for (const c of resultCodes.codes) {
         assert.ok(c.id.startsWith(`${c.endpoint}.${c.code}.`), c.id);
       }
@@ -147,15 +150,40 @@ describe('data files', () => {
 
     it('lists the transaction statuses 0, 1, 100, 101, 102 with only 1 outdated', () => {
       const statuses = resultCodes.transactionStatuses;
-      assert.deepEqual(statuses.map((s) => s.status), [0, 1, 100, 101, 102]);
-      assert.deepEqual(statuses.filter((s) => !s.current).map((s) => s.status), [1]);
+      assert.deepEqual(
+        statuses.map((s) => s.status),
+        [0, 1, 100, 101, 102],
+      );
+      assert.deepEqual(
+        statuses.filter((s) => !s.current).map((s) => s.status),
+        [1],
+      );
     });
 
     it('only cites source keys of the research notes', () => {
       const known = new Set([
-        'O-ENTRY', 'O-REFUND', 'O-INQ', 'O-CODES', 'O-SIGN', 'O-AP-SIGN', 'O-AP-CB', 'O-AP-TXN', 'O-AP-CODES',
-        'O-AP-BIND', 'MOKSA', 'WIXTAR', 'HOHO', 'KURORIDO', 'T108', 'LOUIS', 'GOPAY', 'RUBY', 'KERRY', 'BANDI',
-        'YS', 'NOCLAF',
+        'O-ENTRY',
+        'O-REFUND',
+        'O-INQ',
+        'O-CODES',
+        'O-SIGN',
+        'O-AP-SIGN',
+        'O-AP-CB',
+        'O-AP-TXN',
+        'O-AP-CODES',
+        'O-AP-BIND',
+        'MOKSA',
+        'WIXTAR',
+        'HOHO',
+        'KURORIDO',
+        'T108',
+        'LOUIS',
+        'GOPAY',
+        'RUBY',
+        'KERRY',
+        'BANDI',
+        'YS',
+        'NOCLAF',
       ]);
       for (const c of resultCodes.codes) {
         for (const s of c.sources) assert.ok(known.has(s), `${c.id}: ${s}`);
@@ -191,10 +219,7 @@ describe('data files', () => {
       const entry = requestSchemas.find((s) => s.name === 'entry')!.schema as {
         properties: { currency: { enum: string[] } };
       };
-      assert.deepEqual(
-        [...entry.properties.currency.enum].sort(),
-        currencies.currencies.map((c) => c.code).sort(),
-      );
+      assert.deepEqual([...entry.properties.currency.enum].sort(), currencies.currencies.map((c) => c.code).sort());
     });
   });
 
@@ -241,10 +266,14 @@ describe('data files', () => {
     const schemaOf = (name: string) => requestSchemas.find((s) => s.name === name)!.schema;
 
     it('entry requires the fields of the official table, unredeem included', () => {
-      assert.deepEqual(
-        [...(schemaOf('entry').required as string[])].sort(),
-        ['currency', 'final_price', 'platform_order_id', 'store_id', 'total_price', 'unredeem'],
-      );
+      assert.deepEqual([...(schemaOf('entry').required as string[])].sort(), [
+        'currency',
+        'final_price',
+        'platform_order_id',
+        'store_id',
+        'total_price',
+        'unredeem',
+      ]);
     });
 
     it('marks every amount field with x-jkopay-amount', () => {
@@ -252,8 +281,12 @@ describe('data files', () => {
       const products = entry.properties.products.items as { properties: Record<string, Record<string, unknown>> };
       const refund = schemaOf('refund') as { properties: Record<string, Record<string, unknown>> };
       const amounts = [
-        entry.properties.total_price, entry.properties.final_price, entry.properties.unredeem,
-        products.properties.unit_price, products.properties.unit_final_price, refund.properties.refund_amount,
+        entry.properties.total_price,
+        entry.properties.final_price,
+        entry.properties.unredeem,
+        products.properties.unit_price,
+        products.properties.unit_final_price,
+        refund.properties.refund_amount,
       ];
       for (const a of amounts) {
         assert.equal(a['x-jkopay-amount'], true);

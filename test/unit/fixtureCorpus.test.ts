@@ -26,7 +26,8 @@ for (const folder of ['payloads', 'source']) {
   describe(`fixture corpus ${folder} through jkopay check --format json`, () => {
     const corpus = path.join(root, 'test/fixtures', folder);
     const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--lang', 'en', corpus], { cwd: root, encoding: 'utf8' });
-    const records: { file: string; line: number; column: number; severity: string; code: string }[] = run.status === 2 ? [] : JSON.parse(run.stdout);
+    const records: { file: string; line: number; column: number; severity: string; code: string }[] =
+      run.status === 2 ? [] : JSON.parse(run.stdout);
 
     it('exits 1 because the corpus holds errors', () => {
       assert.equal(run.status, 1, run.stderr);

@@ -35,7 +35,10 @@ describe('formatting budgets', () => {
     const document = doc('{"a":{"b":[1,2]}}');
     const edits = formatPayload(document, { tabSize: 50_000_000, insertSpaces: true });
     const formatted = TextDocument.applyEdits(document, edits);
-    assert.equal(formatted, `{\n${' '.repeat(16)}"a": {\n${' '.repeat(32)}"b": [\n${' '.repeat(48)}1,\n${' '.repeat(48)}2\n${' '.repeat(32)}]\n${' '.repeat(16)}}\n}`);
+    assert.equal(
+      formatted,
+      `{\n${' '.repeat(16)}"a": {\n${' '.repeat(32)}"b": [\n${' '.repeat(48)}1,\n${' '.repeat(48)}2\n${' '.repeat(32)}]\n${' '.repeat(16)}}\n}`,
+    );
   });
 
   it('refuses a document whose formatted text would be too large', () => {

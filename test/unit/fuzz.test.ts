@@ -56,15 +56,37 @@ const numberText = fc.oneof(
   fc.stringMatching(/^[1-9][0-9]{15,30}$/),
 );
 
-const stringText = fc.oneof(
-  fc.constantFrom('TWD', 'twd', 'USD', 'JPY', 'https://example.com/cb', 'http://127.0.0.1:3000/x', 'http://shop.example/x', '2026-02-30 10:00:00', '2026-12-31 23:59:59', 'a,b', 'a, b', ''),
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: 'grapheme', maxLength: 12 }),
-).map((s) => JSON.stringify(s));
+const stringText = fc
+  .oneof(
+    fc.constantFrom(
+      'TWD',
+      'twd',
+      'USD',
+      'JPY',
+      'https://example.com/cb',
+      'http://127.0.0.1:3000/x',
+      'http://shop.example/x',
+      '2026-02-30 10:00:00',
+      '2026-12-31 23:59:59',
+      'a,b',
+      'a, b',
+      '',
+    ),
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+  )
+  .map((s) => JSON.stringify(s));
 
 /** Payload-like JSON text: known keys (and some unknown or duplicate ones) with values of any type. */
 const valueText: fc.Arbitrary<string> = fc.letrec<{ value: string; object: string; array: string }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, numberText, stringText, fc.constantFrom('true', 'false', 'null'), tie('object'), tie('array')),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    numberText,
+    stringText,
+    fc.constantFrom('true', 'false', 'null'),
+    tie('object'),
+    tie('array'),
+  ),
   object: fc
     .array(fc.tuple(fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 10 })), tie('value')), { maxLength: 8 })
     .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}`),
@@ -78,13 +100,43 @@ const payloadObject = fc
 /** A payload file: one object or an array of them, sometimes with comments around. */
 const payloadFile = fc
   .tuple(fc.array(payloadObject, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.boolean())
-  .map(([objects, asArray, comment]) => (comment ? '// payloads\n' : '') + (asArray ? `[${objects.join(',\n')}]` : objects[0]) + (comment ? ' /* end */' : ''));
+  .map(
+    ([objects, asArray, comment]) =>
+      (comment ? '// payloads\n' : '') + (asArray ? `[${objects.join(',\n')}]` : objects[0]) + (comment ? ' /* end */' : ''),
+  );
 
-const SYNTAX_CHARS = ['{', '}', '[', ']', ',', ':', '"', "'", '\\', '/', '*', '\n', '\r', ' ', '1', '.', 'e', '-', '\u0000', '\u2028', '\ufeff', '\ud800'];
+const SYNTAX_CHARS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  "'",
+  '\\',
+  '/',
+  '*',
+  '\n',
+  '\r',
+  ' ',
+  '1',
+  '.',
+  'e',
+  '-',
+  '\u0000',
+  '\u2028',
+  '\ufeff',
+  '\ud800',
+];
 
 /** A text with random edits: deleted ranges, inserted syntax characters, duplicated slices. */
 function mutated(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  const edit = fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.oneof(fc.constantFrom(...SYNTAX_CHARS), fc.string({ maxLength: 4 }), fc.constant(null)));
+  const edit = fc.tuple(
+    fc.nat(),
+    fc.nat({ max: 12 }),
+    fc.oneof(fc.constantFrom(...SYNTAX_CHARS), fc.string({ maxLength: 4 }), fc.constant(null)),
+  );
   return fc.tuple(base, fc.array(edit, { minLength: 1, maxLength: 6 })).map(([text, edits]) => {
     for (const [at, length, insert] of edits) {
       const start = text.length ? at % text.length : 0;
@@ -159,7 +211,10 @@ describe('fuzzing the front-ends', function () {
 
   it('the TS front-end never throws on random or mutated sources', () => {
     const source = fc
-      .tuple(payloadObject, fc.constantFrom('// @jkopay entry\nconst p = ', 'const r: RefundRequest = ', 'export const x = ', 'f(', 'const q = { ...base, '))
+      .tuple(
+        payloadObject,
+        fc.constantFrom('// @jkopay entry\nconst p = ', 'const r: RefundRequest = ', 'export const x = ', 'f(', 'const q = { ...base, '),
+      )
       .map(([object, head]) => `${head}${object.replace(/"(\w+)":/g, (_, k: string) => (k.length % 2 ? `${k}:` : `'${k}':`))};\n`);
     fc.assert(
       fc.property(fc.oneof(source, mutated(source), fc.string({ maxLength: 120 })), fc.nat(), (text, offset) => {
@@ -178,7 +233,13 @@ describe('fuzzing the front-ends', function () {
     );
     // Up to 15 significant digits and a modest exponent, doubles order decimals exactly: a reference.
     const exact = fc
-      .tuple(fc.boolean(), fc.stringMatching(/^[1-9][0-9]{0,6}$/), fc.stringMatching(/^[0-9]{0,6}$/), fc.integer({ min: -8, max: 8 }), fc.boolean())
+      .tuple(
+        fc.boolean(),
+        fc.stringMatching(/^[1-9][0-9]{0,6}$/),
+        fc.stringMatching(/^[0-9]{0,6}$/),
+        fc.integer({ min: -8, max: 8 }),
+        fc.boolean(),
+      )
       .map(([negative, int, frac, exp, withExp]) => `${negative ? '-' : ''}${int}${frac ? `.${frac}` : ''}${withExp ? `e${exp}` : ''}`);
     fc.assert(
       fc.property(exact, exact, (a, b) => {

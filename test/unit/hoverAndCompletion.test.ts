@@ -34,7 +34,11 @@ describe('hover', () => {
   });
 
   it('explains a free-text 922 by the row whose message varies', () => {
-    const text = hover('{ "result": "9|22", "message": "Refund failed: account frozen", "result_object": null }', 'en', 'file:///r.refund.jkopay.json');
+    const text = hover(
+      '{ "result": "9|22", "message": "Refund failed: account frozen", "result_object": null }',
+      'en',
+      'file:///r.refund.jkopay.json',
+    );
     assert.doesNotMatch(text, /`Refund amount exceeds order final price`/);
     assert.match(text, /922/);
   });
@@ -77,7 +81,10 @@ describe('completion', () => {
   });
 
   it('offers whole-payload snippets in an empty file and in a top-level array', () => {
-    assert.deepEqual(complete('|').map((i) => i.label), ['jkopay-entry', 'jkopay-refund', 'jkopay-inquiry']);
+    assert.deepEqual(
+      complete('|').map((i) => i.label),
+      ['jkopay-entry', 'jkopay-refund', 'jkopay-inquiry'],
+    );
     assert.equal(complete('[ {}, | ]').length, 3);
   });
 

@@ -33,7 +33,40 @@ function random(seed: number) {
   };
 }
 
-const SNIPPETS = ['0', '7', '42', '.', '-', 'e', '.5', 'x', 'a', '"', "'", ',', ':', '{', '}', '[', ']', ' ', '\n', '  ', '//', '/*', '*/', 'true', 'null', '"currency"', '"TWD"', '\\', '{}', '[]', ', "k": 1', 'ü'];
+const SNIPPETS = [
+  '0',
+  '7',
+  '42',
+  '.',
+  '-',
+  'e',
+  '.5',
+  'x',
+  'a',
+  '"',
+  "'",
+  ',',
+  ':',
+  '{',
+  '}',
+  '[',
+  ']',
+  ' ',
+  '\n',
+  '  ',
+  '//',
+  '/*',
+  '*/',
+  'true',
+  'null',
+  '"currency"',
+  '"TWD"',
+  '\\',
+  '{}',
+  '[]',
+  ', "k": 1',
+  'ü',
+];
 
 const TYPING = ['0', '7', '42', 'x', 'a', ' ', 'ü', 'e'];
 
@@ -133,7 +166,14 @@ describe('incremental re-check equals a full re-check', function () {
   it('over 1,000 random edits of the fixtures, the payload-array file and the TS sources', () => {
     // One file of every fixture that is a single payload object, as a top-level array: the case the
     // incremental path is for.
-    const objects = fixtures.map((f) => f.text.replace(/^\uFEFF/, '').replace(/\/\/ expect:.*$/gm, '').trim()).filter((t) => t.startsWith('{') && !parseJsonDocument('file:///x.json', t).problems.length);
+    const objects = fixtures
+      .map((f) =>
+        f.text
+          .replace(/^\uFEFF/, '')
+          .replace(/\/\/ expect:.*$/gm, '')
+          .trim(),
+      )
+      .filter((t) => t.startsWith('{') && !parseJsonDocument('file:///x.json', t).problems.length);
     const array = { uri: 'file:///fixtures/all.jkopay.json', text: `// every fixture payload\n[\n  ${objects.join(',\n  ')}\n]\n` };
     let total = 0;
     let incremental = 0;
@@ -158,7 +198,8 @@ describe('incremental re-check equals a full re-check', function () {
   });
 
   it('re-checks only the payload an edit falls in, and re-uses the others', () => {
-    const payload = (id: string) => `{ "platform_order_id": "${id}", "store_id": "s", "currency": "TWD", "total_price": 100.5, "final_price": 100 }`;
+    const payload = (id: string) =>
+      `{ "platform_order_id": "${id}", "store_id": "s", "currency": "TWD", "total_price": 100.5, "final_price": 100 }`;
     const text = `[\n  ${['a', 'b', 'c'].map(payload).join(',\n  ')}\n]`;
     const uri = 'file:///x.jkopay.json';
     const doc = parseJsonDocument(uri, text);
@@ -191,7 +232,8 @@ describe('incremental re-check equals a full re-check', function () {
   });
 
   it('re-checks only the edited literal of a TS source and re-uses the others’ findings, moved', () => {
-    const literal = (id: string) => `const ${id} = { platform_order_id: '${id}', store_id: 's', currency: 'TWD', total_price: 100.5, final_price: 100 };\n`;
+    const literal = (id: string) =>
+      `const ${id} = { platform_order_id: '${id}', store_id: 's', currency: 'TWD', total_price: 100.5, final_price: 100 };\n`;
     const text = literal('a') + literal('b') + literal('c');
     const uri = 'file:///x.ts';
     const doc = parseSourceDocument(uri, text);
@@ -224,10 +266,31 @@ describe('incremental re-check equals a full re-check', function () {
     const text = '[\n  { "platform_order_id": "a" },\n  { "platform_order_id": "b" }\n]';
     const uri = 'file:///x.jkopay.json';
     const brace = text.indexOf('}');
-    assert.equal(reparseJsonDocument(parseJsonDocument(uri, text), `${text.slice(0, brace)}${text.slice(brace + 1)}`, { start: brace, end: brace + 1, newLength: 0 }), undefined);
+    assert.equal(
+      reparseJsonDocument(parseJsonDocument(uri, text), `${text.slice(0, brace)}${text.slice(brace + 1)}`, {
+        start: brace,
+        end: brace + 1,
+        newLength: 0,
+      }),
+      undefined,
+    );
     const between = text.indexOf(',\n') + 1;
-    assert.equal(reparseJsonDocument(parseJsonDocument(uri, text), `${text.slice(0, between)} ${text.slice(between)}`, { start: between, end: between, newLength: 1 }), undefined);
+    assert.equal(
+      reparseJsonDocument(parseJsonDocument(uri, text), `${text.slice(0, between)} ${text.slice(between)}`, {
+        start: between,
+        end: between,
+        newLength: 1,
+      }),
+      undefined,
+    );
     const inner = text.indexOf('"a"');
-    assert.equal(reparseJsonDocument(parseJsonDocument(uri, text), `${text.slice(0, inner)}}${text.slice(inner)}`, { start: inner, end: inner, newLength: 1 }), undefined);
+    assert.equal(
+      reparseJsonDocument(parseJsonDocument(uri, text), `${text.slice(0, inner)}}${text.slice(inner)}`, {
+        start: inner,
+        end: inner,
+        newLength: 1,
+      }),
+      undefined,
+    );
   });
 });

@@ -28,7 +28,10 @@ describe('jsonParser', () => {
 
   it('recovers from a missing comma and keeps both properties', () => {
     const { root, problems } = parseJson('{ "a": 1 "b": 2 }');
-    assert.deepEqual(problems.map((p) => p.id), ['comma-expected']);
+    assert.deepEqual(
+      problems.map((p) => p.id),
+      ['comma-expected'],
+    );
     assert.deepEqual(root?.type === 'object' && root.properties.map((p) => p.key), ['a', 'b']);
   });
 
@@ -42,7 +45,10 @@ describe('jsonParser', () => {
     const depth = 100_000;
     const { root, problems } = parseJson('['.repeat(depth) + ']'.repeat(depth));
     assert.equal(root?.type, 'array');
-    assert.deepEqual(problems.map((p) => p.id), ['too-deep']);
+    assert.deepEqual(
+      problems.map((p) => p.id),
+      ['too-deep'],
+    );
   });
 
   it('reports unclosed deep nesting at the end of the file', () => {
@@ -69,15 +75,27 @@ describe('jsonParser', () => {
   });
 
   it('reports an empty file and a second top-level value', () => {
-    assert.deepEqual(parseJson('  \n').problems.map((p) => p.id), ['empty-document']);
-    assert.deepEqual(parseJson('{} {}').problems.map((p) => p.id), ['end-expected']);
+    assert.deepEqual(
+      parseJson('  \n').problems.map((p) => p.id),
+      ['empty-document'],
+    );
+    assert.deepEqual(
+      parseJson('{} {}').problems.map((p) => p.id),
+      ['end-expected'],
+    );
   });
 
   it('reports an unterminated trailing block comment (the trivia-skipping scanner dropped its error)', () => {
     const text = '{"a": 1}\n/* note';
     assert.deepEqual(parseJson(text).problems, [{ id: 'unterminated-comment', offset: 9, length: 7 }]);
-    assert.deepEqual(parseJson('{"a": 1 /* open').problems.map((p) => p.id), ['unterminated-comment', 'close-brace-expected']);
-    assert.deepEqual(parseJson('/*').problems.map((p) => p.id), ['unterminated-comment', 'empty-document']);
+    assert.deepEqual(
+      parseJson('{"a": 1 /* open').problems.map((p) => p.id),
+      ['unterminated-comment', 'close-brace-expected'],
+    );
+    assert.deepEqual(
+      parseJson('/*').problems.map((p) => p.id),
+      ['unterminated-comment', 'empty-document'],
+    );
     // Closed comments, and "/*" inside strings, are not reported.
     assert.deepEqual(parseJson('{"a": "/*"} /* done */ // /* line').problems, []);
   });

@@ -45,7 +45,11 @@ describe('marker comments are found in one pass', () => {
       const expected = name === 'stacked' ? 1 : 6000;
       assert.equal(parseSourceDocument('file:///m.ts', large).payloads.length, expected);
       parseSourceDocument('file:///m.ts', small);
-      const { ratio, times } = smallestRatio(5, () => parseSourceDocument('file:///m.ts', small), () => parseSourceDocument('file:///m.ts', large));
+      const { ratio, times } = smallestRatio(
+        5,
+        () => parseSourceDocument('file:///m.ts', small),
+        () => parseSourceDocument('file:///m.ts', large),
+      );
       // Linear is 4×; the quadratic scans this replaced took 16× and more.
       assert.ok(ratio < 6, `${name}: n/4n took ${times}`);
     });

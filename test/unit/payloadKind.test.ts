@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { parseJsonDocument } from '../../src/core/jsonDocument';
 
-const kinds = (text: string, uri = 'file:///x/p.jkopay.json') => parseJsonDocument(uri, text).payloads.map((p) => `${p.kind}/${p.kindReason}`);
+const kinds = (text: string, uri = 'file:///x/p.jkopay.json') =>
+  parseJsonDocument(uri, text).payloads.map((p) => `${p.kind}/${p.kindReason}`);
 
 describe('payload kind', () => {
   it('follows $schema first', () => {
-    assert.deepEqual(kinds('{"$schema": "./schemas/inquiry.schema.json", "refund_amount": 1}', 'file:///a.entry.jkopay.json'), ['inquiry/schema']);
+    assert.deepEqual(kinds('{"$schema": "./schemas/inquiry.schema.json", "refund_amount": 1}', 'file:///a.entry.jkopay.json'), [
+      'inquiry/schema',
+    ]);
   });
 
   it('then the file name', () => {
@@ -13,7 +16,9 @@ describe('payload kind', () => {
   });
 
   it('knows a saved response by its fields whatever the file name', () => {
-    assert.deepEqual(kinds('{"result": "105", "message": "Inconsistent refund amount"}', 'file:///a.refund.jkopay.json'), ['response/fields']);
+    assert.deepEqual(kinds('{"result": "105", "message": "Inconsistent refund amount"}', 'file:///a.refund.jkopay.json'), [
+      'response/fields',
+    ]);
   });
 
   it('then the fields', () => {
@@ -26,6 +31,10 @@ describe('payload kind', () => {
   });
 
   it('resolves each element of an array on its own', () => {
-    assert.deepEqual(kinds('[{"refund_amount": 1}, {"platform_order_ids": "a"}, 3, {}]'), ['refund/fields', 'inquiry/fields', 'entry/fields']);
+    assert.deepEqual(kinds('[{"refund_amount": 1}, {"platform_order_ids": "a"}, 3, {}]'), [
+      'refund/fields',
+      'inquiry/fields',
+      'entry/fields',
+    ]);
   });
 });

@@ -1,12 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { explainCodeMarkdown, explainMessageMarkdown } from '../../src/core/resultCodeDocs';
 import { renderRows } from '../../src/cli/explainCommand';
-import {
-  explainQuery,
-  explainResultCode,
-  explainResultMessage,
-  explainTransactionStatus,
-} from '../../src/data/resultCodeExplanation';
+import { explainQuery, explainResultCode, explainResultMessage, explainTransactionStatus } from '../../src/data/resultCodeExplanation';
 
 const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id);
 

@@ -68,8 +68,14 @@ export function growth(run: (n: number) => void, n: number): { small: number; la
     let small = Infinity;
     let large = Infinity;
     for (let i = 0; i < 3; i++) {
-      small = Math.min(small, bestTime(() => run(n), 1));
-      large = Math.min(large, bestTime(() => run(4 * n), 1));
+      small = Math.min(
+        small,
+        bestTime(() => run(n), 1),
+      );
+      large = Math.min(
+        large,
+        bestTime(() => run(4 * n), 1),
+      );
     }
     const ratio = large / Math.max(small, 2);
     if (ratio < best.ratio) best = { small, large, ratio };

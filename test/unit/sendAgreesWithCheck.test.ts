@@ -51,9 +51,16 @@ describe('send refuses exactly the payloads that check reports errors in', funct
         };
         const errors = records.filter((r) => path.basename(r.file) === name && r.severity === 'error' && inside(r));
         const err: string[] = [];
-        const status = await runSend([file, '--dry-run', '--index', String(index), '--lang', 'en'], { out: () => undefined, err: (t) => void err.push(t) });
+        const status = await runSend([file, '--dry-run', '--index', String(index), '--lang', 'en'], {
+          out: () => undefined,
+          err: (t) => void err.push(t),
+        });
         const refused = err.some((line) => line.includes('not sent:'));
-        assert.equal(refused, errors.length > 0, `check: ${errors.map((e) => `${e.line}:${e.column} ${e.code}`).join(', ') || 'no error'}; send: ${err.join(' | ')}`);
+        assert.equal(
+          refused,
+          errors.length > 0,
+          `check: ${errors.map((e) => `${e.line}:${e.column} ${e.code}`).join(', ') || 'no error'}; send: ${err.join(' | ')}`,
+        );
         assert.equal(status, errors.length > 0 ? 1 : 0, err.join(' | '));
       });
     });

@@ -20,10 +20,16 @@ function complete(textWithCaret: string): string[] {
 
 describe('TS/JS source', () => {
   it('reads literals into the same model as JSON, numbers as JSON.stringify sends them', () => {
-    const doc = parseSourceDocument('file:///a.ts', "const b = { platform_order_id: 'o', total_price: 1_000.50, final_price: -0x10, products: [{ name: `x` }] };");
+    const doc = parseSourceDocument(
+      'file:///a.ts',
+      "const b = { platform_order_id: 'o', total_price: 1_000.50, final_price: -0x10, products: [{ name: `x` }] };",
+    );
     assert.equal(doc.payloads.length, 1);
     const props = doc.payloads[0].node.properties;
-    assert.deepEqual(props.map((p) => p.key), ['platform_order_id', 'total_price', 'final_price', 'products']);
+    assert.deepEqual(
+      props.map((p) => p.key),
+      ['platform_order_id', 'total_price', 'final_price', 'products'],
+    );
     assert.equal(props[1].value?.type === 'number' && props[1].value.text, '1000.5');
     assert.equal(props[1].value?.type === 'number' && props[1].value.written, '1_000.50');
     assert.equal(props[2].value?.type === 'number' && props[2].value.text, '-16');
@@ -31,7 +37,8 @@ describe('TS/JS source', () => {
   });
 
   it('finds where each node starts exactly as TypeScript does, past comments and blank space', () => {
-    const text = "/** doc */\nconst a = /* c */ { // line\n  platform_order_id: 'o', /* x */ store_id: `s`,\r\n\t total_price: -1 } as const;";
+    const text =
+      "/** doc */\nconst a = /* c */ { // line\n  platform_order_id: 'o', /* x */ store_id: `s`,\r\n\t total_price: -1 } as const;";
     const doc = parseSourceDocument('file:///a.ts', text);
     let compared = 0;
     const visit = (node: import('typescript').Node) => {

@@ -27,7 +27,10 @@ function diagnose(text: string, severity: Record<string, 'off'> = {}) {
 describe('suppressions', () => {
   it('offers "Ignore this problem on this line", and its comment silences the problem', () => {
     const { service, document, diagnostics } = diagnose(ENTRY);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['currency-precision']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['currency-precision'],
+    );
     const ignore = service.doCodeActions(document, diagnostics).find((a) => a.title.startsWith('Ignore this problem on this line'));
     assert.ok(ignore, 'no ignore action');
     const edits = ignore.edit!.changes![document.uri];
@@ -44,11 +47,17 @@ describe('suppressions', () => {
     const file = `// jkopay-ignore-file currency-precision\n${ENTRY}`;
     assert.deepEqual(diagnose(file).diagnostics, []);
     // Turned off by the settings: not reported, so the directive silences nothing and is unused.
-    assert.deepEqual(diagnose(file, { 'currency-precision': 'off' }).diagnostics.map((d) => d.code), ['unused-suppression']);
+    assert.deepEqual(
+      diagnose(file, { 'currency-precision': 'off' }).diagnostics.map((d) => d.code),
+      ['unused-suppression'],
+    );
   });
 
   it('does not take a directive quoted inside a comment or string for one', () => {
     const quoted = ENTRY.replace('"store_id": "s"', '"store_id": "s // jkopay-ignore-file"');
-    assert.deepEqual(diagnose(quoted).diagnostics.map((d) => d.code), ['currency-precision']);
+    assert.deepEqual(
+      diagnose(quoted).diagnostics.map((d) => d.code),
+      ['currency-precision'],
+    );
   });
 });

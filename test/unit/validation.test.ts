@@ -73,10 +73,23 @@ describe('validation', () => {
   });
 
   it('never throws on hostile input', () => {
-    for (const text of ['', '"x"', '42', 'null', '[[[[', '{"a":', '\u0000\u0001', '{"total_price": 1e999999}', '[1, {"refund_amount": "x"}]']) {
+    for (const text of [
+      '',
+      '"x"',
+      '42',
+      'null',
+      '[[[[',
+      '{"a":',
+      '\u0000\u0001',
+      '{"total_price": 1e999999}',
+      '[1, {"refund_amount": "x"}]',
+    ]) {
       assert.doesNotThrow(() => validate(text));
     }
-    assert.deepEqual(codes('{"platform_order_id":"o","store_id":"s","currency":"TWD","total_price":1e999999,"final_price":1,"unredeem":0}'), ['invalid-value']);
+    assert.deepEqual(
+      codes('{"platform_order_id":"o","store_id":"s","currency":"TWD","total_price":1e999999,"final_price":1,"unredeem":0}'),
+      ['invalid-value'],
+    );
   });
 
   it('checks a 10 MB document', () => {

@@ -64,7 +64,9 @@ export const MAX_ANSWER_BYTES = 16 * 1024;
 export class CallbackTestError extends Error {}
 
 /** Checks the options a user typed; the message says what is wrong. */
-export function checkCallbackOptions(options: Pick<CallbackTestOptions, 'confirmUrl' | 'resultUrl' | 'currency' | 'amount' | 'orderId'>): void {
+export function checkCallbackOptions(
+  options: Pick<CallbackTestOptions, 'confirmUrl' | 'resultUrl' | 'currency' | 'amount' | 'orderId'>,
+): void {
   if (!options.confirmUrl && !options.resultUrl) throw new CallbackTestError('give --confirm-url URL, --result-url URL or both');
   for (const [name, url] of [
     ['--confirm-url', options.confirmUrl],
@@ -77,13 +79,16 @@ export function checkCallbackOptions(options: Pick<CallbackTestOptions, 'confirm
     } catch {
       throw new CallbackTestError(`${name} "${url}" is not a URL`);
     }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new CallbackTestError(`${name} "${url}" must be an http:// or https:// URL`);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw new CallbackTestError(`${name} "${url}" must be an http:// or https:// URL`);
   }
   const currency = findCurrency(options.currency);
   if (!currency) throw new CallbackTestError(`--currency "${options.currency}" is not a JKOPay currency (TWD, JPY, USD, CNY, HKD)`);
   const read = readNumber(options.amount);
   if (!read || read.value.negative || read.places > currency.decimals || !/[1-9]/.test(options.amount)) {
-    throw new CallbackTestError(`--amount "${options.amount}" must be a positive ${currency.code} amount with at most ${currency.decimals} decimal places`);
+    throw new CallbackTestError(
+      `--amount "${options.amount}" must be a positive ${currency.code} amount with at most ${currency.decimals} decimal places`,
+    );
   }
   if (options.orderId === '' || options.orderId.length > 60) throw new CallbackTestError('--order must be 1 to 60 characters');
 }
@@ -157,7 +162,8 @@ export async function runCallbackTests(options: CallbackTestOptions): Promise<Ca
   /** A verdict for what is wrong at the transport or HTTP-redirect level, or undefined when the answer can be judged. */
   const broken = (a: Answer): string | undefined => {
     if (a.error?.kind === 'timeout') return t('timeout', { seconds: +(options.timeoutMs / 1000).toFixed(1) });
-    if (a.error?.kind === 'connect-timeout') return t('connect-timeout', { seconds: +(Math.min(JKOPAY_CONNECT_TIMEOUT_MS, options.timeoutMs) / 1000).toFixed(1) });
+    if (a.error?.kind === 'connect-timeout')
+      return t('connect-timeout', { seconds: +(Math.min(JKOPAY_CONNECT_TIMEOUT_MS, options.timeoutMs) / 1000).toFixed(1) });
     if (a.error?.kind === 'too-large') return t('too-large', { bytes: MAX_ANSWER_BYTES });
     if (a.error) return t('transport', { error: a.error.message });
     if (a.status !== null && a.status >= 300 && a.status < 400) return t('redirect', { status: a.status, location: a.location ?? '?' });
@@ -201,14 +207,16 @@ export async function runCallbackTests(options: CallbackTestOptions): Promise<Ca
     if (first.error) {
       // Unreachable or silent: the same URL again would only wait as long again for the same verdict.
       const reason = t('not-run', { reason: broken(first)! });
-      for (const scenario of ['result-duplicate', 'result-bad-digest'] as const) push(scenario, url, { status: null, ms: 0 }, 'fail', reason);
+      for (const scenario of ['result-duplicate', 'result-bad-digest'] as const)
+        push(scenario, url, { status: null, ms: 0 }, 'fail', reason);
     } else {
       judge('result-duplicate', await call('result-duplicate', url, body), 'duplicate-ok', 'duplicate-not-2xx');
       // A digest of other bytes: well-formed, so only a handler that really verifies refuses it.
       const a = await call('result-bad-digest', url, body, computeDigest(options.secret, `${body} `));
       const wrong = broken(a);
       if (wrong) push('result-bad-digest', url, a, 'fail', wrong);
-      else if (a.status! >= 200 && a.status! < 300) push('result-bad-digest', url, a, 'warn', t('bad-digest-accepted', { status: a.status! }));
+      else if (a.status! >= 200 && a.status! < 300)
+        push('result-bad-digest', url, a, 'warn', t('bad-digest-accepted', { status: a.status! }));
       else push('result-bad-digest', url, a, 'pass', t('bad-digest-refused', { status: a.status! }));
     }
   }

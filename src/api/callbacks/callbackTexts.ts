@@ -38,18 +38,19 @@ export const CALLBACK_TEXTS = {
   },
   'bad-digest-accepted': {
     en: 'accepted a notification whose digest header is wrong (HTTP {status}). JKOPay does not document signing callbacks, so this is no failure; still, verifying the digest (or confirming with the inquiry API before shipping) keeps a forged notification from marking an order paid',
-    'zh-TW': '接受了 digest 標頭錯誤的通知（HTTP {status}）。街口未說明回呼是否簽章，因此不算失敗；但驗證 digest（或出貨前以查詢 API 確認）可避免偽造的通知把訂單標成已付款',
+    'zh-TW':
+      '接受了 digest 標頭錯誤的通知（HTTP {status}）。街口未說明回呼是否簽章，因此不算失敗；但驗證 digest（或出貨前以查詢 API 確認）可避免偽造的通知把訂單標成已付款',
   },
   'bad-digest-refused': {
     en: 'refused a notification whose digest header is wrong (HTTP {status}): good, a forged notification cannot mark an order paid',
     'zh-TW': '拒絕了 digest 標頭錯誤的通知（HTTP {status}）：很好，偽造的通知無法把訂單標成已付款',
   },
-  'redirect': {
+  redirect: {
     en: 'answered HTTP {status}, a redirect to {location}; JKOPay does not follow redirects: give the final URL',
     'zh-TW': '回應 HTTP {status}，重新導向到 {location}；街口不會跟隨重新導向：請填寫最終網址',
   },
-  'transport': { en: '{error}', 'zh-TW': '{error}' },
-  'timeout': {
+  transport: { en: '{error}', 'zh-TW': '{error}' },
+  timeout: {
     en: 'no complete answer within {seconds} s (JKOPay waits 10 s for the answer, then counts the call as failed)',
     'zh-TW': '{seconds} 秒內沒有完整回應（街口等待回應 10 秒，逾時即視為失敗）',
   },
@@ -62,15 +63,15 @@ export const CALLBACK_TEXTS = {
     'zh-TW': '回應超過 {bytes} 位元組，已中斷、未讀取（回呼的回應應該只有幾個位元組）',
   },
   'slow-fast': {
-    en: 'slowest answer {ms} ms: well within JKOPay\'s 10 s read timeout',
+    en: "slowest answer {ms} ms: well within JKOPay's 10 s read timeout",
     'zh-TW': '最慢的回應 {ms} 毫秒：遠低於街口 10 秒的讀取逾時',
   },
   'slow-close': {
-    en: 'slowest answer {ms} ms: close to JKOPay\'s 10 s read timeout; answer first, then do the slow work',
+    en: "slowest answer {ms} ms: close to JKOPay's 10 s read timeout; answer first, then do the slow work",
     'zh-TW': '最慢的回應 {ms} 毫秒：接近街口 10 秒的讀取逾時；請先回應，再做耗時的處理',
   },
   'slow-over': {
-    en: 'slowest answer {ms} ms: over JKOPay\'s 10 s read timeout, which would count the call as failed',
+    en: "slowest answer {ms} ms: over JKOPay's 10 s read timeout, which would count the call as failed",
     'zh-TW': '最慢的回應 {ms} 毫秒：超過街口 10 秒的讀取逾時，該次呼叫會被視為失敗',
   },
   'slow-unknown': {
@@ -80,7 +81,8 @@ export const CALLBACK_TEXTS = {
   'not-run': { en: 'not run: {reason}', 'zh-TW': '未執行：{reason}' },
   'scenario-confirm': {
     en: 'JKOPay POSTs {"platform_order_id": …} to confirm_url after the buyer enters the password, before charging; it needs HTTP 200 with {"valid": true|false} within 10 s (3 retries).',
-    'zh-TW': '買家輸入密碼後、扣款前，街口會以 POST {"platform_order_id": …} 呼叫 confirm_url；須在 10 秒內回應 HTTP 200 與 {"valid": true|false}（最多重試 3 次）。',
+    'zh-TW':
+      '買家輸入密碼後、扣款前，街口會以 POST {"platform_order_id": …} 呼叫 confirm_url；須在 10 秒內回應 HTTP 200 與 {"valid": true|false}（最多重試 3 次）。',
   },
   'scenario-result': {
     en: 'JKOPay POSTs {"transaction": {…}} to result_url after the payment; any 2xx acknowledges it, anything else is retried.',
@@ -95,7 +97,7 @@ export const CALLBACK_TEXTS = {
     'zh-TW': '同一則通知，但 digest 標頭錯誤（以密鑰對內容計算的 HMAC-SHA256）：有驗證的處理程式會拒絕它。',
   },
   'scenario-slow': {
-    en: 'The slowest answer of this URL against JKOPay\'s 10 s read timeout.',
+    en: "The slowest answer of this URL against JKOPay's 10 s read timeout.",
     'zh-TW': '此網址最慢的回應，與街口 10 秒讀取逾時相比。',
   },
   'column-scenario': { en: 'SCENARIO', 'zh-TW': '情境' },

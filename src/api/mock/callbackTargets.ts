@@ -25,7 +25,8 @@ export class CallbackRoutingError extends Error {}
 /** A forwarding origin as given by the user, checked: http(s), no query or fragment; a path prefix is kept. */
 export function parseForwardOrigin(text: string): string {
   // Before parsing, which would silently drop tab, CR and LF.
-  if (hasUrlUnsafeChar(text)) throw new CallbackRoutingError('the forwarding origin contains a space or a control character (such as a line break)');
+  if (hasUrlUnsafeChar(text))
+    throw new CallbackRoutingError('the forwarding origin contains a space or a control character (such as a line break)');
   let url: URL;
   try {
     url = new URL(text);
@@ -36,7 +37,9 @@ export function parseForwardOrigin(text: string): string {
     throw new CallbackRoutingError(`the forwarding origin "${text}" must start with http:// or https://`);
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw new CallbackRoutingError(`the forwarding origin "${text}" must be scheme, host and port (and at most a path prefix), without query, fragment or credentials`);
+    throw new CallbackRoutingError(
+      `the forwarding origin "${text}" must be scheme, host and port (and at most a path prefix), without query, fragment or credentials`,
+    );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

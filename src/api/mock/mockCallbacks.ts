@@ -108,7 +108,15 @@ export class CallbackSender {
     const url = order.result_url!;
     const route = routeCallback(url, this.routing);
     if (!route.send) {
-      const record: DeliveryRecord = { kind: 'result_url', url, attempt: 0, at: this.state.nowText(), outcome: route.reason, ok: false, skipped: true };
+      const record: DeliveryRecord = {
+        kind: 'result_url',
+        url,
+        attempt: 0,
+        at: this.state.nowText(),
+        outcome: route.reason,
+        ok: false,
+        skipped: true,
+      };
       this.log(order, record);
       return record;
     }
@@ -137,14 +145,17 @@ export class CallbackSender {
 
   private scheduleResult(order: MockOrder, attempt: number): void {
     if (attempt > this.timing.resultAttempts || this.closed.signal.aborted) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      // A reset or a new state may have dropped the order meanwhile: then there is nothing to deliver.
-      if (this.state.orders.get(order.platform_order_id) !== order) return;
-      void this.attemptResult(order, attempt).then((record) => {
-        if (!record.ok) this.scheduleResult(order, attempt + 1);
-      });
-    }, this.delay(attempt - 1));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        // A reset or a new state may have dropped the order meanwhile: then there is nothing to deliver.
+        if (this.state.orders.get(order.platform_order_id) !== order) return;
+        void this.attemptResult(order, attempt).then((record) => {
+          if (!record.ok) this.scheduleResult(order, attempt + 1);
+        });
+      },
+      this.delay(attempt - 1),
+    );
     this.timers.add(timer);
   }
 

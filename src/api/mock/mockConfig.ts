@@ -67,7 +67,14 @@ export const DEFAULT_MOCK_CONFIG: Readonly<MockConfig> = Object.freeze({
   ],
   refundWindowDays: 180,
   qrTimeout: 600,
-  callbacks: { timeoutMs: 15_000, connectTimeoutMs: 5000, readTimeoutMs: 10_000, confirmRetries: 3, resultAttempts: 12, resultBaseDelayMs: 1000 },
+  callbacks: {
+    timeoutMs: 15_000,
+    connectTimeoutMs: 5000,
+    readTimeoutMs: 10_000,
+    confirmRetries: 3,
+    resultAttempts: 12,
+    resultBaseDelayMs: 1000,
+  },
   allowCallbackHosts: [],
   fxToTwd: { ...DEFAULT_FX_TO_TWD },
 });
@@ -82,7 +89,14 @@ export class MockConfigError extends Error {}
 export const CONFIG_MAXIMA = {
   refundWindowDays: 3650,
   qrTimeout: 2 ** 31 - 1,
-  callbacks: { timeoutMs: 120_000, connectTimeoutMs: 60_000, readTimeoutMs: 120_000, confirmRetries: 10, resultAttempts: 20, resultBaseDelayMs: 60_000 },
+  callbacks: {
+    timeoutMs: 120_000,
+    connectTimeoutMs: 60_000,
+    readTimeoutMs: 120_000,
+    confirmRetries: 10,
+    resultAttempts: 20,
+    resultBaseDelayMs: 60_000,
+  },
 } as const;
 
 /** A fresh, mutable copy of the defaults with `overrides` applied. */
@@ -151,7 +165,8 @@ export function parseMockConfig(text: string, source: string): MockConfig {
       seen.add(store.storeId);
       const currencies = store.currencies ?? ['TWD'];
       if (!Array.isArray(currencies) || currencies.length === 0) return fail(`${at}.currencies`, 'must be a non-empty array');
-      for (const c of currencies) if (typeof c !== 'string' || !codes.has(c)) fail(`${at}.currencies`, `has ${JSON.stringify(c)}; known: ${[...codes].join(', ')}`);
+      for (const c of currencies)
+        if (typeof c !== 'string' || !codes.has(c)) fail(`${at}.currencies`, `has ${JSON.stringify(c)}; known: ${[...codes].join(', ')}`);
       const requiresIdentity = store.requiresIdentity ?? false;
       if (typeof requiresIdentity !== 'boolean') fail(`${at}.requiresIdentity`, 'must be true or false');
       return { storeId: store.storeId, currencies: currencies as string[], requiresIdentity: requiresIdentity as boolean };
@@ -161,7 +176,8 @@ export function parseMockConfig(text: string, source: string): MockConfig {
     if (!isObject(raw.callbacks)) fail('callbacks', 'must be an object');
     const callbacks = raw.callbacks as Record<string, unknown>;
     for (const key of Object.keys(callbacks)) {
-      if (!(key in config.callbacks)) fail(`callbacks.${key}`, `is not a callback setting (known: ${Object.keys(config.callbacks).join(', ')})`);
+      if (!(key in config.callbacks))
+        fail(`callbacks.${key}`, `is not a callback setting (known: ${Object.keys(config.callbacks).join(', ')})`);
       if (!isCount(callbacks[key])) fail(`callbacks.${key}`, 'must be a whole number ≥ 0');
       const max = CONFIG_MAXIMA.callbacks[key as keyof CallbackTiming];
       if ((callbacks[key] as number) > max) fail(`callbacks.${key}`, `must be at most ${max}`);
@@ -194,8 +210,10 @@ export function parseMockConfig(text: string, source: string): MockConfig {
   if (raw.fxToTwd !== undefined) {
     if (!isObject(raw.fxToTwd)) fail('fxToTwd', 'must be an object such as {"JPY": 0.2025}');
     for (const [code, rate] of Object.entries(raw.fxToTwd as Record<string, unknown>)) {
-      if (code === 'TWD' || !findCurrency(code)) fail(`fxToTwd.${code}`, `is not a foreign currency of the table (known: ${Object.keys(DEFAULT_FX_TO_TWD).join(', ')})`);
-      if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) fail(`fxToTwd.${code}`, 'must be a positive number of TWD per unit');
+      if (code === 'TWD' || !findCurrency(code))
+        fail(`fxToTwd.${code}`, `is not a foreign currency of the table (known: ${Object.keys(DEFAULT_FX_TO_TWD).join(', ')})`);
+      if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0)
+        fail(`fxToTwd.${code}`, 'must be a positive number of TWD per unit');
       config.fxToTwd[code] = rate as number;
     }
   }

@@ -37,7 +37,12 @@ export interface ControlResponse {
 
 const CHANNELS = ['account', 'bank', 'creditcard'];
 
-export async function handleControl(ctx: MockContext, sender: CallbackSender, paying: Set<string>, req: ControlRequest): Promise<ControlResponse> {
+export async function handleControl(
+  ctx: MockContext,
+  sender: CallbackSender,
+  paying: Set<string>,
+  req: ControlRequest,
+): Promise<ControlResponse> {
   const [first, id, action, extra] = req.segments;
   const route = `${req.method} ${first ?? ''}${id !== undefined ? '/:id' : ''}${action !== undefined ? `/${action}` : ''}`;
   if (extra !== undefined) return notFound(req);
@@ -48,7 +53,9 @@ export async function handleControl(ctx: MockContext, sender: CallbackSender, pa
       return json(200, { ok: true, orders: [...ctx.state.orders.values()] });
     case 'GET orders/:id': {
       const order = ctx.state.orders.get(id);
-      return order ? json(200, { ok: true, order, transaction: transactionOf(order) }) : json(404, { ok: false, error: `no order "${id}"` });
+      return order
+        ? json(200, { ok: true, order, transaction: transactionOf(order) })
+        : json(404, { ok: false, error: `no order "${id}"` });
     }
     case 'POST orders/:id/pay':
       return pay(ctx, sender, paying, id, req);
@@ -92,7 +99,13 @@ interface PayOptions {
   callbacks: boolean;
 }
 
-async function pay(ctx: MockContext, sender: CallbackSender, paying: Set<string>, id: string, req: ControlRequest): Promise<ControlResponse> {
+async function pay(
+  ctx: MockContext,
+  sender: CallbackSender,
+  paying: Set<string>,
+  id: string,
+  req: ControlRequest,
+): Promise<ControlResponse> {
   const order = ctx.state.orders.get(id);
   if (!order) return json(404, { ok: false, error: `no order "${id}": create it with POST /platform/entry first` });
   if (order.status === 0) return json(409, { ok: false, error: `order "${id}" is already paid` });
@@ -159,9 +172,16 @@ async function pay(ctx: MockContext, sender: CallbackSender, paying: Set<string>
     // Saved before anything is answered or sent to result_url; a failed save undoes it (999).
     await ctx.commit(() => completePayment(ctx, order, options));
     const delivery = order.result_url && options.callbacks ? await sender.deliverResult(order) : undefined;
-    const answer = { ok: true, paid: true, transaction: transactionOf(order), ...(confirmed ? { confirm_url: confirmed } : {}), result_url: delivery ?? 'none' };
+    const answer = {
+      ok: true,
+      paid: true,
+      transaction: transactionOf(order),
+      ...(confirmed ? { confirm_url: confirmed } : {}),
+      result_url: delivery ?? 'none',
+    };
     const paidTarget = req.wantsHtml ? redirectTarget(order.result_display_url) : undefined;
-    if (paidTarget) return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'paid\n', headers: { Location: paidTarget }, changed: false };
+    if (paidTarget)
+      return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'paid\n', headers: { Location: paidTarget }, changed: false };
     return json(200, answer);
   } finally {
     if (!background) paying.delete(id);
@@ -192,7 +212,8 @@ function fail(ctx: MockContext, paying: Set<string>, id: string, req: ControlReq
   if (paying.has(id)) return json(409, { ok: false, error: `order "${id}" is being paid right now` });
   order.status = 100;
   const failedTarget = req.wantsHtml ? redirectTarget(order.result_display_url) : undefined;
-  if (failedTarget) return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'failed\n', headers: { Location: failedTarget }, changed: true };
+  if (failedTarget)
+    return { status: 303, contentType: 'text/plain; charset=utf-8', body: 'failed\n', headers: { Location: failedTarget }, changed: true };
   return { ...json(200, { ok: true, transaction: transactionOf(order) }), changed: true };
 }
 
@@ -209,7 +230,8 @@ function readPayOptions(req: ControlRequest, order: MockOrder): PayOptions | str
   } else if (req.body.trim() !== '') {
     try {
       const parsed: unknown = JSON.parse(req.body);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'the body must be a JSON object such as {"coupon": true}';
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return 'the body must be a JSON object such as {"coupon": true}';
       raw = parsed as Record<string, unknown>;
     } catch (e) {
       return `the body is not valid JSON: ${(e as Error).message}`;
@@ -228,7 +250,8 @@ function readPayOptions(req: ControlRequest, order: MockOrder): PayOptions | str
     if (!read || read.value.negative || read.places > decimals || compare(read.value, ZERO) <= 0) {
       return `coupon must be a positive ${order.currency} amount with at most ${decimals} decimal places`;
     }
-    if (compare(read.value, coverable) > 0) return `coupon ${raw.coupon} is more than final_price − unredeem (${money(coverable, order.currency)})`;
+    if (compare(read.value, coverable) > 0)
+      return `coupon ${raw.coupon} is more than final_price − unredeem (${money(coverable, order.currency)})`;
     coupon = money(read.value, order.currency);
   } else if (raw.coupon !== undefined && raw.coupon !== false) {
     return 'coupon must be true, false or an amount';
@@ -264,7 +287,8 @@ function setClock(ctx: MockContext, body: string): ControlResponse {
   if (request.now === null) ctx.state.clockOffsetMs = 0;
   else if (typeof request.now === 'string') {
     const at = parseJkopayTime(request.now);
-    if (at === undefined) return json(400, { ok: false, error: `"now" must be a real time as YYYY-mm-dd HH:MM:SS (UTC+8), not "${request.now}"` });
+    if (at === undefined)
+      return json(400, { ok: false, error: `"now" must be a real time as YYYY-mm-dd HH:MM:SS (UTC+8), not "${request.now}"` });
     ctx.state.clockOffsetMs = at - Date.now();
   } else if (typeof request.advance_days === 'number' && Number.isFinite(request.advance_days)) {
     ctx.state.clockOffsetMs += request.advance_days * DAY_MS;
@@ -276,7 +300,13 @@ function setClock(ctx: MockContext, body: string): ControlResponse {
 
 function paymentPage(ctx: MockContext, id: string): ControlResponse {
   const order = ctx.state.orders.get(id);
-  if (!order) return { status: 404, contentType: 'text/html; charset=utf-8', body: page('Unknown order', `<p>No order ${escapeHtml(id)}.</p>`), changed: false };
+  if (!order)
+    return {
+      status: 404,
+      contentType: 'text/html; charset=utf-8',
+      body: page('Unknown order', `<p>No order ${escapeHtml(id)}.</p>`),
+      changed: false,
+    };
   const action = `${ctx.baseUrl}/_mock/orders/${encodeURIComponent(id)}`;
   const status = order.status === 0 ? 'paid' : order.status === 100 ? 'payment failed' : 'not paid';
   const token = `<input type="hidden" name="token" value="${escapeHtml(ctx.formToken)}">`;

@@ -36,7 +36,10 @@ export function handleEntry(ctx: MockContext, text: string): HandlerResult {
   const existing = ctx.state.orders.get(id);
   if (existing) {
     const same =
-      existing.store_id === storeId && existing.currency === currency && sameAmount(existing.total_price, total) && sameAmount(existing.final_price, final);
+      existing.store_id === storeId &&
+      existing.currency === currency &&
+      sameAmount(existing.total_price, total) &&
+      sameAmount(existing.final_price, final);
     if (!same) return unchanged(official(ROWS.orderMismatch));
     if (existing.status === 0) return unchanged(official(ROWS.orderIsPaid));
     return unchanged(official(ROWS.entryOk, paymentLinks(ctx, existing)));

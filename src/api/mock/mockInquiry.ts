@@ -25,7 +25,9 @@ export function handleInquiry(ctx: MockContext, rawQuery: string): HandlerResult
     }
   }
   if (ids.some((id) => id === '')) {
-    return unchanged(official(ROWS.badRequest, { platform_order_ids: 'Empty id: write ids joined by single commas, e.g. platform_order_ids=a,b.' }));
+    return unchanged(
+      official(ROWS.badRequest, { platform_order_ids: 'Empty id: write ids joined by single commas, e.g. platform_order_ids=a,b.' }),
+    );
   }
   if (ids.length > MAX_INQUIRY_IDS) {
     return unchanged(official(ROWS.badRequest, { platform_order_ids: `${ids.length} ids: one inquiry takes at most ${MAX_INQUIRY_IDS}.` }));

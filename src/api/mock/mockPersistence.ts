@@ -65,7 +65,9 @@ export class StateFile {
     try {
       names = await fs.readdir(dir);
     } catch (e) {
-      throw new MockStateError(`cannot use the state file ${this.file}: its folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new MockStateError(
+        `cannot use the state file ${this.file}: its folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      );
     }
     for (const name of names) {
       if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
@@ -84,7 +86,9 @@ export class StateFile {
       });
     } catch (e) {
       await fs.rm(probe, { force: true }).catch(() => undefined);
-      throw new MockStateError(`cannot write the state file ${this.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): choose a writable --state path`);
+      throw new MockStateError(
+        `cannot write the state file ${this.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): choose a writable --state path`,
+      );
     }
   }
 
@@ -146,7 +150,9 @@ export class StateGate {
         await this.file.save();
       } catch (e) {
         this.state.restore(snapshot);
-        throw new MockStateError(`the state file ${this.file.file} could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the change was undone`);
+        throw new MockStateError(
+          `the state file ${this.file.file} could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the change was undone`,
+        );
       }
       return result;
     });

@@ -65,7 +65,9 @@ export function handleRefund(ctx: MockContext, text: string): HandlerResult {
     // Like the payment's debit: in TWD for a foreign-currency order.
     debit_amount: payment.coupon ? payment.debit_amount : debitAmount(requested, order.currency, ctx.config.fxToTwd),
     redeem_amount: payment.coupon ? payment.redeem_amount : money(ZERO, order.currency),
-    redeem_detail: payment.coupon ? { ...payment.redeem_detail } : { jko_coin_amount: 0, official_coupon_amount: 0, store_coupon_amount: 0 },
+    redeem_detail: payment.coupon
+      ? { ...payment.redeem_detail }
+      : { jko_coin_amount: 0, official_coupon_amount: 0, store_coupon_amount: 0 },
     time: ctx.state.nowText(),
   };
   if (refundOrderId !== undefined) refund.refund_order_id = refundOrderId;

@@ -211,7 +211,11 @@ async function handle(
     if (read === 'too-large') return sendAnswer(res, unreadable(413, `larger than ${MAX_BODY_BYTES} bytes`), true);
     let segments: string[];
     try {
-      segments = pathname.slice('/_mock/'.length).split('/').filter((s) => s !== '').map(decodeURIComponent);
+      segments = pathname
+        .slice('/_mock/'.length)
+        .split('/')
+        .filter((s) => s !== '')
+        .map(decodeURIComponent);
     } catch {
       return sendAnswer(res, mockError(400, `the path ${pathname} is not validly percent-encoded`));
     }
@@ -223,10 +227,13 @@ async function handle(
       // Only the payment page's own forms may post a form, and only with this run's token.
       const formRoute = segments.length === 3 && segments[0] === 'orders' && (segments[2] === 'pay' || segments[2] === 'fail');
       if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType.trim()) || !formRoute) {
-        return controlError(415, `control POSTs must be Content-Type: application/json, not ${contentType ? JSON.stringify(contentType.slice(0, 100)) : 'missing'}`);
+        return controlError(
+          415,
+          `control POSTs must be Content-Type: application/json, not ${contentType ? JSON.stringify(contentType.slice(0, 100)) : 'missing'}`,
+        );
       }
       if (!guard.isFormToken(new URLSearchParams(text).get('token'))) {
-        return controlError(403, 'the form does not carry this run\'s token: open the payment page again (GET /_mock/pay/{id})');
+        return controlError(403, "the form does not carry this run's token: open the payment page again (GET /_mock/pay/{id})");
       }
     }
     const request = { method, segments, body: text, contentType, wantsHtml: String(req.headers.accept ?? '').includes('text/html') };
@@ -237,7 +244,10 @@ async function handle(
       ? await handleControl(ctx, sender, paying, request)
       : method === 'GET'
         ? await gate.read(() => handleControl(ctx, sender, paying, request))
-        : await gate.commit(() => handleControl(ctx, sender, paying, request), (r) => r.changed);
+        : await gate.commit(
+            () => handleControl(ctx, sender, paying, request),
+            (r) => r.changed,
+          );
     res.writeHead(result.status, { 'Content-Type': result.contentType, 'Cache-Control': 'no-store', ...result.headers });
     res.end(result.body);
     return undefined;
@@ -247,7 +257,10 @@ async function handle(
   if (!route) {
     return sendAnswer(
       res,
-      mockError(404, `No such endpoint: ${method} ${pathname}. The mock serves POST /platform/entry, POST /platform/refund, GET /platform/inquiry and /_mock/.`),
+      mockError(
+        404,
+        `No such endpoint: ${method} ${pathname}. The mock serves POST /platform/entry, POST /platform/refund, GET /platform/inquiry and /_mock/.`,
+      ),
       true,
     );
   }
@@ -278,7 +291,10 @@ async function handle(
     const row = forcedRow(route.endpoint, String(forced));
     if (!row) {
       const codes = forcibleCodes(route.endpoint).join(', ');
-      return sendAnswer(res, mockError(400, `X-Mock-Result "${forced}" is not a documented failure of ${route.endpoint}; use one of ${codes}`));
+      return sendAnswer(
+        res,
+        mockError(400, `X-Mock-Result "${forced}" is not a documented failure of ${route.endpoint}; use one of ${codes}`),
+      );
     }
     return sendAnswer(res, row.messageIsDynamic ? official({ ...row, message: 'Refund failed (forced by X-Mock-Result)' }) : official(row));
   }
@@ -291,7 +307,10 @@ async function handle(
     if (text === undefined) return sendAnswer(res, official(ROWS.badRequest, { body: `not valid UTF-8 (at byte ${badUtf8Offset(body)})` }));
     const handler = route.endpoint === 'entry' ? handleEntry : handleRefund;
     // One change at a time, saved before it is answered; a failed save undoes it and answers 999.
-    result = await gate.commit(() => handler(ctx, text), (r) => r.changed);
+    result = await gate.commit(
+      () => handler(ctx, text),
+      (r) => r.changed,
+    );
   }
   return sendAnswer(res, result.answer);
 }
@@ -331,7 +350,7 @@ function authenticate(req: http.IncomingMessage, config: MockConfig, signed: Buf
   const apiKey = req.headers['api-key'];
   const digest = req.headers.digest;
   if (typeof apiKey !== 'string' || apiKey === '') return mockError(401, 'Unauthorized: the API-KEY header is missing.');
-  if (!sameText(apiKey, config.apiKey)) return mockError(401, 'Unauthorized: the API-KEY is not this merchant\'s key.');
+  if (!sameText(apiKey, config.apiKey)) return mockError(401, "Unauthorized: the API-KEY is not this merchant's key.");
   if (typeof digest !== 'string' || digest === '') return mockError(401, 'Unauthorized: the DIGEST header is missing.');
   if (!verifyDigest(config.secretKey, signed, digest)) {
     const what = typeof signed === 'string' ? 'the query string after "?"' : 'the exact body bytes';

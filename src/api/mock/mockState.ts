@@ -155,7 +155,9 @@ export class MockState {
     for (const [i, order] of data.orders!.entries()) {
       const fields = (typeof order === 'object' && order !== null ? order : {}) as Record<string, unknown>;
       const ok =
-        ['platform_order_id', 'store_id', 'currency', 'total_price', 'final_price', 'unredeem'].every((k) => typeof fields[k] === 'string') &&
+        ['platform_order_id', 'store_id', 'currency', 'total_price', 'final_price', 'unredeem'].every(
+          (k) => typeof fields[k] === 'string',
+        ) &&
         [0, 100, 101].includes(fields.status as number) &&
         Array.isArray(fields.refunds);
       if (!ok) fail(`orders[${i}] is not an order`);

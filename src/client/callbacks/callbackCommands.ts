@@ -110,7 +110,11 @@ export function registerCallbackCommands(
       log.info(`Testing callback endpoints at ${hosts.join(', ')} (digest keyed with the ${keys ? env : 'mock default'} secret).`);
 
       const verdicts = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing callback endpoints at {0}…', hosts.join(', ')), cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('Testing callback endpoints at {0}…', hosts.join(', ')),
+          cancellable: true,
+        },
         (_progress, token) => {
           const controller = new AbortController();
           token.onCancellationRequested(() => controller.abort());
@@ -138,8 +142,10 @@ export function registerCallbackCommands(
       const input =
         args?.origin ??
         (await vscode.window.showInputBox({
-          title: vscode.l10n.t('Forward the mock\'s callbacks to…'),
-          prompt: vscode.l10n.t('Every confirm_url and result_url call of the mock goes to this origin instead, path and query kept. Leave empty to stop forwarding.'),
+          title: vscode.l10n.t("Forward the mock's callbacks to…"),
+          prompt: vscode.l10n.t(
+            'Every confirm_url and result_url call of the mock goes to this origin instead, path and query kept. Leave empty to stop forwarding.',
+          ),
           value: mock.forwardCallbacksTo ?? 'http://127.0.0.1:3000',
           ignoreFocusOut: true,
           validateInput: (v) => {
@@ -165,11 +171,13 @@ export function registerCallbackCommands(
       }
       await state.update(FORWARD_KEY, origin);
       await mock.setForwarding(origin);
-      log.info(origin ? `Mock callbacks are forwarded to ${origin}.` : 'Mock callbacks are no longer forwarded: only loopback hosts are called.');
+      log.info(
+        origin ? `Mock callbacks are forwarded to ${origin}.` : 'Mock callbacks are no longer forwarded: only loopback hosts are called.',
+      );
       void vscode.window.showInformationMessage(
         origin
-          ? vscode.l10n.t('The mock\'s callbacks now go to {0} (path and query kept).', origin)
-          : vscode.l10n.t('The mock\'s callbacks are no longer forwarded: only loopback hosts are called, others are skipped.'),
+          ? vscode.l10n.t("The mock's callbacks now go to {0} (path and query kept).", origin)
+          : vscode.l10n.t("The mock's callbacks are no longer forwarded: only loopback hosts are called, others are skipped."),
       );
       return origin ?? '';
     }),

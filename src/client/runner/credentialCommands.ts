@@ -32,15 +32,27 @@ export function registerCredentialCommands(store: CredentialStore, log: vscode.L
       const nonEmpty = (value: string) => (value.trim() ? undefined : vscode.l10n.t('Required.'));
       const apiKey =
         args?.apiKey ??
-        (await vscode.window.showInputBox({ title: vscode.l10n.t('JKOPay {0}: API key', env), prompt: vscode.l10n.t('The API-KEY of your store, from the JKOPay merchant back office.'), password: true, ignoreFocusOut: true, validateInput: nonEmpty }));
+        (await vscode.window.showInputBox({
+          title: vscode.l10n.t('JKOPay {0}: API key', env),
+          prompt: vscode.l10n.t('The API-KEY of your store, from the JKOPay merchant back office.'),
+          password: true,
+          ignoreFocusOut: true,
+          validateInput: nonEmpty,
+        }));
       if (!apiKey) return false;
       const secretKey =
         args?.secretKey ??
-        (await vscode.window.showInputBox({ title: vscode.l10n.t('JKOPay {0}: secret key', env), prompt: vscode.l10n.t('The secret key that signs requests (DIGEST). It is kept in VS Code\'s secret storage only.'), password: true, ignoreFocusOut: true, validateInput: nonEmpty }));
+        (await vscode.window.showInputBox({
+          title: vscode.l10n.t('JKOPay {0}: secret key', env),
+          prompt: vscode.l10n.t("The secret key that signs requests (DIGEST). It is kept in VS Code's secret storage only."),
+          password: true,
+          ignoreFocusOut: true,
+          validateInput: nonEmpty,
+        }));
       if (!secretKey) return false;
       await store.store(env, { apiKey: apiKey.trim(), secretKey: secretKey.trim() });
       log.info(`Credentials for ${env} stored in the secret storage.`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('The {0} credentials are stored in VS Code\'s secret storage.', env));
+      void vscode.window.showInformationMessage(vscode.l10n.t("The {0} credentials are stored in VS Code's secret storage.", env));
       return true;
     }),
     vscode.commands.registerCommand(CLEAR_CREDENTIALS_COMMAND, async (args?: CredentialArgs): Promise<boolean> => {

@@ -21,7 +21,12 @@ export function toCurl(baseUrl: string, prepared: WireRequest, secrets?: CurlSec
   const url = shellQuote(baseUrl + prepared.path);
   const fixed = [`-H 'Content-Type: application/json'`, `-H 'Accept: application/json'`];
   if (secrets) {
-    const lines = [`curl -sS -X ${prepared.method} ${url}`, ...fixed, `-H ${shellQuote(`API-KEY: ${secrets.apiKey}`)}`, `-H ${shellQuote(`DIGEST: ${secrets.digest}`)}`];
+    const lines = [
+      `curl -sS -X ${prepared.method} ${url}`,
+      ...fixed,
+      `-H ${shellQuote(`API-KEY: ${secrets.apiKey}`)}`,
+      `-H ${shellQuote(`DIGEST: ${secrets.digest}`)}`,
+    ];
     if (prepared.body !== undefined) lines.push(`--data-raw ${shellQuote(prepared.body)}`);
     return lines.join(' \\\n  ');
   }

@@ -30,7 +30,12 @@ export class EnvironmentStatus implements vscode.Disposable {
   update(): void {
     const env = currentEnvironment();
     this.item.text = `$(${env === 'production' ? 'warning' : env === 'mock' ? 'beaker' : 'cloud'}) JKOPay ${env}`;
-    const where = env === 'mock' ? (this.mock.url ?? vscode.l10n.t('the built-in mock, started on the first send')) : env === 'sandbox' ? sandboxBaseUrl() : PRODUCTION_URL;
+    const where =
+      env === 'mock'
+        ? (this.mock.url ?? vscode.l10n.t('the built-in mock, started on the first send'))
+        : env === 'sandbox'
+          ? sandboxBaseUrl()
+          : PRODUCTION_URL;
     this.item.tooltip = vscode.l10n.t('Requests go to {0}: {1}. Click to change.', env, where);
     this.item.backgroundColor = env === 'production' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
@@ -50,7 +55,7 @@ export function registerEnvironmentCommand(): vscode.Disposable {
       const current = currentEnvironment();
       const describe: Record<EnvironmentName, string> = {
         mock: vscode.l10n.t('The built-in mock JKOPay server: no credentials, official answers'),
-        sandbox: vscode.l10n.t('JKOPay\'s test environment: needs sandbox credentials'),
+        sandbox: vscode.l10n.t("JKOPay's test environment: needs sandbox credentials"),
         production: vscode.l10n.t('Real orders and real money: asks before every send'),
       };
       const picked = await vscode.window.showQuickPick(

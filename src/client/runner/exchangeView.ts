@@ -95,7 +95,9 @@ export function webviewLabels(): WebviewLabels {
     open: vscode.l10n.t('Show'),
     checkerErrors: vscode.l10n.t('The checker found errors in this payload; it was sent as written to see the answer.'),
     error: vscode.l10n.t('Error'),
-    unknownCode: vscode.l10n.t('This code is in no official JKOPay table: an answer of the mock itself (see the message) or a code JKOPay has not documented.'),
+    unknownCode: vscode.l10n.t(
+      'This code is in no official JKOPay table: an answer of the mock itself (see the message) or a code JKOPay has not documented.',
+    ),
     empty: vscode.l10n.t('Send a payload (JKOPay: Send Request, or the CodeLens above a payload) to see the request and the answer here.'),
     callbacksTitle: vscode.l10n.t('Callback endpoints tested as JKOPay calls them'),
     scenario: vscode.l10n.t('Scenario'),

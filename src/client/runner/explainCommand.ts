@@ -19,7 +19,11 @@ function rowMarkdown(row: ResultCodeEntry): string {
         ? ` _(${vscode.l10n.t('Authorized Payment (授權扣款) code, not OnlinePay')})_`
         : '';
   const where = row.endpoint === 'any' ? '' : ` · ${row.endpoint}`;
-  const message = row.messageIsDynamic ? `_${vscode.l10n.t('(a message that varies)')}_` : row.message === null ? '`null`' : `\`${row.message}\``;
+  const message = row.messageIsDynamic
+    ? `_${vscode.l10n.t('(a message that varies)')}_`
+    : row.message === null
+      ? '`null`'
+      : `\`${row.message}\``;
   return [
     `**${row.code}** ${localize(row.title, lang)}${where}${tag}`,
     '',

@@ -43,16 +43,30 @@ export async function curlFor(entry: HistoryEntry, credentials: CredentialStore,
   if (!includeSecrets) return toCurl(baseUrl, entry.prepared);
   const keys = await credentials.forSending(entry.env);
   if (!keys) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No {0} credentials are stored, so the cURL command was not copied with them.', entry.env));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('No {0} credentials are stored, so the cURL command was not copied with them.', entry.env),
+    );
     return undefined;
   }
   return toCurl(baseUrl, entry.prepared, { apiKey: keys.apiKey, digest: computeDigest(keys.secretKey, entry.prepared.signedText) });
 }
 
-export async function copyAsCurl(entry: HistoryEntry, credentials: CredentialStore, includeSecrets?: boolean): Promise<{ text: string; withSecrets: boolean } | undefined> {
+export async function copyAsCurl(
+  entry: HistoryEntry,
+  credentials: CredentialStore,
+  includeSecrets?: boolean,
+): Promise<{ text: string; withSecrets: boolean } | undefined> {
   if (includeSecrets === undefined) {
-    const safe = { label: vscode.l10n.t('With placeholders for the key and DIGEST'), detail: vscode.l10n.t('Safe to share: the command reads JKOPAY_API_KEY and JKOPAY_SECRET_KEY from the shell.'), include: false };
-    const real = { label: vscode.l10n.t('With the real API key and DIGEST'), detail: vscode.l10n.t('Do not paste this where others can read it.'), include: true };
+    const safe = {
+      label: vscode.l10n.t('With placeholders for the key and DIGEST'),
+      detail: vscode.l10n.t('Safe to share: the command reads JKOPAY_API_KEY and JKOPAY_SECRET_KEY from the shell.'),
+      include: false,
+    };
+    const real = {
+      label: vscode.l10n.t('With the real API key and DIGEST'),
+      detail: vscode.l10n.t('Do not paste this where others can read it.'),
+      include: true,
+    };
     const picked = await vscode.window.showQuickPick([safe, real], { placeHolder: vscode.l10n.t('Copy the request as a cURL command') });
     if (!picked) return undefined;
     includeSecrets = picked.include;

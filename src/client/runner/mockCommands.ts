@@ -38,12 +38,18 @@ export function registerMockCommands(mock: MockHost, history: RequestHistory, lo
     vscode.commands.registerCommand(START_MOCK_COMMAND, async (): Promise<string | undefined> => {
       if (!RequestRunner.checkTrust(log)) return undefined;
       const server = await mock.start();
-      void vscode.window.showInformationMessage(vscode.l10n.t('The mock JKOPay server runs at {0} (API key mock-api-key unless you set mock credentials).', server.url));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('The mock JKOPay server runs at {0} (API key mock-api-key unless you set mock credentials).', server.url),
+      );
       return server.url;
     }),
     vscode.commands.registerCommand(STOP_MOCK_COMMAND, async (): Promise<boolean> => {
       const stopped = await mock.stop();
-      void vscode.window.showInformationMessage(stopped ? vscode.l10n.t('The mock JKOPay server stopped; its orders are gone.') : vscode.l10n.t('The mock JKOPay server is not running.'));
+      void vscode.window.showInformationMessage(
+        stopped
+          ? vscode.l10n.t('The mock JKOPay server stopped; its orders are gone.')
+          : vscode.l10n.t('The mock JKOPay server is not running.'),
+      );
       return stopped;
     }),
     vscode.commands.registerCommand(SIMULATE_PAYMENT_COMMAND, async (args?: SimulateArgs): Promise<unknown> => {
@@ -77,9 +83,15 @@ export function registerMockCommands(mock: MockHost, history: RequestHistory, lo
       log.info(`Mock: paid order ${orderId}: ${answer.ok ? 'ok' : answer.error}`);
       if (answer.ok && answer.pending === true) {
         void vscode.window.showWarningMessage(
-          vscode.l10n.t('Order {0} is not paid yet: its confirm_url did not confirm it at the first attempt. The mock retries in the background, then pays or fails the order (see the JKOPay log).', orderId),
+          vscode.l10n.t(
+            'Order {0} is not paid yet: its confirm_url did not confirm it at the first attempt. The mock retries in the background, then pays or fails the order (see the JKOPay log).',
+            orderId,
+          ),
         );
-      } else if (answer.ok) void vscode.window.showInformationMessage(vscode.l10n.t('Order {0} is paid on the mock (its confirm_url and result_url calls are in the JKOPay log).', orderId));
+      } else if (answer.ok)
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Order {0} is paid on the mock (its confirm_url and result_url calls are in the JKOPay log).', orderId),
+        );
       else void vscode.window.showErrorMessage(vscode.l10n.t('The mock refused to pay order {0}: {1}', orderId, String(answer.error)));
       return answer;
     }),

@@ -33,7 +33,8 @@ export class MockHost implements vscode.Disposable {
   ) {
     // Its keys are the mock credentials: a change must reach the running server.
     this.subscription = credentials.onDidChange((env) => {
-      if (env === 'mock' && this.server) this.restarting = this.restart().catch((e) => this.log.error(`Mock server restart failed: ${(e as Error).message}`));
+      if (env === 'mock' && this.server)
+        this.restarting = this.restart().catch((e) => this.log.error(`Mock server restart failed: ${(e as Error).message}`));
     });
   }
 
@@ -67,7 +68,8 @@ export class MockHost implements vscode.Disposable {
     const config = mockConfig({ ...(keys ? { apiKey: keys.apiKey, secretKey: keys.secretKey } : {}), forwardCallbacksTo: this.forwardTo });
     const onError = (error: unknown) => this.log.error(`Mock server: ${(error as Error)?.message ?? String(error)}`);
     const onRequest = (e: Parameters<typeof accessLine>[0]) => this.log.info(`Mock: ${accessLine(e)}`);
-    const onCallback = (e: Parameters<typeof callbackLine>[0]) => (e.ok ? this.log.info(`Mock: ${callbackLine(e)}`) : this.log.warn(`Mock: ${callbackLine(e)}`));
+    const onCallback = (e: Parameters<typeof callbackLine>[0]) =>
+      e.ok ? this.log.info(`Mock: ${callbackLine(e)}`) : this.log.warn(`Mock: ${callbackLine(e)}`);
     const port = mockPort();
     let server: RunningMockServer;
     try {

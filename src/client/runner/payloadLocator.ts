@@ -65,7 +65,12 @@ export class PayloadLocator {
    * The payload to send among `all`: `index` when given; else the one holding the cursor; else
    * the only one; else the user picks (undefined when they cancel or there is none).
    */
-  async choose(document: vscode.TextDocument, all: readonly LocatedPayload[], cursor: vscode.Position | undefined, index?: number): Promise<LocatedPayload | undefined> {
+  async choose(
+    document: vscode.TextDocument,
+    all: readonly LocatedPayload[],
+    cursor: vscode.Position | undefined,
+    index?: number,
+  ): Promise<LocatedPayload | undefined> {
     if (index !== undefined) return all.find((p) => p.index === index);
     if (cursor) {
       const here = all.filter((p) => p.range.contains(cursor));
@@ -74,7 +79,12 @@ export class PayloadLocator {
     }
     if (all.length <= 1) return all[0];
     const picked = await vscode.window.showQuickPick(
-      all.map((p) => ({ label: p.kind, description: vscode.l10n.t('line {0}', p.range.start.line + 1), detail: preview(document, p), located: p })),
+      all.map((p) => ({
+        label: p.kind,
+        description: vscode.l10n.t('line {0}', p.range.start.line + 1),
+        detail: preview(document, p),
+        located: p,
+      })),
       { placeHolder: vscode.l10n.t('This file holds several payloads: which one should be sent?') },
     );
     return picked?.located;

@@ -44,7 +44,9 @@ export class RequestRunner {
     if (vscode.workspace.isTrusted) return true;
     log?.warn('Not sending: this workspace is not trusted (restricted mode). Checking and hovers still work.');
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('JKOPay does not send requests from an untrusted workspace: its files could send your credentials somewhere. Checking and hovers still work. Trust the workspace to send.'),
+      vscode.l10n.t(
+        'JKOPay does not send requests from an untrusted workspace: its files could send your credentials somewhere. Checking and hovers still work. Trust the workspace to send.',
+      ),
     );
     return false;
   }
@@ -60,14 +62,20 @@ export class RequestRunner {
     if (!credentials) return undefined;
 
     const title = vscode.l10n.t('Sending the {0} request to {1}…', prepared.endpoint, env);
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      return sendRequest(prepared, { baseUrl, credentials, timeoutMs: requestTimeoutMs(), signal: controller.signal }).finally(() => subscription.dispose());
-    });
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      (_progress, token) => {
+        const controller = new AbortController();
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        return sendRequest(prepared, { baseUrl, credentials, timeoutMs: requestTimeoutMs(), signal: controller.signal }).finally(() =>
+          subscription.dispose(),
+        );
+      },
+    );
     const scrub = (text: string) => redact(text, [credentials.apiKey, credentials.secretKey]);
     // Scrubbed before it is cut: a cut first could keep the start of a key that straddles it.
-    const bodyText = result.bodyText === undefined ? undefined : redact(result.bodyText, [credentials.apiKey, credentials.secretKey], MAX_KEPT_BODY);
+    const bodyText =
+      result.bodyText === undefined ? undefined : redact(result.bodyText, [credentials.apiKey, credentials.secretKey], MAX_KEPT_BODY);
     const entry: HistoryEntry = {
       id: randomUUID(),
       time: Date.now(),
@@ -78,7 +86,8 @@ export class RequestRunner {
       elapsedMs: result.elapsedMs,
       bodyText,
       result: result.envelope?.result,
-      message: result.envelope?.message === undefined ? undefined : result.envelope.message === null ? null : scrub(result.envelope.message),
+      message:
+        result.envelope?.message === undefined ? undefined : result.envelope.message === null ? null : scrub(result.envelope.message),
       error: result.error ? scrub(result.error.message) : undefined,
       checkerErrors: input.checkerErrors,
       source: input.source,
@@ -108,7 +117,11 @@ export class RequestRunner {
       return resolveBaseUrl({ env, baseUrl: PRODUCTION_URL, allowProduction: productionEnabled() });
     } catch (e) {
       if (e instanceof EnvironmentError && env === 'production') {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Production is turned off: requests there move real money. Turn on the user setting jkopay.production.enabled to send to production.'));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t(
+            'Production is turned off: requests there move real money. Turn on the user setting jkopay.production.enabled to send to production.',
+          ),
+        );
       } else void vscode.window.showErrorMessage(vscode.l10n.t('Cannot send to {0}: {1}', env, (e as Error).message));
       return undefined;
     }
@@ -119,7 +132,10 @@ export class RequestRunner {
     const found = await this.credentials.forSending(env);
     if (found) return found;
     const set = vscode.l10n.t('Set Credentials');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('No {0} credentials are stored. Set the API key and secret key of your {0} store first.', env), set);
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('No {0} credentials are stored. Set the API key and secret key of your {0} store first.', env),
+      set,
+    );
     if (answer !== set) return undefined;
     await vscode.commands.executeCommand(SET_CREDENTIALS_COMMAND, { env });
     return this.credentials.stored(env);

@@ -79,11 +79,15 @@ export class ResponsePanel implements vscode.Disposable {
     this.panel = panel;
     panel.webview.html = pageHtml(panel.webview, bundle);
     panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.receive(m), undefined, this.subscriptions);
-    panel.onDidDispose(() => {
-      this.panel = undefined;
-      this.lastRenderedText = undefined;
-      this.lastRenderedId = undefined;
-    }, undefined, this.subscriptions);
+    panel.onDidDispose(
+      () => {
+        this.panel = undefined;
+        this.lastRenderedText = undefined;
+        this.lastRenderedId = undefined;
+      },
+      undefined,
+      this.subscriptions,
+    );
   }
 
   private receive(message: WebviewMessage): void {
@@ -138,7 +142,13 @@ function pageHtml(webview: vscode.Webview, bundle: vscode.Uri): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'webview.css'));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    `style-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="${vscode.env.language}">
 <head>

@@ -36,12 +36,18 @@ export interface RunnerApi {
   stopLanguageServer(): Promise<void>;
 }
 
-export function activateRunner(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, client: () => LanguageClient | undefined): RunnerApi {
+export function activateRunner(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  client: () => LanguageClient | undefined,
+): RunnerApi {
   const credentials = new CredentialStore(context.secrets);
   const mock = new MockHost(credentials, log);
   const history = new RequestHistory(context.workspaceState);
   // Entries kept by an older version may hold a key in an escaped spelling: scrub them once more.
-  void history.rescrub((env) => credentials.stored(env)).catch((e: unknown) => log.warn(`Could not rescrub the request history: ${(e as Error).message}`));
+  void history
+    .rescrub((env) => credentials.stored(env))
+    .catch((e: unknown) => log.warn(`Could not rescrub the request history: ${(e as Error).message}`));
   const locator = new PayloadLocator(client);
   const panel = new ResponsePanel(context.extensionUri, history, {
     resend: (id) => void runner.resend(id),
@@ -71,7 +77,12 @@ export function activateRunner(context: vscode.ExtensionContext, log: vscode.Log
 
   return {
     history: () => history.all(),
-    panel: () => ({ html: panel.html, lastPosted: panel.lastPosted, renderedId: panel.lastRenderedId, renderedText: panel.lastRenderedText }),
+    panel: () => ({
+      html: panel.html,
+      lastPosted: panel.lastPosted,
+      renderedId: panel.lastRenderedId,
+      renderedText: panel.lastRenderedText,
+    }),
     onDidRender: panel.onDidRender,
     mockUrl: () => mock.url,
     logFile: vscode.Uri.joinPath(context.logUri, 'JKOPay.log'),

@@ -59,7 +59,9 @@ async function sendPayload(locator: PayloadLocator, runner: RequestRunner, args:
   const editor = vscode.window.activeTextEditor;
   const document = args.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : editor?.document;
   if (!document) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a payload file (*.jkopay.json) or a source file with a JKOPay payload to send it.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Open a payload file (*.jkopay.json) or a source file with a JKOPay payload to send it.'),
+    );
     return undefined;
   }
   const cursor = editor && editor.document === document ? editor.selection.active : undefined;

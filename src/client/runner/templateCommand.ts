@@ -18,10 +18,12 @@ export function registerTemplateCommand(): vscode.Disposable {
     const endpoint =
       given && given in PAYLOAD_SNIPPETS
         ? given
-        : (await vscode.window.showQuickPick(
-            (Object.keys(PAYLOAD_SNIPPETS) as Endpoint[]).map((e) => ({ label: e, detail: describe[e] })),
-            { placeHolder: vscode.l10n.t('Which request?') },
-          ))?.label;
+        : (
+            await vscode.window.showQuickPick(
+              (Object.keys(PAYLOAD_SNIPPETS) as Endpoint[]).map((e) => ({ label: e, detail: describe[e] })),
+              { placeHolder: vscode.l10n.t('Which request?') },
+            )
+          )?.label;
     if (!endpoint) return undefined;
     const document = await vscode.workspace.openTextDocument({ language: 'jkopay', content: '' });
     const editor = await vscode.window.showTextDocument(document);

@@ -10,7 +10,17 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Browser, openFile, openWorkbench, type Page, ROOT, SCREENSHOTS, type Server, type Session, startSession } from './workbenchDriver';
+import {
+  type Browser,
+  openFile,
+  openWorkbench,
+  type Page,
+  ROOT,
+  SCREENSHOTS,
+  type Server,
+  type Session,
+  startSession,
+} from './workbenchDriver';
 
 const VIEWPORT = { width: 1400, height: 860 };
 
@@ -62,7 +72,10 @@ async function frameValue(page: Page, expression: string, ms = 30000): Promise<s
 
 /** Waits until the send's progress notification has gone, so that screenshots show the result. */
 async function progressGone(page: Page): Promise<void> {
-  await page.locator('.notification-toast', { hasText: /Sending the|正在將/ }).first().waitFor({ state: 'hidden', timeout: 15000 });
+  await page
+    .locator('.notification-toast', { hasText: /Sending the|正在將/ })
+    .first()
+    .waitFor({ state: 'hidden', timeout: 15000 });
 }
 
 describe('the request runner, driven as a person would', function () {
@@ -72,11 +85,17 @@ describe('the request runner, driven as a person would', function () {
   let browser: Browser;
 
   before(async () => {
-    session = await startSession({ 'workbench.colorTheme': 'Default Dark Modern', 'window.commandCenter': false, 'git.openRepositoryInParentFolders': 'never', 'workbench.editor.enablePreview': false, 'remote.autoForwardPorts': false });
+    session = await startSession({
+      'workbench.colorTheme': 'Default Dark Modern',
+      'window.commandCenter': false,
+      'git.openRepositoryInParentFolders': 'never',
+      'workbench.editor.enablePreview': false,
+      'remote.autoForwardPorts': false,
+    });
     ({ server, browser } = session);
   });
 
-    // Stopping the server ends its extension hosts, and with them their in-host mock servers.
+  // Stopping the server ends its extension hosts, and with them their in-host mock servers.
   after(() => session?.stop());
 
   describe('in English', () => {
@@ -118,7 +137,9 @@ describe('the request runner, driven as a person would', function () {
     it("shows the README's screenshots on the installed extension's page", async () => {
       // The Extensions view (Ctrl+Shift+X) lists the installed extensions; search it as a person would.
       await page.keyboard.press('Control+Shift+X');
-      const search = page.locator('.extensions-viewlet .suggest-input-container textarea, .extensions-viewlet .suggest-input-container input').first();
+      const search = page
+        .locator('.extensions-viewlet .suggest-input-container textarea, .extensions-viewlet .suggest-input-container input')
+        .first();
       // Opening the view focuses its search box.
       await search.waitFor({ timeout: 15000 });
       await page.keyboard.type('@installed JKOPay');
@@ -141,7 +162,11 @@ describe('the request runner, driven as a person would', function () {
         const seen: string[] = [];
         for (const frame of page.frames()) {
           try {
-            seen.push(await frame.evaluate<string>("Array.from(document.images).map((i) => `${i.alt}: ${i.src.slice(0, 80)} ${i.naturalWidth}`).join('; ')"));
+            seen.push(
+              await frame.evaluate<string>(
+                "Array.from(document.images).map((i) => `${i.alt}: ${i.src.slice(0, 80)} ${i.naturalWidth}`).join('; ')",
+              ),
+            );
           } catch {
             // A frame that closed meanwhile.
           }

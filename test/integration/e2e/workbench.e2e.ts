@@ -37,7 +37,12 @@ describe('the workbench, driven as a person would', function () {
   let browser: Browser;
 
   before(async () => {
-    session = await startSession({ 'workbench.colorTheme': 'Default Dark Modern', 'editor.hover.delay': 150, 'window.commandCenter': false, 'git.openRepositoryInParentFolders': 'never' });
+    session = await startSession({
+      'workbench.colorTheme': 'Default Dark Modern',
+      'editor.hover.delay': 150,
+      'window.commandCenter': false,
+      'git.openRepositoryInParentFolders': 'never',
+    });
     ({ server, browser } = session);
   });
 

@@ -114,7 +114,12 @@ export async function startSession(settings: object): Promise<Session> {
 }
 
 /** A new browser window on the fixture workspace, in `locale`, once its explorer shows the files. */
-export async function openWorkbench(browser: Browser, server: Server, locale: string, viewport: { width: number; height: number }): Promise<Page> {
+export async function openWorkbench(
+  browser: Browser,
+  server: Server,
+  locale: string,
+  viewport: { width: number; height: number },
+): Promise<Page> {
   const context = await browser.newContext({ locale, viewport });
   const page = await context.newPage();
   await page.goto(host.workbenchUrl(server, WORKSPACE));

@@ -85,7 +85,7 @@ describe('callback endpoints', () => {
     assert.match(text, /before charging/, 'each scenario says what JKOPay does');
   });
 
-  it('forwards the in-editor mock\'s callbacks for a non-loopback host to the receiver, and logs each attempt', async () => {
+  it("forwards the in-editor mock's callbacks for a non-loopback host to the receiver, and logs each attempt", async () => {
     received.length = 0;
     resultCalls = 0;
     const origin = await vscode.commands.executeCommand<string>('jkopay.forwardMockCallbacks', { origin: receiverUrl });
@@ -108,15 +108,25 @@ describe('callback endpoints', () => {
       body,
     });
     assert.equal(((await created.json()) as { result: string }).result, '000');
-    const answer = await vscode.commands.executeCommand<{ ok: boolean; paid?: boolean }>('jkopay.simulatePayment', { orderId: 'cb-forward-1' });
+    const answer = await vscode.commands.executeCommand<{ ok: boolean; paid?: boolean }>('jkopay.simulatePayment', {
+      orderId: 'cb-forward-1',
+    });
     assert.equal(answer.ok, true);
     assert.equal(answer.paid, true);
-    assert.deepEqual(received.map((r) => r.path), ['/confirm/x?src=jko', '/jkopay/notify?src=jko']);
+    assert.deepEqual(
+      received.map((r) => r.path),
+      ['/confirm/x?src=jko', '/jkopay/notify?src=jko'],
+    );
     for (const call of received) assert.equal(call.digest, computeDigest('mock-secret-key', call.body));
     const log = await waitFor('the callback lines in the JKOPay log', async () => {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(api.logFile));
-      return text.includes('callback confirm_url [order cb-forward-1] https://shop.example/confirm/x?src=jko (forwarded to') ? text : undefined;
+      return text.includes('callback confirm_url [order cb-forward-1] https://shop.example/confirm/x?src=jko (forwarded to')
+        ? text
+        : undefined;
     });
-    assert.match(log, /callback result_url \[order cb-forward-1\] https:\/\/shop\.example\/jkopay\/notify\?src=jko \(forwarded to [^)]*\) attempt 1 → HTTP 200/);
+    assert.match(
+      log,
+      /callback result_url \[order cb-forward-1\] https:\/\/shop\.example\/jkopay\/notify\?src=jko \(forwarded to [^)]*\) attempt 1 → HTTP 200/,
+    );
   });
 });

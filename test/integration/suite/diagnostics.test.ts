@@ -7,7 +7,10 @@ import * as vscode from 'vscode';
 import { fixtureUri, openFixture, waitForDiagnostics } from './helpers';
 
 const summary = (diagnostics: vscode.Diagnostic[]) =>
-  diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${vscode.DiagnosticSeverity[d.severity]}`);
+  diagnostics.map(
+    (d) =>
+      `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${vscode.DiagnosticSeverity[d.severity]}`,
+  );
 
 describe('diagnostics', () => {
   const uri = () => fixtureUri('order.entry.jkopay.json');
@@ -28,7 +31,11 @@ describe('diagnostics', () => {
   it('follows jkopay.diagnostics.severity and jkopay.diagnostics.enable', async () => {
     await openFixture('order.entry.jkopay.json');
     const settings = vscode.workspace.getConfiguration('jkopay');
-    await settings.update('diagnostics.severity', { 'insecure-url': 'off', 'currency-precision': 'warning' }, vscode.ConfigurationTarget.Global);
+    await settings.update(
+      'diagnostics.severity',
+      { 'insecure-url': 'off', 'currency-precision': 'warning' },
+      vscode.ConfigurationTarget.Global,
+    );
     const changed = await waitForDiagnostics(uri(), (d) => d.length === 1);
     assert.deepEqual(summary(changed), ['currency-precision 5:17-5:22 Warning']);
     await settings.update('diagnostics.enable', false, vscode.ConfigurationTarget.Global);

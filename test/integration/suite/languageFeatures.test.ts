@@ -26,7 +26,11 @@ describe('language features', () => {
   it('offers the currencies as values of "currency"', async () => {
     const document = await openUntitled('{ "currency":  }');
     const list = await waitFor('completions', async () => {
-      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 14));
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        new vscode.Position(0, 14),
+      );
       return result.items.some((i) => i.label === '"TWD"') ? result : undefined;
     });
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
@@ -36,7 +40,12 @@ describe('language features', () => {
   it('applies the quick fix of a diagnostic', async () => {
     const document = await openUntitled(BAD_ENTRY);
     const [precision] = await waitForDiagnostics(document.uri, (d) => d.some((x) => x.code === 'currency-precision'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, precision.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      precision.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const round = actions.find((a) => a.title === 'Round to 101 (TWD allows 0 decimal places)');
     assert.ok(round?.edit, `a rounding fix among: ${actions.map((a) => a.title).join('; ')}`);
     assert.ok(await vscode.workspace.applyEdit(round.edit));
@@ -47,7 +56,10 @@ describe('language features', () => {
   it('formats a payload file, keeping comments and numbers as written', async () => {
     const document = await openUntitled('{"refund_order_id":"r-1",\n// kept\n"refund_amount":100.50}');
     const edits = await waitFor('formatting edits', async () => {
-      const result = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 2, insertSpaces: true });
+      const result = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, {
+        tabSize: 2,
+        insertSpaces: true,
+      });
       return result?.length ? result : undefined;
     });
     const edit = new vscode.WorkspaceEdit();

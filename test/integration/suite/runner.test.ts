@@ -47,7 +47,19 @@ describe('request runner', () => {
 
   it('registers the runner commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['sendRequest', 'selectEnvironment', 'setCredentials', 'clearCredentials', 'startMock', 'stopMock', 'simulatePayment', 'explainResultCode', 'showHistory', 'copyAsCurl', 'newPayload']) {
+    for (const id of [
+      'sendRequest',
+      'selectEnvironment',
+      'setCredentials',
+      'clearCredentials',
+      'startMock',
+      'stopMock',
+      'simulatePayment',
+      'explainResultCode',
+      'showHistory',
+      'copyAsCurl',
+      'newPayload',
+    ]) {
       assert.ok(commands.includes(`jkopay.${id}`), id);
     }
   });
@@ -62,7 +74,12 @@ describe('request runner', () => {
       });
       return lenses.filter((l) => l.command?.command === 'jkopay.sendRequest').map((l) => l.command!.title);
     };
-    assert.deepEqual(await titles('runner/two-payloads.jkopay.json'), ['$(play) Send to mock', 'Send to sandbox', '$(play) Send to mock', 'Send to sandbox']);
+    assert.deepEqual(await titles('runner/two-payloads.jkopay.json'), [
+      '$(play) Send to mock',
+      'Send to sandbox',
+      '$(play) Send to mock',
+      'Send to sandbox',
+    ]);
     assert.deepEqual(await titles('checkout.ts'), ['$(play) Send to mock', 'Send to sandbox']);
   });
 
@@ -104,7 +121,10 @@ describe('request runner', () => {
   });
 
   it('pays a mock order with Simulate Payment', async () => {
-    const answer = await vscode.commands.executeCommand<{ ok: boolean }>('jkopay.simulatePayment', { orderId: 'runner-fixture-0001', callbacks: false });
+    const answer = await vscode.commands.executeCommand<{ ok: boolean }>('jkopay.simulatePayment', {
+      orderId: 'runner-fixture-0001',
+      callbacks: false,
+    });
     assert.equal(answer?.ok, true, JSON.stringify(answer));
     const again = await send({ uri: fixtureUri('runner/checkout.entry.jkopay.json').toString() });
     assert.equal(again.result, '101', 'the paid order is now reported as paid');
@@ -113,7 +133,10 @@ describe('request runner', () => {
   it('says the language server is not running when a send needs it, and sends again once it is back', async () => {
     await api.stopLanguageServer();
     const before = api.history().length;
-    const sent = await vscode.commands.executeCommand('jkopay.sendRequest', { uri: fixtureUri('runner/checkout.entry.jkopay.json').toString(), env: 'mock' });
+    const sent = await vscode.commands.executeCommand('jkopay.sendRequest', {
+      uri: fixtureUri('runner/checkout.entry.jkopay.json').toString(),
+      env: 'mock',
+    });
     assert.equal(sent, undefined);
     assert.equal(api.history().length, before, 'nothing was sent');
     await waitFor('the reason in the JKOPay log', async () => {
@@ -134,7 +157,10 @@ describe('request runner', () => {
 
   it('refuses production while the user has not turned it on', async () => {
     const before = api.history().length;
-    const sent = await vscode.commands.executeCommand('jkopay.sendRequest', { uri: fixtureUri('runner/checkout.entry.jkopay.json').toString(), env: 'production' });
+    const sent = await vscode.commands.executeCommand('jkopay.sendRequest', {
+      uri: fixtureUri('runner/checkout.entry.jkopay.json').toString(),
+      env: 'production',
+    });
     assert.equal(sent, undefined);
     assert.equal(api.history().length, before, 'nothing was sent');
   });
@@ -172,7 +198,13 @@ describe('request runner', () => {
       return text.includes(`${entry.request.url} (mock) → HTTP 200 result 000`) ? text : undefined;
     });
     const { html, lastPosted, renderedText } = api.panel();
-    const places = { log: logText, history: JSON.stringify(api.history()), html: html ?? '', webviewState: lastPosted ?? '', webviewScreen: renderedText ?? '' };
+    const places = {
+      log: logText,
+      history: JSON.stringify(api.history()),
+      html: html ?? '',
+      webviewState: lastPosted ?? '',
+      webviewScreen: renderedText ?? '',
+    };
     assert.ok(places.html.includes("default-src 'none'"), 'the webview has a strict CSP');
     for (const [where, text] of Object.entries(places)) {
       assert.ok(!text.includes(secretKey), `the secret key is in the ${where}`);

@@ -37,7 +37,7 @@ if (!vscode.workspace.isTrusted) {
       assert.match(log, /Not sending: this workspace is not trusted/);
     });
 
-    it('neither tests callback endpoints nor forwards the mock\'s callbacks', async () => {
+    it("neither tests callback endpoints nor forwards the mock's callbacks", async () => {
       // A URL nothing would answer: were the command to run, it would still return verdicts.
       assert.equal(await vscode.commands.executeCommand('jkopay.testCallbacks', { confirmUrl: 'http://127.0.0.1:9/c' }), undefined);
       assert.equal(await vscode.commands.executeCommand('jkopay.forwardMockCallbacks', { origin: 'http://127.0.0.1:9' }), undefined);
@@ -45,8 +45,14 @@ if (!vscode.workspace.isTrusted) {
     });
 
     it('offers no send CodeLens', async () => {
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', fixtureUri('runner/below-minimum.entry.jkopay.json'));
-      assert.deepEqual(lenses.filter((l) => l.command?.command === 'jkopay.sendRequest'), []);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        fixtureUri('runner/below-minimum.entry.jkopay.json'),
+      );
+      assert.deepEqual(
+        lenses.filter((l) => l.command?.command === 'jkopay.sendRequest'),
+        [],
+      );
     });
   });
 }

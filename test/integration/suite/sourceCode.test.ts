@@ -23,9 +23,15 @@ describe('TypeScript source', () => {
   it('leaves the row mapper and the callback fixture beside it alone', async () => {
     const diagnostics = await waitForDiagnostics(uri(), (d) => d.length > 0);
     const document = await vscode.workspace.openTextDocument(uri());
-    const mapperLine = document.getText().split('\n').findIndex((line) => line.includes('order_number'));
+    const mapperLine = document
+      .getText()
+      .split('\n')
+      .findIndex((line) => line.includes('order_number'));
     assert.ok(mapperLine > 6, 'the fixture holds the row mapper');
-    assert.deepEqual(diagnostics.filter((d) => d.range.start.line >= mapperLine - 3), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.range.start.line >= mapperLine - 3),
+      [],
+    );
     assert.equal(diagnostics.length, 1);
   });
 

@@ -17,7 +17,13 @@ import { freePort, type Local, startHttp, startTcp } from './localServers';
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err, text: () => out.join('\n'), errors: () => err.join('\n') };
+  return {
+    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) },
+    out,
+    err,
+    text: () => out.join('\n'),
+    errors: () => err.join('\n'),
+  };
 }
 
 interface Received {
@@ -50,10 +56,18 @@ const ENV = { CB_SECRET: SECRET };
 async function run(args: string[]) {
   const c = capture();
   const code = await runCallbacks(['test', ...args, '--secret-env', 'CB_SECRET', '--format', 'json'], c.io, { env: ENV });
-  return { code, verdicts: code === 2 ? [] : (JSON.parse(c.text()) as { scenario: string; verdict: string; status: number | null; ms: number; detail: string; url: string }[]), c };
+  return {
+    code,
+    verdicts:
+      code === 2
+        ? []
+        : (JSON.parse(c.text()) as { scenario: string; verdict: string; status: number | null; ms: number; detail: string; url: string }[]),
+    c,
+  };
 }
 
-const summary = (verdicts: { scenario: string; verdict: string; status: number | null }[]) => verdicts.map((v) => [v.scenario, v.verdict, v.status]);
+const summary = (verdicts: { scenario: string; verdict: string; status: number | null }[]) =>
+  verdicts.map((v) => [v.scenario, v.verdict, v.status]);
 
 describe('cli: callbacks test', function () {
   this.timeout(10_000);
@@ -70,7 +84,14 @@ describe('cli: callbacks test', function () {
       }
     });
     try {
-      const { code, verdicts, c } = await run(['--confirm-url', `${good.url}/confirm`, '--result-url', `${good.url}/result?src=jko`, '--order', 'cb-1']);
+      const { code, verdicts, c } = await run([
+        '--confirm-url',
+        `${good.url}/confirm`,
+        '--result-url',
+        `${good.url}/result?src=jko`,
+        '--order',
+        'cb-1',
+      ]);
       assert.equal(code, 0);
       assert.deepEqual(summary(verdicts), [
         ['confirm', 'pass', 200],
@@ -81,12 +102,16 @@ describe('cli: callbacks test', function () {
       assert.match(verdicts[0].detail, /"valid": true/);
       assert.equal(verdicts[1].url, `${good.url}/result?src=jko`);
       assert.match(c.errors(), new RegExp(`calling 127\\.0\\.0\\.1:${good.port}`));
-      assert.deepEqual(good.calls.map((x) => x.path), ['/confirm', '/result?src=jko', '/result?src=jko', '/result?src=jko']);
+      assert.deepEqual(
+        good.calls.map((x) => x.path),
+        ['/confirm', '/result?src=jko', '/result?src=jko', '/result?src=jko'],
+      );
       assert.deepEqual(JSON.parse(good.calls[0].body), { platform_order_id: 'cb-1' });
       const transaction = JSON.parse(good.calls[1].body).transaction;
       assert.equal(transaction.platform_order_id, 'cb-1');
       assert.equal(transaction.status, 0);
-      for (const key of ['tradeNo', 'trans_time', 'currency', 'final_price', 'redeem_amount', 'debit_amount']) assert.equal(typeof transaction[key], 'string', key);
+      for (const key of ['tradeNo', 'trans_time', 'currency', 'final_price', 'redeem_amount', 'debit_amount'])
+        assert.equal(typeof transaction[key], 'string', key);
       assert.equal(good.calls[2].body, good.calls[1].body, 'the duplicate is the same bytes');
       for (const call of good.calls.slice(0, 3)) assert.equal(call.digest, computeDigest(SECRET, call.body));
       assert.notEqual(good.calls[3].digest, computeDigest(SECRET, good.calls[3].body));
@@ -164,7 +189,10 @@ describe('cli: callbacks test', function () {
     });
     try {
       const moved = await run(['--confirm-url', `${odd.url}/moved`, '--result-url', `${odd.url}/moved`]);
-      assert.deepEqual(summary(moved.verdicts).map((v) => v[1]), ['fail', 'fail', 'fail', 'fail']);
+      assert.deepEqual(
+        summary(moved.verdicts).map((v) => v[1]),
+        ['fail', 'fail', 'fail', 'fail'],
+      );
       assert.match(moved.verdicts[0].detail, /redirect to https:\/\/shop\.example\/final; JKOPay does not follow redirects/);
       const html = await run(['--confirm-url', `${odd.url}/html`]);
       assert.match(html.verdicts[0].detail, /not JSON/);
@@ -279,15 +307,55 @@ describe('cli: verify', () => {
     assert.equal(await runVerify(['--secret-env', 'K', '--digest', V2, '--body-file', file], match.io, { env }), 0);
     assert.match(match.text(), /^match/);
     const query = capture();
-    assert.equal(await runVerify(['--secret-env', 'K', '--digest', 'a0836fefb028ea7493118c8b5eb6752113f552ac8ef35f3cb8cda91808c77188', '--query', 'platform_order_ids=87,88'], query.io, { env }), 0);
+    assert.equal(
+      await runVerify(
+        [
+          '--secret-env',
+          'K',
+          '--digest',
+          'a0836fefb028ea7493118c8b5eb6752113f552ac8ef35f3cb8cda91808c77188',
+          '--query',
+          'platform_order_ids=87,88',
+        ],
+        query.io,
+        { env },
+      ),
+      0,
+    );
     // The negative vector: a space after the comma is other bytes.
     const spaced = capture();
-    assert.equal(await runVerify(['--secret-env', 'K', '--digest', 'a0836fefb028ea7493118c8b5eb6752113f552ac8ef35f3cb8cda91808c77188', '--query', 'platform_order_ids=87, 88'], spaced.io, { env }), 1);
+    assert.equal(
+      await runVerify(
+        [
+          '--secret-env',
+          'K',
+          '--digest',
+          'a0836fefb028ea7493118c8b5eb6752113f552ac8ef35f3cb8cda91808c77188',
+          '--query',
+          'platform_order_ids=87, 88',
+        ],
+        spaced.io,
+        { env },
+      ),
+      1,
+    );
     assert.match(spaced.text(), /^mismatch/);
     const compact = capture();
-    assert.equal(await runVerify(['--secret-env', 'K', '--digest', V2], compact.io, { env, stdin: Readable.from([Buffer.from('{"platform_order_id":87,"refund_amount":100}')]) }), 1);
+    assert.equal(
+      await runVerify(['--secret-env', 'K', '--digest', V2], compact.io, {
+        env,
+        stdin: Readable.from([Buffer.from('{"platform_order_id":87,"refund_amount":100}')]),
+      }),
+      1,
+    );
     const piped = capture();
-    assert.equal(await runVerify(['--secret-env', 'K', '--digest', V2], piped.io, { env, stdin: Readable.from([Buffer.from('{"platform_order_id": 87, "refund_amount": 100}\n')]) }), 1);
+    assert.equal(
+      await runVerify(['--secret-env', 'K', '--digest', V2], piped.io, {
+        env,
+        stdin: Readable.from([Buffer.from('{"platform_order_id": 87, "refund_amount": 100}\n')]),
+      }),
+      1,
+    );
     assert.match(piped.errors(), /without the trailing newline/);
     const upper = capture();
     assert.equal(await runVerify(['--secret-env', 'K', '--digest', V2.toUpperCase(), '--body-file', file], upper.io, { env }), 1);
@@ -296,11 +364,20 @@ describe('cli: verify', () => {
   });
 
   it('refuses bad usage with exit 2', async () => {
-    for (const args of [[], ['--secret-env', 'K'], ['--secret-env', 'K', '--digest', 'abc'], ['--secret-env', 'NOPE', '--digest', V2, '--query', 'a'], ['--secret-env', 'K', '--digest', V2, '--query', 'a', '--body-file', 'f']]) {
+    for (const args of [
+      [],
+      ['--secret-env', 'K'],
+      ['--secret-env', 'K', '--digest', 'abc'],
+      ['--secret-env', 'NOPE', '--digest', V2, '--query', 'a'],
+      ['--secret-env', 'K', '--digest', V2, '--query', 'a', '--body-file', 'f'],
+    ]) {
       const c = capture();
       assert.equal(await runVerify(args, c.io, { env: { K: 'x' } }), 2, args.join(' '));
     }
     const c = capture();
-    assert.equal(await runVerify(['--secret-env', 'K', '--digest', V2, '--body-file', path.join(dir, 'missing')], c.io, { env: { K: 'x' } }), 2);
+    assert.equal(
+      await runVerify(['--secret-env', 'K', '--digest', V2, '--body-file', path.join(dir, 'missing')], c.io, { env: { K: 'x' } }),
+      2,
+    );
   });
 });

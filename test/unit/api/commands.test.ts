@@ -17,7 +17,13 @@ import { freePort, startHttp } from './localServers';
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err, text: () => out.join('\n'), errors: () => err.join('\n') };
+  return {
+    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) },
+    out,
+    err,
+    text: () => out.join('\n'),
+    errors: () => err.join('\n'),
+  };
 }
 
 const ENTRY = `{
@@ -132,7 +138,11 @@ describe('cli: send', () => {
       assert.match(text, /API-KEY: mock…/);
       assert.ok(!text.includes('mock-api-key') && !text.includes('mock-secret-key'));
       assert.match(text, /DIGEST: [0-9a-f]{64}/);
-      assert.ok(text.includes('{"platform_order_id":"cli-1","store_id":"00000000-0000-4000-8000-000000000002","currency":"USD","total_price":100.50,"final_price":100.50,"unredeem":0}'));
+      assert.ok(
+        text.includes(
+          '{"platform_order_id":"cli-1","store_id":"00000000-0000-4000-8000-000000000002","currency":"USD","total_price":100.50,"final_price":100.50,"unredeem":0}',
+        ),
+      );
       assert.match(text, /← HTTP 200/);
       assert.match(text, /000 Payment link created · entry/);
       assert.equal(mock.state.orders.get('cli-1')?.total_price, '100.50');

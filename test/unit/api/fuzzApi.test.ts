@@ -29,10 +29,40 @@ const SEED = Number(process.env.FUZZ_SEED ?? (LONG ? Date.now() : 20261130));
 const params = (runs = RUNS) => ({ numRuns: runs, seed: SEED, endOnFailure: true });
 
 const STORE = '00000000-0000-4000-8000-000000000001';
-const KEYS = ['platform_order_id', 'store_id', 'currency', 'total_price', 'final_price', 'unredeem', 'confirm_url', 'result_url', 'result_display_url', 'refund_amount', 'refund_order_id', 'platform_order_ids', 'products', '$schema'];
+const KEYS = [
+  'platform_order_id',
+  'store_id',
+  'currency',
+  'total_price',
+  'final_price',
+  'unredeem',
+  'confirm_url',
+  'result_url',
+  'result_display_url',
+  'refund_amount',
+  'refund_order_id',
+  'platform_order_ids',
+  'products',
+  '$schema',
+];
 
 const scalar = fc.oneof(
-  fc.constantFrom('100', '100.50', '0', '-1', '1e3', '12345678901234567890', 'true', 'null', '"TWD"', `"${STORE}"`, '"https://shop.example/cb"', '"a,b"', '"\\u0000"', '"\\ud800"'),
+  fc.constantFrom(
+    '100',
+    '100.50',
+    '0',
+    '-1',
+    '1e3',
+    '12345678901234567890',
+    'true',
+    'null',
+    '"TWD"',
+    `"${STORE}"`,
+    '"https://shop.example/cb"',
+    '"a,b"',
+    '"\\u0000"',
+    '"\\ud800"',
+  ),
   fc.string({ maxLength: 30 }).map((s) => JSON.stringify(s)),
   fc.integer().map(String),
 );
@@ -41,7 +71,9 @@ const value: fc.Arbitrary<string> = fc.letrec<{ v: string }>((tie) => ({
     { depthSize: 'small' },
     scalar,
     fc.array(tie('v'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
-    fc.array(fc.tuple(fc.constantFrom(...KEYS), tie('v')), { maxLength: 4 }).map((e) => `{${e.map(([k, x]) => `${JSON.stringify(k)}:${x}`).join(',')}}`),
+    fc
+      .array(fc.tuple(fc.constantFrom(...KEYS), tie('v')), { maxLength: 4 })
+      .map((e) => `{${e.map(([k, x]) => `${JSON.stringify(k)}:${x}`).join(',')}}`),
   ),
 })).v;
 const payload = fc
@@ -50,7 +82,10 @@ const payload = fc
 
 /** Random edits: deleted ranges, syntax characters, odd code units. */
 function mutated(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  const insert = fc.oneof(fc.constantFrom('{', '}', '"', ',', ':', '\\', '\n', '\u0000', '\ud800', '\ufeff', '%', '&'), fc.string({ maxLength: 3 }));
+  const insert = fc.oneof(
+    fc.constantFrom('{', '}', '"', ',', ':', '\\', '\n', '\u0000', '\ud800', '\ufeff', '%', '&'),
+    fc.string({ maxLength: 3 }),
+  );
   return fc.tuple(base, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), insert), { minLength: 1, maxLength: 4 })).map(([text, edits]) => {
     for (const [at, cut, add] of edits) {
       const start = text.length ? at % text.length : 0;
@@ -62,7 +97,13 @@ function mutated(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
 const anyText = fc.oneof(payload, mutated(payload), fc.string({ maxLength: 120 }), fc.string({ unit: 'binary', maxLength: 120 }));
 
 function context(): MockContext {
-  return { state: new MockState(), config: mockConfig(), baseUrl: 'http://127.0.0.1:9', formToken: 'f'.repeat(32), commit: async (mutate) => mutate() };
+  return {
+    state: new MockState(),
+    config: mockConfig(),
+    baseUrl: 'http://127.0.0.1:9',
+    formToken: 'f'.repeat(32),
+    commit: async (mutate) => mutate(),
+  };
 }
 
 describe('fuzzing the request side', function () {
@@ -70,44 +111,55 @@ describe('fuzzing the request side', function () {
 
   it('request bytes and DIGEST: build or refuse with RequestBuildError; the DIGEST covers exactly the bytes sent', () => {
     fc.assert(
-      fc.property(anyText, fc.constantFrom('entry', 'refund', 'inquiry'), fc.string({ minLength: 1, maxLength: 40 }), (text, kind, secret) => {
-        const doc = parseJsonDocument(`file:///f/p.${kind}.jkopay.json`, text);
-        for (const p of doc.payloads) {
-          let prepared;
-          try {
-            prepared = prepareRequest(p);
-          } catch (e) {
-            assert.ok(e instanceof RequestBuildError, `threw ${String(e)}`);
-            continue;
+      fc.property(
+        anyText,
+        fc.constantFrom('entry', 'refund', 'inquiry'),
+        fc.string({ minLength: 1, maxLength: 40 }),
+        (text, kind, secret) => {
+          const doc = parseJsonDocument(`file:///f/p.${kind}.jkopay.json`, text);
+          for (const p of doc.payloads) {
+            let prepared;
+            try {
+              prepared = prepareRequest(p);
+            } catch (e) {
+              assert.ok(e instanceof RequestBuildError, `threw ${String(e)}`);
+              continue;
+            }
+            if (prepared.method === 'POST') {
+              assert.equal(prepared.signedText, prepared.body);
+              JSON.parse(prepared.body!); // the body on the wire is JSON
+            } else assert.equal(prepared.path, `/platform/inquiry?${prepared.signedText}`);
+            const digest = computeDigest(secret, prepared.signedText);
+            assert.match(digest, /^[0-9a-f]{64}$/);
+            assert.ok(verifyDigest(secret, Buffer.from(prepared.signedText, 'utf8'), digest));
+            assert.ok(!verifyDigest(secret, `${prepared.signedText} `, digest));
+            assert.ok(!verifyDigest(`${secret}x`, prepared.signedText, digest));
           }
-          if (prepared.method === 'POST') {
-            assert.equal(prepared.signedText, prepared.body);
-            JSON.parse(prepared.body!); // the body on the wire is JSON
-          } else assert.equal(prepared.path, `/platform/inquiry?${prepared.signedText}`);
-          const digest = computeDigest(secret, prepared.signedText);
-          assert.match(digest, /^[0-9a-f]{64}$/);
-          assert.ok(verifyDigest(secret, Buffer.from(prepared.signedText, 'utf8'), digest));
-          assert.ok(!verifyDigest(secret, `${prepared.signedText} `, digest));
-          assert.ok(!verifyDigest(`${secret}x`, prepared.signedText, digest));
-        }
-      }),
+        },
+      ),
       params(),
     );
   });
 
   it('verifyDigest and redact never throw on any digest, secret or text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 200 }), (digest, secret, text) => {
-        assert.equal(typeof verifyDigest(secret, text, digest), 'boolean');
-        const scrubbed = redact(`${text}${secret}${text}`, [secret]);
-        // Around text that shares no character with the secret, no occurrence can survive.
-        if (secret.length >= 4 && Array.from(secret).every((c) => !text.includes(c))) assert.ok(!scrubbed.includes(secret), 'the secret survived');
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 80 }),
+        fc.string({ maxLength: 80 }),
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        (digest, secret, text) => {
+          assert.equal(typeof verifyDigest(secret, text, digest), 'boolean');
+          const scrubbed = redact(`${text}${secret}${text}`, [secret]);
+          // Around text that shares no character with the secret, no occurrence can survive.
+          if (secret.length >= 4 && Array.from(secret).every((c) => !text.includes(c)))
+            assert.ok(!scrubbed.includes(secret), 'the secret survived');
+        },
+      ),
       params(),
     );
   });
 
-  it('the mock\'s body parser and handlers answer, never throw, on random and mutated bodies and queries', () => {
+  it("the mock's body parser and handlers answer, never throw, on random and mutated bodies and queries", () => {
     fc.assert(
       fc.property(anyText, fc.string({ maxLength: 60 }), (text, query) => {
         const ctx = context();
@@ -130,7 +182,9 @@ describe('fuzzing the request side', function () {
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom('GET', 'POST', 'PUT'),
-          fc.array(fc.oneof(fc.constantFrom('', 'orders', 'pay', 'fail', 'clock', 'reset', 'qr', 'x.svg'), fc.string({ maxLength: 8 })), { maxLength: 4 }),
+          fc.array(fc.oneof(fc.constantFrom('', 'orders', 'pay', 'fail', 'clock', 'reset', 'qr', 'x.svg'), fc.string({ maxLength: 8 })), {
+            maxLength: 4,
+          }),
           anyText,
           fc.constantFrom('application/json', 'application/x-www-form-urlencoded', ''),
           async (method, segments, body, contentType) => {
@@ -155,30 +209,49 @@ describe('fuzzing the request side', function () {
 
     it('random signed byte bodies never get an internal error', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.oneof(anyText.map((t) => Buffer.from(t, 'utf8')), fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a))), fc.constantFrom('/platform/entry', '/platform/refund'), async (body, path) => {
-          const a = await rawRequest(`${mock.url}${path}`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'API-KEY': MOCK_KEYS.apiKey, DIGEST: computeDigest(MOCK_KEYS.secretKey, body) },
-            body,
-          });
-          assert.ok(a.status < 500, `${a.status} ${a.text}`);
-          assert.match(JSON.parse(a.text).result, /^\d{3}$/);
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            anyText.map((t) => Buffer.from(t, 'utf8')),
+            fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)),
+          ),
+          fc.constantFrom('/platform/entry', '/platform/refund'),
+          async (body, path) => {
+            const a = await rawRequest(`${mock.url}${path}`, {
+              method: 'POST',
+              headers: {
+                'Content-Type': 'application/json',
+                'API-KEY': MOCK_KEYS.apiKey,
+                DIGEST: computeDigest(MOCK_KEYS.secretKey, body),
+              },
+              body,
+            });
+            assert.ok(a.status < 500, `${a.status} ${a.text}`);
+            assert.match(JSON.parse(a.text).result, /^\d{3}$/);
+          },
+        ),
         params(Math.min(RUNS, 40)),
       );
     });
 
     it('random paths and queries (bad percent-encoding included) never get an internal error', async () => {
-      const piece = fc.oneof(fc.constantFrom('%', '%zz', '%E8', '%2F', '..', '_mock', 'orders', 'pay', 'qr', 'platform', 'inquiry', '?', '&', '=', ','), fc.webSegment());
+      const piece = fc.oneof(
+        fc.constantFrom('%', '%zz', '%E8', '%2F', '..', '_mock', 'orders', 'pay', 'qr', 'platform', 'inquiry', '?', '&', '=', ','),
+        fc.webSegment(),
+      );
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom('/_mock/', '/platform/inquiry?platform_order_ids=', '/'), fc.array(piece, { maxLength: 6 }), fc.constantFrom('GET', 'POST'), async (prefix, pieces, method) => {
-          const a = await rawRequest(`${mock.url}${prefix}${pieces.join('/')}`, {
-            method,
-            headers: { 'Content-Type': 'application/json', 'API-KEY': MOCK_KEYS.apiKey, DIGEST: '0'.repeat(64) },
-            body: method === 'POST' ? '{}' : undefined,
-          });
-          assert.ok(a.status < 500, `${a.status} ${prefix}${pieces.join('/')}: ${a.text}`);
-        }),
+        fc.asyncProperty(
+          fc.constantFrom('/_mock/', '/platform/inquiry?platform_order_ids=', '/'),
+          fc.array(piece, { maxLength: 6 }),
+          fc.constantFrom('GET', 'POST'),
+          async (prefix, pieces, method) => {
+            const a = await rawRequest(`${mock.url}${prefix}${pieces.join('/')}`, {
+              method,
+              headers: { 'Content-Type': 'application/json', 'API-KEY': MOCK_KEYS.apiKey, DIGEST: '0'.repeat(64) },
+              body: method === 'POST' ? '{}' : undefined,
+            });
+            assert.ok(a.status < 500, `${a.status} ${prefix}${pieces.join('/')}: ${a.text}`);
+          },
+        ),
         params(Math.min(RUNS, 60)),
       );
     });

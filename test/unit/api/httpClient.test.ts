@@ -13,7 +13,9 @@ import { freePort, type Local, startHttp, startTcp } from './localServers';
 
 const API_KEY = 'live-api-key-0123456789';
 const SECRET = 'live-secret-key-abcdefghij';
-const entry = prepareRequest(parseJsonDocument('file:///e.entry.jkopay.json', '{"platform_order_id": "o", "total_price": 100.50}').payloads[0]);
+const entry = prepareRequest(
+  parseJsonDocument('file:///e.entry.jkopay.json', '{"platform_order_id": "o", "total_price": 100.50}').payloads[0],
+);
 const options = (baseUrl: string, extra: Partial<SendOptions> = {}): SendOptions => ({
   baseUrl,
   credentials: { apiKey: API_KEY, secretKey: SECRET },
@@ -61,7 +63,10 @@ describe('api/httpClient', () => {
     assert.equal(result.request.headers['API-KEY'], 'live…');
     assert.equal(result.status, 200);
     assert.equal(result.envelope?.result, '200');
-    assert.deepEqual(result.explanation.map((r) => r.id), ['entry.200.store-not-found']);
+    assert.deepEqual(
+      result.explanation.map((r) => r.id),
+      ['entry.200.store-not-found'],
+    );
     assert.ok(result.elapsedMs >= 0);
     assertNoSecrets(result);
   });
@@ -69,10 +74,18 @@ describe('api/httpClient', () => {
   it('explains a free-text 922 by the dynamic row only, a fixed message by its own row', async () => {
     let message = 'Refund window closed for this merchant';
     const s = await serve(startHttp((_req, res) => res.end(JSON.stringify({ result: '922', message, result_object: null }))));
-    const refund = prepareRequest(parseJsonDocument('file:///r.refund.jkopay.json', '{"platform_order_id": "o", "refund_amount": 1}').payloads[0]);
-    assert.deepEqual((await sendRequest(refund, options(s.url))).explanation.map((r) => r.id), ['refund.922.refund-failed']);
+    const refund = prepareRequest(
+      parseJsonDocument('file:///r.refund.jkopay.json', '{"platform_order_id": "o", "refund_amount": 1}').payloads[0],
+    );
+    assert.deepEqual(
+      (await sendRequest(refund, options(s.url))).explanation.map((r) => r.id),
+      ['refund.922.refund-failed'],
+    );
     message = 'Refund amount exceeds order final price';
-    assert.deepEqual((await sendRequest(refund, options(s.url))).explanation.map((r) => r.id), ['refund.922.exceeds-final-price']);
+    assert.deepEqual(
+      (await sendRequest(refund, options(s.url))).explanation.map((r) => r.id),
+      ['refund.922.exceeds-final-price'],
+    );
   });
 
   it('says so when the connection is refused', async () => {
@@ -116,7 +129,9 @@ describe('api/httpClient', () => {
   });
 
   it('reports a connection closed mid-answer', async () => {
-    const s = await serve(startTcp((socket) => socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{"resu'))));
+    const s = await serve(
+      startTcp((socket) => socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{"resu'))),
+    );
     const result = await sendRequest(entry, options(s.url));
     assert.equal(result.error?.kind, 'reset', result.error?.message);
   });

@@ -82,7 +82,12 @@ export async function signedPost(base: string, path: string, body: string, heade
   return answer(
     await fetch(base + path, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'API-KEY': MOCK_KEYS.apiKey, DIGEST: computeDigest(MOCK_KEYS.secretKey, body), ...headers },
+      headers: {
+        'Content-Type': 'application/json',
+        'API-KEY': MOCK_KEYS.apiKey,
+        DIGEST: computeDigest(MOCK_KEYS.secretKey, body),
+        ...headers,
+      },
       body,
     }),
   );

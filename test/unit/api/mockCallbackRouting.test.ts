@@ -24,24 +24,40 @@ const timing = { resultBaseDelayMs: 5, timeoutMs: 2000 };
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err, text: () => out.join('\n'), errors: () => err.join('\n') };
+  return {
+    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) },
+    out,
+    err,
+    text: () => out.join('\n'),
+    errors: () => err.join('\n'),
+  };
 }
 
 describe('mock callbacks: routing', () => {
   it('routes: loopback as is, others skipped with the way out named, forwarding keeps path and query', () => {
     const routing = { allowCallbackHosts: [] };
-    assert.deepEqual(routeCallback('http://127.0.0.1:3000/r?x=1', routing), { send: true, target: 'http://127.0.0.1:3000/r?x=1', forwarded: false });
+    assert.deepEqual(routeCallback('http://127.0.0.1:3000/r?x=1', routing), {
+      send: true,
+      target: 'http://127.0.0.1:3000/r?x=1',
+      forwarded: false,
+    });
     assert.equal(routeCallback('http://localhost/r', routing).send, true);
     assert.equal(routeCallback('http://[::1]:8/r', routing).send, true);
     const skipped = routeCallback('https://api.myshop.tw/jkopay/result', routing);
     assert.equal(skipped.send, false);
-    assert.match((skipped as { reason: string }).reason, /api\.myshop\.tw is not loopback.*--forward-callbacks-to.*--allow-callback-host api\.myshop\.tw/);
+    assert.match(
+      (skipped as { reason: string }).reason,
+      /api\.myshop\.tw is not loopback.*--forward-callbacks-to.*--allow-callback-host api\.myshop\.tw/,
+    );
     assert.equal(routeCallback('https://API.myshop.tw/r', { allowCallbackHosts: ['api.myshop.tw'] }).send, true);
-    assert.deepEqual(routeCallback('https://shop.example/jkopay/result?src=jko', { forwardCallbacksTo: 'http://127.0.0.1:3000', allowCallbackHosts: [] }), {
-      send: true,
-      target: 'http://127.0.0.1:3000/jkopay/result?src=jko',
-      forwarded: true,
-    });
+    assert.deepEqual(
+      routeCallback('https://shop.example/jkopay/result?src=jko', { forwardCallbacksTo: 'http://127.0.0.1:3000', allowCallbackHosts: [] }),
+      {
+        send: true,
+        target: 'http://127.0.0.1:3000/jkopay/result?src=jko',
+        forwarded: true,
+      },
+    );
     assert.equal(parseForwardOrigin('http://127.0.0.1:3000/'), 'http://127.0.0.1:3000');
     assert.equal(parseForwardOrigin('https://tunnel.example/prefix/'), 'https://tunnel.example/prefix');
     assert.throws(() => parseForwardOrigin('127.0.0.1:3000'), /write it as http:\/\/127\.0\.0\.1:3000/);
@@ -55,7 +71,10 @@ describe('mock callbacks: routing', () => {
   });
 
   it('reads forwarding, allowed hosts and fx rates from the config file, naming bad keys', () => {
-    const config = parseMockConfig('{"forwardCallbacksTo": "http://127.0.0.1:4000/", "allowCallbackHosts": ["Shop.Example"], "fxToTwd": {"JPY": 0.21}}', 'c.json');
+    const config = parseMockConfig(
+      '{"forwardCallbacksTo": "http://127.0.0.1:4000/", "allowCallbackHosts": ["Shop.Example"], "fxToTwd": {"JPY": 0.21}}',
+      'c.json',
+    );
     assert.equal(config.forwardCallbacksTo, 'http://127.0.0.1:4000');
     assert.deepEqual(config.allowCallbackHosts, ['shop.example']);
     assert.equal(config.fxToTwd.JPY, 0.21);
@@ -78,7 +97,13 @@ describe('mock callbacks: a payment whose callback URLs name a non-loopback host
     const spy = (real: typeof http.request) =>
       function (this: unknown, ...args: unknown[]) {
         const target = args[0];
-        outgoing.push(target instanceof URL ? target.hostname : typeof target === 'string' ? new URL(target).hostname : String((target as { hostname?: string; host?: string }).hostname ?? (target as { host?: string }).host));
+        outgoing.push(
+          target instanceof URL
+            ? target.hostname
+            : typeof target === 'string'
+              ? new URL(target).hostname
+              : String((target as { hostname?: string; host?: string }).hostname ?? (target as { host?: string }).host),
+        );
         return (real as (...a: unknown[]) => http.ClientRequest).apply(this, args);
       } as typeof http.request;
     (http as { request: typeof http.request }).request = spy(realHttp);
@@ -115,25 +140,40 @@ describe('mock callbacks: a payment whose callback URLs name a non-loopback host
       await signedPost(mock.url, '/platform/entry', entryBody('fw-1', urls));
       const paid = await control(mock.url, 'orders/fw-1/pay', {});
       assert.equal(paid.json.paid, true);
-      assert.deepEqual(received.map((r) => r.path), ['/jkopay/confirm?src=jko', '/jkopay/result?src=jko&n=1']);
+      assert.deepEqual(
+        received.map((r) => r.path),
+        ['/jkopay/confirm?src=jko', '/jkopay/result?src=jko&n=1'],
+      );
       for (const r of received) assert.equal(r.digest, computeDigest(MOCK_KEYS.secretKey, r.body));
       assert.equal(paid.json.result_url.url, urls.result_url);
       assert.equal(paid.json.result_url.sent_to, `${receiver.url}/jkopay/result?src=jko&n=1`);
       const order = (await control(mock.url, 'orders/fw-1')).json.order;
       assert.deepEqual(
-        order.deliveries.map((d: { kind: string; url: string; attempt: number; status: number; ok: boolean }) => [d.kind, d.url, d.attempt, d.status, d.ok]),
+        order.deliveries.map((d: { kind: string; url: string; attempt: number; status: number; ok: boolean }) => [
+          d.kind,
+          d.url,
+          d.attempt,
+          d.status,
+          d.ok,
+        ]),
         [
           ['confirm_url', urls.confirm_url, 1, 200, true],
           ['result_url', urls.result_url, 1, 200, true],
         ],
       );
-      assert.ok(outgoing.includes('127.0.0.1'), 'the spy sees the mock\'s calls');
+      assert.ok(outgoing.includes('127.0.0.1'), "the spy sees the mock's calls");
       assert.ok(!outgoing.includes('shop.example'));
       assert.equal(log.length, 2);
       const line = callbackLine(log[1]);
-      assert.match(line, /^callback result_url \[order fw-1\] https:\/\/shop\.example\/jkopay\/result\?src=jko&n=1 \(forwarded to http:\/\/127\.0\.0\.1:\d+\/jkopay\/result\?src=jko&n=1\) attempt 1 → HTTP 200 \(\d+ ms\)$/);
+      assert.match(
+        line,
+        /^callback result_url \[order fw-1\] https:\/\/shop\.example\/jkopay\/result\?src=jko&n=1 \(forwarded to http:\/\/127\.0\.0\.1:\d+\/jkopay\/result\?src=jko&n=1\) attempt 1 → HTTP 200 \(\d+ ms\)$/,
+      );
       assert.deepEqual(requests.find((r) => r.path === '/platform/entry')?.orderIds, ['fw-1']);
-      assert.match(accessLine(requests.find((r) => r.path === '/_mock/orders/fw-1/pay')!), /^POST \/_mock\/orders\/fw-1\/pay \[order fw-1\] → HTTP 200/);
+      assert.match(
+        accessLine(requests.find((r) => r.path === '/_mock/orders/fw-1/pay')!),
+        /^POST \/_mock\/orders\/fw-1\/pay \[order fw-1\] → HTTP 200/,
+      );
     } finally {
       await mock.close();
     }
@@ -151,16 +191,28 @@ describe('mock callbacks: a payment whose callback URLs name a non-loopback host
       assert.equal(paid.json.result_url.skipped, true);
       await new Promise((r) => setTimeout(r, 50));
       assert.deepEqual(received, []);
-      assert.deepEqual(outgoing.filter((h) => h !== '127.0.0.1'), [], 'only the test\'s own loopback calls');
+      assert.deepEqual(
+        outgoing.filter((h) => h !== '127.0.0.1'),
+        [],
+        "only the test's own loopback calls",
+      );
       const order = (await control(mock.url, 'orders/sk-1')).json.order;
       assert.deepEqual(
-        order.deliveries.map((d: { kind: string; url: string; attempt: number; skipped: boolean }) => [d.kind, d.url, d.attempt, d.skipped]),
+        order.deliveries.map((d: { kind: string; url: string; attempt: number; skipped: boolean }) => [
+          d.kind,
+          d.url,
+          d.attempt,
+          d.skipped,
+        ]),
         [
           ['confirm_url', urls.confirm_url, 0, true],
           ['result_url', urls.result_url, 0, true],
         ],
       );
-      assert.match(callbackLine(log[0]), /^callback confirm_url \[order sk-1\] https:\/\/shop\.example\/jkopay\/confirm\?src=jko skipped: shop\.example is not loopback/);
+      assert.match(
+        callbackLine(log[0]),
+        /^callback confirm_url \[order sk-1\] https:\/\/shop\.example\/jkopay\/confirm\?src=jko skipped: shop\.example is not loopback/,
+      );
     } finally {
       await mock.close();
     }
@@ -177,7 +229,11 @@ describe('mock callbacks: a payment whose callback URLs name a non-loopback host
         res.end();
       });
     });
-    const mock = await startMockServer({ config: mockConfig({ callbacks: timing }), onCallback: (e) => log.push(e), onRequest: (e) => requests.push(e) });
+    const mock = await startMockServer({
+      config: mockConfig({ callbacks: timing }),
+      onCallback: (e) => log.push(e),
+      onRequest: (e) => requests.push(e),
+    });
     try {
       await signedPost(mock.url, '/platform/entry', entryBody('lg-1', { result_url: `${flaky.url}/r` }));
       await control(mock.url, 'orders/lg-1/pay', {});
@@ -197,14 +253,28 @@ describe('mock: foreign-currency payments debit whole TWD', () => {
   let mock: RunningMockServer;
   afterEach(() => mock.close());
 
-  it('a JPY order\'s inquiry shows a TWD debit_amount (1230 JPY → 249 TWD by default)', async () => {
+  it("a JPY order's inquiry shows a TWD debit_amount (1230 JPY → 249 TWD by default)", async () => {
     mock = await startMockServer({});
-    const body = JSON.stringify({ platform_order_id: 'jpy-1', store_id: FX_STORE, currency: 'JPY', total_price: 1230, final_price: 1230, unredeem: 0 });
+    const body = JSON.stringify({
+      platform_order_id: 'jpy-1',
+      store_id: FX_STORE,
+      currency: 'JPY',
+      total_price: 1230,
+      final_price: 1230,
+      unredeem: 0,
+    });
     assert.equal((await signedPost(mock.url, '/platform/entry', body)).json.result, '000');
     await control(mock.url, 'orders/jpy-1/pay', {});
     const t = (await signedInquiry(mock.url, ['jpy-1'])).json.result_object.transactions[0];
     assert.deepEqual([t.currency, t.final_price, t.redeem_amount, t.debit_amount], ['JPY', '1230', '0', '249']);
-    const usd = JSON.stringify({ platform_order_id: 'usd-1', store_id: FX_STORE, currency: 'USD', total_price: 10.5, final_price: 10.5, unredeem: 0 });
+    const usd = JSON.stringify({
+      platform_order_id: 'usd-1',
+      store_id: FX_STORE,
+      currency: 'USD',
+      total_price: 10.5,
+      final_price: 10.5,
+      unredeem: 0,
+    });
     await signedPost(mock.url, '/platform/entry', usd);
     await control(mock.url, 'orders/usd-1/pay', {});
     const u = (await signedInquiry(mock.url, ['usd-1'])).json.result_object.transactions[0];
@@ -215,7 +285,14 @@ describe('mock: foreign-currency payments debit whole TWD', () => {
 
   it('uses the configured rate', async () => {
     mock = await startMockServer({ config: mockConfig({ fxToTwd: { JPY: 0.25 } }) });
-    const body = JSON.stringify({ platform_order_id: 'jpy-2', store_id: FX_STORE, currency: 'JPY', total_price: 1000, final_price: 1000, unredeem: 0 });
+    const body = JSON.stringify({
+      platform_order_id: 'jpy-2',
+      store_id: FX_STORE,
+      currency: 'JPY',
+      total_price: 1000,
+      final_price: 1000,
+      unredeem: 0,
+    });
     await signedPost(mock.url, '/platform/entry', body);
     const paid = await control(mock.url, 'orders/jpy-2/pay', {});
     assert.equal(paid.json.transaction.debit_amount, '250');
@@ -277,10 +354,27 @@ describe('cli: mock pay|fail|clock|reset|orders', () => {
 
 describe('mock access log lines', () => {
   it('write control characters of ids and paths as escapes, one line per entry', () => {
-    const line = accessLine({ method: 'POST', path: '/platform/entry', status: 200, result: '000', elapsedMs: 1, orderIds: ['a\nPOST /fake → HTTP 200'] });
+    const line = accessLine({
+      method: 'POST',
+      path: '/platform/entry',
+      status: 200,
+      result: '000',
+      elapsedMs: 1,
+      orderIds: ['a\nPOST /fake → HTTP 200'],
+    });
     assert.doesNotMatch(line, /\n/);
     assert.match(line, /\[order a\\nPOST \/fake/);
-    const cb = callbackLine({ platform_order_id: 'x\r', kind: 'result_url', url: 'http://127.0.0.1/r', attempt: 1, at: '', status: 200, elapsed_ms: 3, outcome: 'HTTP 200', ok: true });
+    const cb = callbackLine({
+      platform_order_id: 'x\r',
+      kind: 'result_url',
+      url: 'http://127.0.0.1/r',
+      attempt: 1,
+      at: '',
+      status: 200,
+      elapsed_ms: 3,
+      outcome: 'HTTP 200',
+      ok: true,
+    });
     assert.equal(cb, 'callback result_url [order x\\r] http://127.0.0.1/r attempt 1 → HTTP 200 (3 ms)');
   });
 });

@@ -47,8 +47,18 @@ describe('mock: exposure of the control surface', () => {
 
   it('refuses a Host that is not the mock itself (DNS rebinding), before changing anything', async () => {
     await createOrder('h1');
-    for (const host of [`evil.example:${mock.port}`, `127.0.0.1.nip.io:${mock.port}`, `127.0.0.1:${mock.port + 1}`, 'localhost', '(none)']) {
-      const a = await rawRequest(`${mock.url}/_mock/reset`, { method: 'POST', headers: { Host: host, 'Content-Type': 'application/json' }, body: '{}' });
+    for (const host of [
+      `evil.example:${mock.port}`,
+      `127.0.0.1.nip.io:${mock.port}`,
+      `127.0.0.1:${mock.port + 1}`,
+      'localhost',
+      '(none)',
+    ]) {
+      const a = await rawRequest(`${mock.url}/_mock/reset`, {
+        method: 'POST',
+        headers: { Host: host, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       if (host === '(none)') {
         // node's own HTTP/1.1 parser already answers 400 to a request without Host.
         assert.ok([400, 403].includes(a.status), `no Host: ${a.status}`);
@@ -79,15 +89,27 @@ describe('mock: exposure of the control surface', () => {
       body: '{}',
     });
     assert.equal(otherPort.status, 403);
-    const nullOrigin = await rawRequest(`${mock.url}/_mock/reset`, { method: 'POST', headers: { Origin: 'null', 'Content-Type': 'application/json' }, body: '{}' });
+    const nullOrigin = await rawRequest(`${mock.url}/_mock/reset`, {
+      method: 'POST',
+      headers: { Origin: 'null', 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     assert.equal(nullOrigin.status, 403);
     const crossSite = await rawRequest(`${mock.url}/_mock/`, { headers: { 'Sec-Fetch-Site': 'cross-site' } });
     assert.equal(crossSite.status, 403);
     const plain = await rawRequest(`${mock.url}/_mock/reset`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
     assert.equal(plain.status, 415);
-    const formReset = await rawRequest(`${mock.url}/_mock/reset`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+    const formReset = await rawRequest(`${mock.url}/_mock/reset`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
+    });
     assert.equal(formReset.status, 415);
-    const formPay = await rawRequest(`${mock.url}/_mock/orders/o1/pay`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'coupon=on' });
+    const formPay = await rawRequest(`${mock.url}/_mock/orders/o1/pay`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'coupon=on',
+    });
     assert.equal(formPay.status, 403);
     assert.equal(mock.state.orders.get('o1')?.status, 101, 'not paid');
     assert.equal(mock.state.orders.size, 1, 'not reset');
@@ -99,7 +121,7 @@ describe('mock: exposure of the control surface', () => {
     assert.equal(own.status, 200, own.text);
   });
 
-  it('lets the payment page pay with its per-run token, and another run\'s token does not work', async () => {
+  it("lets the payment page pay with its per-run token, and another run's token does not work", async () => {
     await createOrder('p1', { result_display_url: 'https://shop.example/done?id=p1' });
     const page = await rawRequest(`${mock.url}/_mock/pay/p1`, { headers: { Accept: 'text/html' } });
     const token = /name="token" value="([0-9a-f]{32})"/.exec(page.text)?.[1];

@@ -42,7 +42,11 @@ describe('mock: requests that change nothing', () => {
       [{ 'API-KEY': MOCK_KEYS.apiKey, DIGEST: computeDigest(MOCK_KEYS.secretKey, `${body} `) }, /exact body bytes/],
     ];
     for (const [headers, why] of cases) {
-      const a = await raw(`${mock.url}/platform/entry`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+      const a = await raw(`${mock.url}/platform/entry`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body,
+      });
       assert.equal(a.status, 401);
       assert.equal(a.json.result, '401');
       assert.match(a.json.message, why);
@@ -75,17 +79,29 @@ describe('mock: requests that change nothing', () => {
   it('gives clear envelopes for malformed JSON, wrong content type, huge bodies, unknown paths and methods', async () => {
     const headers = { 'Content-Type': 'application/json', 'API-KEY': MOCK_KEYS.apiKey };
     const bad = '{"platform_order_id": "x",}';
-    const malformed = await raw(`${mock.url}/platform/entry`, { method: 'POST', headers: { ...headers, DIGEST: computeDigest(MOCK_KEYS.secretKey, bad) }, body: bad });
+    const malformed = await raw(`${mock.url}/platform/entry`, {
+      method: 'POST',
+      headers: { ...headers, DIGEST: computeDigest(MOCK_KEYS.secretKey, bad) },
+      body: bad,
+    });
     assert.equal(malformed.status, 400);
     assert.equal(malformed.json.message, 'Bad request');
     assert.match(malformed.json.result_object.body, /not valid JSON/);
 
-    const form = await raw(`${mock.url}/platform/entry`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+    const form = await raw(`${mock.url}/platform/entry`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
+    });
     assert.equal(form.status, 415);
     assert.match(form.json.result_object.body, /Content-Type must be application\/json/);
 
     const huge = `{"platform_order_id":"${'x'.repeat(1024 * 1024)}"}`;
-    const big = await raw(`${mock.url}/platform/entry`, { method: 'POST', headers: { ...headers, DIGEST: computeDigest(MOCK_KEYS.secretKey, huge) }, body: huge });
+    const big = await raw(`${mock.url}/platform/entry`, {
+      method: 'POST',
+      headers: { ...headers, DIGEST: computeDigest(MOCK_KEYS.secretKey, huge) },
+      body: huge,
+    });
     assert.equal(big.status, 413);
     assert.match(big.json.result_object.body, /larger than 1048576 bytes/);
 
@@ -156,7 +172,9 @@ describe('mock: concurrency', () => {
     await signedPost(mock.url, '/platform/entry', entryBody('busy', { total_price: 1000, final_price: 1000 }));
     await control(mock.url, 'orders/busy/pay', {});
     const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => signedPost(mock.url, '/platform/refund', JSON.stringify({ platform_order_id: 'busy', refund_amount: 7 + (i % 5) }))),
+      Array.from({ length: 200 }, (_, i) =>
+        signedPost(mock.url, '/platform/refund', JSON.stringify({ platform_order_id: 'busy', refund_amount: 7 + (i % 5) })),
+      ),
     );
     const ok = answers.filter((a) => a.json.result === '000');
     const over = answers.filter((a) => a.json.result === '922');
@@ -216,14 +234,21 @@ describe('mock: paying calls the merchant', () => {
     await merchant.close();
   });
   const create = (id: string) =>
-    signedPost(mock.url, '/platform/entry', entryBody(id, { confirm_url: `${merchant.url}/confirm`, result_url: `${merchant.url}/result` }));
+    signedPost(
+      mock.url,
+      '/platform/entry',
+      entryBody(id, { confirm_url: `${merchant.url}/confirm`, result_url: `${merchant.url}/result` }),
+    );
 
   it('confirms, pays, then posts the signed transaction to result_url', async () => {
     await create('p1');
     const paid = await control(mock.url, 'orders/p1/pay', {});
     assert.equal(paid.json.paid, true);
     assert.equal(paid.json.result_url.ok, true);
-    assert.deepEqual(calls.map((c) => c.path), ['/confirm', '/result']);
+    assert.deepEqual(
+      calls.map((c) => c.path),
+      ['/confirm', '/result'],
+    );
     assert.deepEqual(JSON.parse(calls[0].body), { platform_order_id: 'p1' });
     const transaction = JSON.parse(calls[1].body).transaction;
     assert.equal(transaction.status, 0);
@@ -274,7 +299,14 @@ describe('mock: paying calls the merchant', () => {
     for (let i = 0; i < 100 && calls.filter((c) => c.path === '/result').length < 3; i++) await new Promise((r) => setTimeout(r, 10));
     const order = (await control(mock.url, 'orders/p4')).json.order;
     const results = order.deliveries.filter((d: { kind: string }) => d.kind === 'result_url');
-    assert.deepEqual(results.map((d: { ok: boolean; attempt: number }) => [d.attempt, d.ok]), [[1, false], [2, false], [3, true]]);
+    assert.deepEqual(
+      results.map((d: { ok: boolean; attempt: number }) => [d.attempt, d.ok]),
+      [
+        [1, false],
+        [2, false],
+        [3, true],
+      ],
+    );
   });
 });
 
@@ -290,7 +322,15 @@ describe('mock: state file, clock, reset, config', () => {
     const first = await startMockServer({ stateFile: file, config: fastCallbacks });
     await signedPost(first.url, '/platform/entry', entryBody('keep'));
     await control(first.url, 'orders/keep/pay', {});
-    await Promise.all([1, 2, 3].map((n) => signedPost(first.url, '/platform/refund', JSON.stringify({ platform_order_id: 'keep', refund_order_id: `r${n}`, refund_amount: n }))));
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        signedPost(
+          first.url,
+          '/platform/refund',
+          JSON.stringify({ platform_order_id: 'keep', refund_order_id: `r${n}`, refund_amount: n }),
+        ),
+      ),
+    );
     const before = (await signedInquiry(first.url, ['keep'])).json;
     // No close(): the file must already hold every answered change, as after a crash.
     const onDisk = JSON.parse(await fs.readFile(file, 'utf8'));
@@ -299,7 +339,11 @@ describe('mock: state file, clock, reset, config', () => {
     const second = await startMockServer({ stateFile: file, config: fastCallbacks });
     try {
       assert.deepEqual((await signedInquiry(second.url, ['keep'])).json, before);
-      assert.equal((await signedPost(second.url, '/platform/refund', '{"platform_order_id":"keep","refund_order_id":"r2","refund_amount":2}')).json.result, '000');
+      assert.equal(
+        (await signedPost(second.url, '/platform/refund', '{"platform_order_id":"keep","refund_order_id":"r2","refund_amount":2}')).json
+          .result,
+        '000',
+      );
       assert.equal(second.state.orders.get('keep')!.refunds.length, 3);
     } finally {
       await second.close();
@@ -336,20 +380,39 @@ describe('mock: state file, clock, reset, config', () => {
 
   it('reads a config file: new keys and stores, clear errors', async () => {
     const config = parseMockConfig(
-      JSON.stringify({ apiKey: 'k', secretKey: 's', stores: [{ storeId: 'my-store', currencies: ['JPY'] }], callbacks: { resultBaseDelayMs: 1 } }),
+      JSON.stringify({
+        apiKey: 'k',
+        secretKey: 's',
+        stores: [{ storeId: 'my-store', currencies: ['JPY'] }],
+        callbacks: { resultBaseDelayMs: 1 },
+      }),
       'mock.json',
     );
     assert.equal(config.stores[0].requiresIdentity, false);
     assert.equal(config.callbacks.resultAttempts, 12);
     const mock = await startMockServer({ config });
     try {
-      const body = JSON.stringify({ platform_order_id: 'j', store_id: 'my-store', currency: 'JPY', total_price: 5, final_price: 5, unredeem: 0 });
-      const a = await fetch(`${mock.url}/platform/entry`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'API-KEY': 'k', DIGEST: computeDigest('s', body) }, body });
+      const body = JSON.stringify({
+        platform_order_id: 'j',
+        store_id: 'my-store',
+        currency: 'JPY',
+        total_price: 5,
+        final_price: 5,
+        unredeem: 0,
+      });
+      const a = await fetch(`${mock.url}/platform/entry`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'API-KEY': 'k', DIGEST: computeDigest('s', body) },
+        body,
+      });
       assert.equal(((await a.json()) as { result: string }).result, '000');
     } finally {
       await mock.close();
     }
-    assert.throws(() => parseMockConfig('{"stores": [{"storeId": "x", "currencies": ["EUR"]}]}', 'm.json'), /m\.json: "stores\[0\]\.currencies" has "EUR"/);
+    assert.throws(
+      () => parseMockConfig('{"stores": [{"storeId": "x", "currencies": ["EUR"]}]}', 'm.json'),
+      /m\.json: "stores\[0\]\.currencies" has "EUR"/,
+    );
     assert.throws(() => parseMockConfig('{"apikey": "x"}', 'm.json'), MockConfigError);
     assert.throws(() => parseMockConfig('{', 'm.json'), /not valid JSON/);
   });

@@ -13,7 +13,8 @@ import { runMock } from '../../../src/cli/mockCommand';
 import { control, signedPost } from './localServers';
 
 const STORE = '00000000-0000-4000-8000-000000000001';
-const entryBody = (id: string) => JSON.stringify({ platform_order_id: id, store_id: STORE, currency: 'TWD', total_price: 100, final_price: 100, unredeem: 0 });
+const entryBody = (id: string) =>
+  JSON.stringify({ platform_order_id: id, store_id: STORE, currency: 'TWD', total_price: 100, final_price: 100, unredeem: 0 });
 
 describe('mock: state file safety', () => {
   let dir: string;
@@ -24,9 +25,16 @@ describe('mock: state file safety', () => {
 
   it('refuses at start a --state that cannot be written (exit 2, a clear message)', async () => {
     const missingFolder = path.join(dir, 'no-such-folder', 'state.json');
-    await assert.rejects(startMockServer({ stateFile: missingFolder }), (e: unknown) => e instanceof MockStateError && /cannot/.test(e.message));
+    await assert.rejects(
+      startMockServer({ stateFile: missingFolder }),
+      (e: unknown) => e instanceof MockStateError && /cannot/.test(e.message),
+    );
     const err: string[] = [];
-    const code = await runMock(['--port', '0', '--quiet', '--state', missingFolder], { out: () => undefined, err: (t) => err.push(t) }, { stop: Promise.resolve() });
+    const code = await runMock(
+      ['--port', '0', '--quiet', '--state', missingFolder],
+      { out: () => undefined, err: (t) => err.push(t) },
+      { stop: Promise.resolve() },
+    );
     assert.equal(code, 2);
     assert.match(err.join('\n'), /state file .*no-such-folder/);
     if (process.getuid?.() !== 0) {

@@ -14,7 +14,15 @@ const MULTI_STORE = '00000000-0000-4000-8000-000000000002';
 const IDENTITY_STORE = '00000000-0000-4000-8000-000000000003';
 
 function entryBody(fields: Record<string, unknown> = {}): string {
-  return JSON.stringify({ platform_order_id: 'order-1', store_id: TWD_STORE, currency: 'TWD', total_price: 100, final_price: 100, unredeem: 0, ...fields });
+  return JSON.stringify({
+    platform_order_id: 'order-1',
+    store_id: TWD_STORE,
+    currency: 'TWD',
+    total_price: 100,
+    final_price: 100,
+    unredeem: 0,
+    ...fields,
+  });
 }
 
 describe('mock: the official entry table', () => {
@@ -46,11 +54,25 @@ describe('mock: the official entry table', () => {
   });
 
   it('"200" "Bad request" with result_object naming each bad field', async () => {
-    const body = JSON.stringify({ platform_order_id: 'x'.repeat(61), currency: 'TWD', total_price: '100', final_price: 100, unredeem: 0, valid_time: '2026-01-01T00:00:00', products: [{ name: 'tea', unit_count: 0, unit_price: 1, unit_final_price: 1 }] });
+    const body = JSON.stringify({
+      platform_order_id: 'x'.repeat(61),
+      currency: 'TWD',
+      total_price: '100',
+      final_price: 100,
+      unredeem: 0,
+      valid_time: '2026-01-01T00:00:00',
+      products: [{ name: 'tea', unit_count: 0, unit_price: 1, unit_final_price: 1 }],
+    });
     const a = await entry(body);
     assert.equal(a.json.result, '200');
     assert.equal(a.json.message, 'Bad request');
-    assert.deepEqual(Object.keys(a.json.result_object).sort(), ['platform_order_id', 'products[0].unit_count', 'store_id', 'total_price', 'valid_time']);
+    assert.deepEqual(Object.keys(a.json.result_object).sort(), [
+      'platform_order_id',
+      'products[0].unit_count',
+      'store_id',
+      'total_price',
+      'valid_time',
+    ]);
     assert.match(a.json.result_object.store_id, /Missing required field "store_id"/);
     assert.match(a.json.result_object.total_price, /must be a number/);
   });
@@ -94,14 +116,26 @@ describe('mock: the official entry table', () => {
   it('"200" "Invalid number of digits for the order currency amount"', async () => {
     const expected = { result: '200', message: 'Invalid number of digits for the order currency amount', result_object: null };
     assert.deepEqual((await entry(entryBody().replace('"total_price":100', '"total_price":100.5'))).json, expected);
-    assert.deepEqual((await entry(entryBody({ store_id: MULTI_STORE, currency: 'USD' }).replace('"final_price":100', '"final_price":1.234'))).json, expected);
+    assert.deepEqual(
+      (await entry(entryBody({ store_id: MULTI_STORE, currency: 'USD' }).replace('"final_price":100', '"final_price":1.234'))).json,
+      expected,
+    );
     // 100.50 USD has two places: fine, judged on the text, not a float.
-    assert.equal((await entry(entryBody({ store_id: MULTI_STORE, currency: 'USD' }).replace(/"(total|final)_price":100/g, '"$1_price":100.50'))).json.result, '000');
+    assert.equal(
+      (await entry(entryBody({ store_id: MULTI_STORE, currency: 'USD' }).replace(/"(total|final)_price":100/g, '"$1_price":100.50'))).json
+        .result,
+      '000',
+    );
   });
 
   it('"200" "Order price below limit for this currency" (JPY 5, USD 0.02, CNY 0.11, HKD 0.13)', async () => {
     const expected = { result: '200', message: 'Order price below limit for this currency', result_object: null };
-    for (const [currency, below, minimum] of [['JPY', '4', '5'], ['USD', '0.01', '0.02'], ['CNY', '0.10', '0.11'], ['HKD', '0.12', '0.13']]) {
+    for (const [currency, below, minimum] of [
+      ['JPY', '4', '5'],
+      ['USD', '0.01', '0.02'],
+      ['CNY', '0.10', '0.11'],
+      ['HKD', '0.12', '0.13'],
+    ]) {
       const base = entryBody({ platform_order_id: `min-${currency}`, store_id: MULTI_STORE, currency });
       const a = await entry(base.replace('"total_price":100', `"total_price":${below}`));
       assert.deepEqual(a.json, expected, currency);
@@ -188,7 +222,11 @@ describe('mock: the official refund table', () => {
 
   it('"117" "JKOPAY Coupon is used in this transaction, and we will only accept full refund"', async () => {
     const a = await refund({ platform_order_id: 'coupon', refund_amount: 50 });
-    assert.deepEqual(a.json, { result: '117', message: 'JKOPAY Coupon is used in this transaction, and we will only accept full refund', result_object: null });
+    assert.deepEqual(a.json, {
+      result: '117',
+      message: 'JKOPAY Coupon is used in this transaction, and we will only accept full refund',
+      result_object: null,
+    });
     const full = await refund({ platform_order_id: 'coupon', refund_amount: 100 });
     assert.equal(full.json.result, '000');
     assert.equal(full.json.result_object.redeem_amount, '80');

@@ -35,7 +35,9 @@ describe('api/requestBody', () => {
   });
 
   it('writes strings and keys as JSON, escapes included, non-ASCII as is', () => {
-    const body = buildRequestBody(payloadOf('{"platform_order_id": "a\\"b\\\\c\\u0001/é\\u00e9", "k\\ney": true, "n": null, "e": false}').node);
+    const body = buildRequestBody(
+      payloadOf('{"platform_order_id": "a\\"b\\\\c\\u0001/é\\u00e9", "k\\ney": true, "n": null, "e": false}').node,
+    );
     assert.equal(body, '{"platform_order_id":"a\\"b\\\\c\\u0001/éé","k\\ney":true,"n":null,"e":false}');
     assert.deepEqual(JSON.parse(body), { platform_order_id: 'a"b\\c\u0001/éé', 'k\ney': true, n: null, e: false });
   });
@@ -82,11 +84,24 @@ describe('api/requestBody', () => {
     assert.throws(() => buildInquiryQuery(payloadOf('{"platform_order_ids": []}').node), /empty id/);
     assert.throws(() => buildInquiryQuery(payloadOf('{"platform_order_ids": "a,,b"}').node), /empty id/);
     // Half a surrogate pair has no UTF-8 form: a build error naming the id, not encodeURIComponent's URIError.
-    assert.throws(() => buildInquiryQuery(payloadOf('{"platform_order_ids": ["ok", "\\ud800"]}').node), /platform_order_ids\[1\].*lone UTF-16 surrogate/);
+    assert.throws(
+      () => buildInquiryQuery(payloadOf('{"platform_order_ids": ["ok", "\\ud800"]}').node),
+      /platform_order_ids\[1\].*lone UTF-16 surrogate/,
+    );
     // What the TypeScript front-end will hand over for values only known at run time, or in JS spellings.
-    const unknown: ObjectNode = { type: 'object', offset: 0, length: 10, properties: [{ key: 'total_price', keyOffset: 1, keyLength: 13, value: { type: 'unknown', offset: 15, length: 5 } }] };
+    const unknown: ObjectNode = {
+      type: 'object',
+      offset: 0,
+      length: 10,
+      properties: [{ key: 'total_price', keyOffset: 1, keyLength: 13, value: { type: 'unknown', offset: 15, length: 5 } }],
+    };
     assert.throws(() => buildRequestBody(unknown), /only known when the program runs/);
-    const hex: ObjectNode = { type: 'object', offset: 0, length: 10, properties: [{ key: 'total_price', keyOffset: 1, keyLength: 13, value: { type: 'number', offset: 15, length: 4, text: '0x10' } }] };
+    const hex: ObjectNode = {
+      type: 'object',
+      offset: 0,
+      length: 10,
+      properties: [{ key: 'total_price', keyOffset: 1, keyLength: 13, value: { type: 'number', offset: 15, length: 4, text: '0x10' } }],
+    };
     assert.throws(() => buildRequestBody(hex), /not a JSON number/);
   });
 });

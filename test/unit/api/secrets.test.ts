@@ -39,7 +39,14 @@ function readings(text: string): string[] {
   } catch {
     // not URL-encoded
   }
-  out.push(text.replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+  out.push(
+    text
+      .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
+      .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  );
   return out;
 }
 
@@ -99,7 +106,9 @@ describe('api/secrets: echoes through the client and jkopay send', () => {
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
-  const entry = prepareRequest(parseJsonDocument('file:///e.entry.jkopay.json', '{"platform_order_id": "o", "total_price": 100}').payloads[0]);
+  const entry = prepareRequest(
+    parseJsonDocument('file:///e.entry.jkopay.json', '{"platform_order_id": "o", "total_price": 100}').payloads[0],
+  );
 
   /** A server that echoes the request's API-KEY (and the secret, as a leaky server might) in the given form. */
   async function echoing(status: number, type: string, render: (apiKey: string) => string): Promise<Local> {
@@ -115,9 +124,25 @@ describe('api/secrets: echoes through the client and jkopay send', () => {
   }
 
   const cases: [string, number, string, (k: string) => string][] = [
-    ['a 200 JSON echo with \\/ escapes', 200, 'application/json', (k) => JSON.stringify({ result: '999', message: `key ${k} / ${SECRET}`, result_object: { k } }).replace(/\//g, '\\/')],
-    ['a 200 JSON echo with \\u escapes', 200, 'application/json', (k) => `{"result":"999","message":"${jsonUnicode(k)}","result_object":"${jsonUnicode(SECRET)}"}`],
-    ['a 500 HTML echo', 500, 'text/html', (k) => `<html><body><h1>500</h1><pre>API-KEY: ${htmlRefs(k)} ${k} ${SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre></body></html>`],
+    [
+      'a 200 JSON echo with \\/ escapes',
+      200,
+      'application/json',
+      (k) => JSON.stringify({ result: '999', message: `key ${k} / ${SECRET}`, result_object: { k } }).replace(/\//g, '\\/'),
+    ],
+    [
+      'a 200 JSON echo with \\u escapes',
+      200,
+      'application/json',
+      (k) => `{"result":"999","message":"${jsonUnicode(k)}","result_object":"${jsonUnicode(SECRET)}"}`,
+    ],
+    [
+      'a 500 HTML echo',
+      500,
+      'text/html',
+      (k) =>
+        `<html><body><h1>500</h1><pre>API-KEY: ${htmlRefs(k)} ${k} ${SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre></body></html>`,
+    ],
     ['a 502 HTML echo', 502, 'text/html', (k) => `<html><body>Bad gateway for ${encodeURIComponent(k)} ${k}</body></html>`],
   ];
   for (const [name, status, type, render] of cases) {
@@ -138,7 +163,11 @@ describe('api/secrets: echoes through the client and jkopay send', () => {
         await fs.writeFile(file, '{"platform_order_id": "o", "total_price": 100}');
         const out: string[] = [];
         const env = { JKOPAY_API_KEY: API_KEY, JKOPAY_SECRET_KEY: SECRET };
-        await runSend([file, '--env', 'sandbox', '--base-url', s.url, '--force'], { out: (t) => out.push(t), err: (t) => out.push(t) }, { env });
+        await runSend(
+          [file, '--env', 'sandbox', '--base-url', s.url, '--force'],
+          { out: (t) => out.push(t), err: (t) => out.push(t) },
+          { env },
+        );
         const printed = out.join('\n');
         assert.match(printed, new RegExp(`HTTP ${status}`));
         assertClean(printed, 'send output');

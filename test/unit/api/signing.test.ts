@@ -12,19 +12,54 @@ const V3_BODY =
 
 const VECTORS: [name: string, secret: string, message: string, digest: string][] = [
   ['V1 inquiry query', 'QxN1X', 'platform_order_ids=87,88', 'a0836fefb028ea7493118c8b5eb6752113f552ac8ef35f3cb8cda91808c77188'],
-  ['V2 refund body', 'QxN1X', '{"platform_order_id": 87, "refund_amount": 100}', '80b9967b29287605e4ef10b45668792f9d5235777ab305bb72217078dec3205a'],
+  [
+    'V2 refund body',
+    'QxN1X',
+    '{"platform_order_id": 87, "refund_amount": 100}',
+    '80b9967b29287605e4ef10b45668792f9d5235777ab305bb72217078dec3205a',
+  ],
   ['V3 entry body with a space', V3_KEY, V3_BODY, '3577609b058ab85c2d0a00a5421a991979ed6b9f549476e9a82476dc1b70d876'],
-  ['V4 entry body without the space', V3_KEY, V3_BODY.replace('"currency": "TWD"', '"currency":"TWD"'), '5591d94a4057387bfdd984a79945a2941affe59404a73e7b9a380f9cc97c78b4'],
-  ['V5 inquiry query, two ids', V3_KEY, 'platform_order_ids=test123,demo-order-001', '7778b95890af17c5b41e8cef957f4769e7bfecc79e9f9ee555923293ebd8e880'],
+  [
+    'V4 entry body without the space',
+    V3_KEY,
+    V3_BODY.replace('"currency": "TWD"', '"currency":"TWD"'),
+    '5591d94a4057387bfdd984a79945a2941affe59404a73e7b9a380f9cc97c78b4',
+  ],
+  [
+    'V5 inquiry query, two ids',
+    V3_KEY,
+    'platform_order_ids=test123,demo-order-001',
+    '7778b95890af17c5b41e8cef957f4769e7bfecc79e9f9ee555923293ebd8e880',
+  ],
   ['V6 GOPAY body', 'test_secret_key', '{"store_id":"test"}', 'bcea7a9a247751b134aa5c859d3d50c24635d2ae3e7ed0a70596fb9535ec9f4b'],
-  ['V7 GOPAY query', 'test_secret_key', 'platform_order_ids=JKOS_TEST_001', '589cc628cdea7bd8f22a900e822725b8b8826bb7235c210448520842ffc17a84'],
+  [
+    'V7 GOPAY query',
+    'test_secret_key',
+    'platform_order_ids=JKOS_TEST_001',
+    '589cc628cdea7bd8f22a900e822725b8b8826bb7235c210448520842ffc17a84',
+  ],
 ];
 
 const NEGATIVE: [why: string, secret: string, message: string, digest: string][] = [
   ['a space after the comma', 'QxN1X', 'platform_order_ids=87, 88', 'fbc188438a2b5523673412f49049e1a8e2f58c20ed1f390da533e2f2d7f6a727'],
-  ['compact JSON is not V2', 'QxN1X', '{"platform_order_id":87,"refund_amount":100}', 'eb526e13f74e0787d8938c413139ad3b5ea24f0dd4955774718e3444c0e7ed50'],
-  ['a percent-encoded comma', V3_KEY, 'platform_order_ids=test123%2Cdemo-order-001', '64dc38fad171956cb79806d1676a90144159317e859123ba5118aa577ddc42e2'],
-  ['the Kt12345 body', 'QxN1X', '{"platform_order_id": "Kt12345", "refund_amount": 100}', '5bd5745476fe33c4b4eedb8029ec5ee2d54955b7cd939687cb86b0ac594ad5af'],
+  [
+    'compact JSON is not V2',
+    'QxN1X',
+    '{"platform_order_id":87,"refund_amount":100}',
+    'eb526e13f74e0787d8938c413139ad3b5ea24f0dd4955774718e3444c0e7ed50',
+  ],
+  [
+    'a percent-encoded comma',
+    V3_KEY,
+    'platform_order_ids=test123%2Cdemo-order-001',
+    '64dc38fad171956cb79806d1676a90144159317e859123ba5118aa577ddc42e2',
+  ],
+  [
+    'the Kt12345 body',
+    'QxN1X',
+    '{"platform_order_id": "Kt12345", "refund_amount": 100}',
+    '5bd5745476fe33c4b4eedb8029ec5ee2d54955b7cd939687cb86b0ac594ad5af',
+  ],
 ];
 
 describe('api/signing', () => {

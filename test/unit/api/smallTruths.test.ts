@@ -18,7 +18,13 @@ import { freePort } from './localServers';
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err, text: () => out.join('\n'), errors: () => err.join('\n') };
+  return {
+    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) },
+    out,
+    err,
+    text: () => out.join('\n'),
+    errors: () => err.join('\n'),
+  };
 }
 
 const WARNED = `// final above total: a warning, not an error
@@ -43,11 +49,14 @@ describe('send: warnings and --dry-run', () => {
     await fs.writeFile(file, WARNED);
     const port = await freePort();
     const c = capture();
-    const code = await runSend([file, '--dry-run', '--base-url', `http://127.0.0.1:${port}`], c.io, { env: { JKOPAY_API_KEY: 'key-1234567890', JKOPAY_SECRET_KEY: 's3cret' } });
+    const code = await runSend([file, '--dry-run', '--base-url', `http://127.0.0.1:${port}`], c.io, {
+      env: { JKOPAY_API_KEY: 'key-1234567890', JKOPAY_SECRET_KEY: 's3cret' },
+    });
     assert.equal(code, 0);
     assert.match(c.errors(), /warn\.entry\.jkopay\.json:7:18 warning final-exceeds-total/);
     assert.match(c.errors(), /--dry-run: nothing was sent/);
-    const body = '{"platform_order_id":"warn-1","store_id":"00000000-0000-4000-8000-000000000001","currency":"TWD","total_price":100,"final_price":120,"unredeem":0}';
+    const body =
+      '{"platform_order_id":"warn-1","store_id":"00000000-0000-4000-8000-000000000001","currency":"TWD","total_price":100,"final_price":120,"unredeem":0}';
     assert.ok(c.out.includes(body), c.text());
     assert.match(c.text(), new RegExp(`DIGEST: ${computeDigest('s3cret', body)}`));
     assert.match(c.text(), new RegExp(`POST http://127\\.0\\.0\\.1:${port}/platform/entry`));
@@ -70,7 +79,11 @@ describe('send: warnings and --dry-run', () => {
     await fs.writeFile(spaced, '{"platform_order_id": 87, "refund_amount": 100}');
     const s = capture();
     assert.equal(await runSign(['--secret-env', 'K', '--body-file', spaced], s.io, { K: 'QxN1X' }), 0);
-    assert.deepEqual(s.out, ['80b9967b29287605e4ef10b45668792f9d5235777ab305bb72217078dec3205a'], 'the file bytes are still what is signed');
+    assert.deepEqual(
+      s.out,
+      ['80b9967b29287605e4ef10b45668792f9d5235777ab305bb72217078dec3205a'],
+      'the file bytes are still what is signed',
+    );
     assert.match(s.errors(), /send sends other bytes .* DIGEST eb526e13f74e0787d8938c413139ad3b5ea24f0dd4955774718e3444c0e7ed50/);
   });
 });
@@ -88,7 +101,8 @@ describe('explain: inquiry statuses, other endpoints, forgiving messages', () =>
     assert.match(e.text, /result "000" whatever.*102 is a transactions\[\]\.status/);
     assert.match(e.text, /Transaction status 102 Order does not exist/);
     assert.doesNotMatch(e.text, /180 days/);
-    for (const status of ['0', '100', '101']) assert.match((await explain(status, '--endpoint', 'inquiry')).text, new RegExp(`Transaction status ${status} `));
+    for (const status of ['0', '100', '101'])
+      assert.match((await explain(status, '--endpoint', 'inquiry')).text, new RegExp(`Transaction status ${status} `));
     assert.match((await explain('000', '--endpoint', 'inquiry')).text, /^000 /m);
   });
 
@@ -100,7 +114,7 @@ describe('explain: inquiry statuses, other endpoints, forgiving messages', () =>
     assert.match(explainCodeMarkdown('102', 'en', 'entry'), /entry has no result code 102/);
   });
 
-  it('matches messages forgivingly, JKOPay\'s typos included, but not loosely', async () => {
+  it("matches messages forgivingly, JKOPay's typos included, but not loosely", async () => {
     const e = await explain('Invalid Order ID');
     assert.equal(e.code, 0);
     assert.match(e.text, /nearest official text/);
@@ -124,7 +138,7 @@ describe('foreign-currency debits in hovers and explain', () => {
     assert.match(zh.text(), /新台幣訂單 final_price = redeem_amount \+ debit_amount；外幣訂單/);
   });
 
-  it('the hover on a paid transaction\'s status says so', () => {
+  it("the hover on a paid transaction's status says so", () => {
     const ls = service({ lang: 'en' });
     const { document, position } = withCaret(
       '{ "result": "000", "message": null, "result_object": { "transactions": [ { "platform_order_id": "a", "status": |0, "currency": "JPY", "final_price": "1230", "redeem_amount": "0", "debit_amount": "249" } ] } }',

@@ -44,12 +44,20 @@ describe('durations: bounds', () => {
       await fs.writeFile(file, entryBody('t1'));
       for (const timeout of ['3000000000', '300001', '1e9', '0']) {
         const err: string[] = [];
-        const code = await runSend([file, '--base-url', `http://127.0.0.1:${await freePort()}`, '--timeout', timeout], { out: () => undefined, err: (t) => err.push(t) }, { env: {} });
+        const code = await runSend(
+          [file, '--base-url', `http://127.0.0.1:${await freePort()}`, '--timeout', timeout],
+          { out: () => undefined, err: (t) => err.push(t) },
+          { env: {} },
+        );
         assert.equal(code, 2, `--timeout ${timeout}: ${err.join('\n')}`);
         assert.match(err.join('\n'), /--timeout must be a whole number of ms from 1 to 300000/);
       }
       const err: string[] = [];
-      const code = await runSend([file, '--base-url', `http://127.0.0.1:${await freePort()}`, '--timeout', '300000'], { out: () => undefined, err: (t) => err.push(t) }, { env: {} });
+      const code = await runSend(
+        [file, '--base-url', `http://127.0.0.1:${await freePort()}`, '--timeout', '300000'],
+        { out: () => undefined, err: (t) => err.push(t) },
+        { env: {} },
+      );
       assert.equal(code, 1, 'the maximum itself is accepted (then the connection is refused)');
       assert.match(err.join('\n'), /connection refused/);
     } finally {
@@ -79,8 +87,15 @@ describe('durations: bounds', () => {
       ['{"callbacks": {"resultAttempts": 1000}}', /callbacks.resultAttempts" must be at most 20/],
       ['{"refundWindowDays": 100000000}', /"refundWindowDays" must be at most 3650/],
     ];
-    for (const [text, message] of cases) assert.throws(() => parseMockConfig(text, 'm.json'), (e: unknown) => e instanceof MockConfigError && message.test(e.message));
-    assert.equal(parseMockConfig('{"callbacks": {"resultBaseDelayMs": 60000, "connectTimeoutMs": 5000}}', 'm.json').callbacks.resultBaseDelayMs, 60_000);
+    for (const [text, message] of cases)
+      assert.throws(
+        () => parseMockConfig(text, 'm.json'),
+        (e: unknown) => e instanceof MockConfigError && message.test(e.message),
+      );
+    assert.equal(
+      parseMockConfig('{"callbacks": {"resultBaseDelayMs": 60000, "connectTimeoutMs": 5000}}', 'm.json').callbacks.resultBaseDelayMs,
+      60_000,
+    );
   });
 
   it('a huge result_url delay given in code is clamped, not a busy retry loop', async () => {
@@ -115,9 +130,14 @@ describe('callbacks: connect and read deadlines', () => {
   it('an exchange is cut by its read deadline once connected', async () => {
     const hanging = await startTcp(() => undefined);
     locals.push(hanging);
-    await assert.rejects(exchange({ url: hanging.url, method: 'POST', body: '{}', timeoutMs: 10_000, connectTimeoutMs: 5000, readTimeoutMs: 150 }), (e: unknown) => {
-      return e instanceof TransportError && e.kind === 'timeout' && /within 150 ms after connecting/.test(e.message) && e.elapsedMs < 5000;
-    });
+    await assert.rejects(
+      exchange({ url: hanging.url, method: 'POST', body: '{}', timeoutMs: 10_000, connectTimeoutMs: 5000, readTimeoutMs: 150 }),
+      (e: unknown) => {
+        return (
+          e instanceof TransportError && e.kind === 'timeout' && /within 150 ms after connecting/.test(e.message) && e.elapsedMs < 5000
+        );
+      },
+    );
   });
 
   it('a hanging confirm_url holds the pay call for one attempt; the retries fail the order in the background', async () => {
@@ -156,7 +176,11 @@ describe('callbacks: connect and read deadlines', () => {
     });
     locals.push(merchant);
     mock = await startMockServer({ config: mockConfig({ callbacks: { resultBaseDelayMs: 5 } }) });
-    await signedPost(mock.url, '/platform/entry', entryBody('r1', { confirm_url: `${merchant.url}/confirm`, result_url: `${merchant.url}/result` }));
+    await signedPost(
+      mock.url,
+      '/platform/entry',
+      entryBody('r1', { confirm_url: `${merchant.url}/confirm`, result_url: `${merchant.url}/result` }),
+    );
     const a = await control(mock.url, 'orders/r1/pay', {});
     assert.equal(a.status, 202);
     const order = mock.state.orders.get('r1')!;

@@ -41,7 +41,9 @@ describe('URL fields with spaces or control characters', () => {
       }
     }
     assert.deepEqual(
-      validate(entry({ result_display_url: 'https://shop.example/done?id=1' }), {}, 'file:///t/a.entry.jkopay.json').filter((d) => d.code === 'invalid-format'),
+      validate(entry({ result_display_url: 'https://shop.example/done?id=1' }), {}, 'file:///t/a.entry.jkopay.json').filter(
+        (d) => d.code === 'invalid-format',
+      ),
       [],
     );
   });
@@ -49,7 +51,10 @@ describe('URL fields with spaces or control characters', () => {
   it('the client refuses such a base URL or request URL', async () => {
     for (const url of ['http://127.0.0.1:8917\n', 'http://127.0.0.1:8917/\tx', 'http://127.0.0.1:89\r\n17']) {
       assert.throws(() => normalizeBaseUrl(url), EnvironmentError);
-      await assert.rejects(exchange({ url, method: 'GET', timeoutMs: 1000 }), (e: unknown) => e instanceof TransportError && e.kind === 'bad-url');
+      await assert.rejects(
+        exchange({ url, method: 'GET', timeoutMs: 1000 }),
+        (e: unknown) => e instanceof TransportError && e.kind === 'bad-url',
+      );
     }
   });
 
@@ -57,7 +62,9 @@ describe('URL fields with spaces or control characters', () => {
     for (const url of ['http://127.0.0.1:3000\n', 'http://127.0.0.1:30\t00', ' http://127.0.0.1:3000']) {
       assert.throws(() => parseForwardOrigin(url), CallbackRoutingError);
       const err: string[] = [];
-      const code = await withUsage('mock', 'usage', { out: () => undefined, err: (t) => err.push(t) }, () => runMockControl('orders', ['--url', url], { out: () => undefined, err: (t) => err.push(t) }));
+      const code = await withUsage('mock', 'usage', { out: () => undefined, err: (t) => err.push(t) }, () =>
+        runMockControl('orders', ['--url', url], { out: () => undefined, err: (t) => err.push(t) }),
+      );
       assert.equal(code, 2, err.join('\n'));
     }
     assert.equal(parseForwardOrigin('http://127.0.0.1:3000/'), 'http://127.0.0.1:3000');
@@ -65,7 +72,8 @@ describe('URL fields with spaces or control characters', () => {
 
   it('redirect targets are only validated http(s) URLs', () => {
     assert.equal(redirectTarget('https://shop.example/done?id=1'), 'https://shop.example/done?id=1');
-    for (const url of [...HOSTILE, 'javascript:alert(1)', 'not a url', '', undefined]) assert.equal(redirectTarget(url), undefined, String(url));
+    for (const url of [...HOSTILE, 'javascript:alert(1)', 'not a url', '', undefined])
+      assert.equal(redirectTarget(url), undefined, String(url));
   });
 
   describe('in the mock', () => {
@@ -84,7 +92,10 @@ describe('URL fields with spaces or control characters', () => {
     });
 
     it('a form payment of an order holding such a URL (an old state file) pays and answers, with no broken redirect', async () => {
-      assert.equal((await signedPost(mock.url, '/platform/entry', entry({ result_display_url: 'https://shop.example/done' }))).json.result, '000');
+      assert.equal(
+        (await signedPost(mock.url, '/platform/entry', entry({ result_display_url: 'https://shop.example/done' }))).json.result,
+        '000',
+      );
       mock.state.orders.get('u1')!.result_display_url = 'https://shop.example/done\r\nX-Injected: 1';
       const page = await rawRequest(`${mock.url}/_mock/pay/u1`, {});
       const token = /name="token" value="([0-9a-f]+)"/.exec(page.text)![1];
