@@ -17,7 +17,7 @@ import { type Finding, type Fix, ruleMessage } from './findings';
 import { localize } from './localize';
 import { msg } from './messages';
 import { parseSourceFile, type SourceDocument } from './sourceDocument';
-import { unwrap } from './tsParser';
+import { childAt, unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
 
 /** A file can hold a checked site only when it reads a `result` and names an endpoint one of the three ways. */
@@ -38,27 +38,10 @@ const MAX_TRACE = 4;
  * would make the search quadratic.
  */
 function nodeAt(sourceFile: TS.SourceFile, offset: number): TS.Node | undefined {
-  const ts = typescript();
   let found: TS.Node | undefined;
   let node: TS.Node | undefined = sourceFile;
   while (node) {
-    let next: TS.Node | undefined;
-    const holds = (child: TS.Node) => child.pos <= offset && offset < child.end;
-    ts.forEachChild(
-      node,
-      (child) => (holds(child) ? (next = child) : undefined),
-      (list) => {
-        let low = 0;
-        let high = list.length - 1;
-        while (low <= high) {
-          const mid = (low + high) >> 1;
-          if (list[mid].end <= offset) low = mid + 1;
-          else if (list[mid].pos > offset) high = mid - 1;
-          else return (next = list[mid]);
-        }
-        return undefined;
-      },
-    );
+    const next = childAt(node, offset);
     // Leading trivia belongs to a node's span (pos) but not to its text: stop above it.
     if (next && offset < next.getStart(sourceFile)) break;
     node = next;

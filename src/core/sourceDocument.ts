@@ -17,7 +17,7 @@ import type { TextChange } from './textChange';
 import { kindFromKeys } from './payloadKind';
 import { fileFunctions, inDataContext, keysAndValuesFit, partialArgument } from './sourceEvidence';
 import { type FlowIndex, indexFlow, laterKeys, withLaterKeys } from './sourceFlow';
-import { convertObject, staticName, unwrap } from './tsParser';
+import { childAt, convertObject, staticName, unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
 
 /** Which signs make a literal a payload; each can be switched off by a setting. */
@@ -218,31 +218,8 @@ function hasPayloadAncestor(node: TS.Node, found: Map<TS.ObjectLiteralExpression
 
 /** The nodes from the file down to the innermost one whose span (leading trivia included) holds `offset`. */
 function pathTo(sourceFile: TS.SourceFile, offset: number): TS.Node[] {
-  const ts = typescript();
   const path: TS.Node[] = [];
-  let node: TS.Node | undefined = sourceFile;
-  while (node) {
-    path.push(node);
-    let next: TS.Node | undefined;
-    const holds = (child: TS.Node) => child.pos <= offset && offset < child.end;
-    ts.forEachChild(
-      node,
-      (child) => (holds(child) ? (next = child) : undefined),
-      // Lists (a file's statements) can be long: binary search them by position.
-      (list) => {
-        let low = 0;
-        let high = list.length - 1;
-        while (low <= high) {
-          const mid = (low + high) >> 1;
-          if (list[mid].end <= offset) low = mid + 1;
-          else if (list[mid].pos > offset) high = mid - 1;
-          else return (next = list[mid]);
-        }
-        return undefined;
-      },
-    );
-    node = next;
-  }
+  for (let node: TS.Node | undefined = sourceFile; node; node = childAt(node, offset)) path.push(node);
   return path;
 }
 

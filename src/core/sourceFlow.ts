@@ -12,7 +12,7 @@
  */
 import type * as TS from 'typescript';
 import type { ObjectNode, PropertyNode } from './model';
-import { convertObject, convertValue, startOf, staticName, unwrap } from './tsParser';
+import { childAt, convertObject, convertValue, startOf, staticName, unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
 
 /** What the code does to a variable after its declaration. */
@@ -143,23 +143,7 @@ function identifierAt(scope: TS.Node, offset: number, text: string): TS.Identifi
   let node: TS.Node | undefined = scope;
   while (node) {
     if (ts.isIdentifier(node)) return startOf(node, text) === offset ? node : undefined;
-    let next: TS.Node | undefined;
-    ts.forEachChild(
-      node,
-      (child) => (child.pos <= offset && offset < child.end ? (next = child) : undefined),
-      (list) => {
-        let low = 0;
-        let high = list.length - 1;
-        while (low <= high) {
-          const mid = (low + high) >> 1;
-          if (list[mid].end <= offset) low = mid + 1;
-          else if (list[mid].pos > offset) high = mid - 1;
-          else return (next = list[mid]);
-        }
-        return undefined;
-      },
-    );
-    node = next;
+    node = childAt(node, offset);
   }
   return undefined;
 }

@@ -69,6 +69,31 @@ export function startOf(node: TS.Node, text: string): number {
   }
 }
 
+/**
+ * The child of `node` whose span (leading trivia included) holds `offset`, if any. Lists (a file's
+ * statements, a long array) are binary-searched by position, so descending from the file to any
+ * offset costs the depth of the tree times a logarithm, never a scan of every sibling.
+ */
+export function childAt(node: TS.Node, offset: number): TS.Node | undefined {
+  let next: TS.Node | undefined;
+  typescript().forEachChild(
+    node,
+    (child) => (child.pos <= offset && offset < child.end ? (next = child) : undefined),
+    (list) => {
+      let low = 0;
+      let high = list.length - 1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (list[mid].end <= offset) low = mid + 1;
+        else if (list[mid].pos > offset) high = mid - 1;
+        else return (next = list[mid]);
+      }
+      return undefined;
+    },
+  );
+  return next;
+}
+
 /** Strips wrappers that do not change a value: parentheses, `as const`, `satisfies`, `!`. */
 export function unwrap(node: TS.Expression): TS.Expression {
   const K = kinds();
