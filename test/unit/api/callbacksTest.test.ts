@@ -13,18 +13,7 @@ import { computeDigest, verifyDigest } from '../../../src/api/signing';
 import { runCallbacks } from '../../../src/cli/callbacksCommand';
 import { runVerify } from '../../../src/cli/verifyCommand';
 import { freePort, type Local, startHttp, startTcp } from './localServers';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) },
-    out,
-    err,
-    text: () => out.join('\n'),
-    errors: () => err.join('\n'),
-  };
-}
+import { capture } from './captureIo';
 
 interface Received {
   path: string;

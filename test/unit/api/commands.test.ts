@@ -13,18 +13,7 @@ import { runCallbacks } from '../../../src/cli/callbacksCommand';
 import { runSign } from '../../../src/cli/signCommand';
 import { runVerify } from '../../../src/cli/verifyCommand';
 import { freePort, startHttp } from './localServers';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) },
-    out,
-    err,
-    text: () => out.join('\n'),
-    errors: () => err.join('\n'),
-  };
-}
+import { capture } from './captureIo';
 
 const ENTRY = `{
   "$schema": "./entry.schema.json",

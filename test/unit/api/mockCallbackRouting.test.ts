@@ -14,24 +14,13 @@ import { type RequestLogEntry, type RunningMockServer, startMockServer } from '.
 import { computeDigest } from '../../../src/api/signing';
 import { accessLine, callbackLine, runMock } from '../../../src/cli/mockCommand';
 import { control, type Local, MOCK_KEYS, signedInquiry, signedPost, startHttp } from './localServers';
+import { capture } from './captureIo';
 
 const STORE = '00000000-0000-4000-8000-000000000001';
 const FX_STORE = '00000000-0000-4000-8000-000000000002';
 const entryBody = (id: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ platform_order_id: id, store_id: STORE, currency: 'TWD', total_price: 100, final_price: 100, unredeem: 0, ...extra });
 const timing = { resultBaseDelayMs: 5, timeoutMs: 2000 };
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) },
-    out,
-    err,
-    text: () => out.join('\n'),
-    errors: () => err.join('\n'),
-  };
-}
 
 describe('mock callbacks: routing', () => {
   it('routes: loopback as is, others skipped with the way out named, forwarding keeps path and query', () => {

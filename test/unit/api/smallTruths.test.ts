@@ -14,18 +14,7 @@ import { runSign } from '../../../src/cli/signCommand';
 import { explainCodeMarkdown, explainMessageMarkdown } from '../../../src/core/resultCodeDocs';
 import { service, withCaret } from '../helpers';
 import { freePort } from './localServers';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) },
-    out,
-    err,
-    text: () => out.join('\n'),
-    errors: () => err.join('\n'),
-  };
-}
+import { capture } from './captureIo';
 
 const WARNED = `// final above total: a warning, not an error
 {
