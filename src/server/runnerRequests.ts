@@ -10,7 +10,7 @@ import { type PreparedRequest, prepareRequest, RequestBuildError } from '../api/
 import { getSendCodeLenses } from '../core/codeLens';
 import type { PayloadDocument } from '../core/model';
 import { nodeEnd } from '../core/model';
-import { payloadErrors } from '../core/payloadErrors';
+import { payloadErrorCounts, payloadErrors } from '../core/payloadErrors';
 import type { Lang } from '../data/types';
 import {
   PAYLOADS_REQUEST,
@@ -72,14 +72,14 @@ export function registerRunnerRequests(connection: Connection, guard: HandlerGua
       const document = host.documents.get(uri);
       if (!document) return { version: null, payloads: [] };
       const doc = host.parsed(document);
-      const diagnostics = host.diagnostics(document);
+      const errorCounts = payloadErrorCounts(document, host.diagnostics(document), doc.payloads);
       const payloads = doc.payloads.map((payload, index): PayloadInfo => {
         const prepared = tryPrepare(doc, index);
         return {
           index,
           kind: payload.kind,
           range: { start: document.positionAt(payload.node.offset), end: document.positionAt(nodeEnd(payload.node)) },
-          errorCount: payloadErrors(document, diagnostics, payload).length,
+          errorCount: errorCounts[index],
           sendable: 'request' in prepared,
           ...('reason' in prepared ? { reason: prepared.reason } : {}),
         };
