@@ -1,11 +1,12 @@
 /**
  * The JSON-with-comments front-end: reads a `.jkopay.json` text into the payload model with
- * jsonc-parser's scanner. Tolerant (a syntax error is a problem in the result, never an
- * exception), iterative (100,000 nested brackets cannot overflow the stack) and single-pass,
- * because it runs on every keystroke and on multi-megabyte files.
- * Pure: depends on jsonc-parser and the model only.
+ * jsonc-parser's scanner (through `JsonTokens`, its fast path for common tokens). Tolerant (a
+ * syntax error is a problem in the result, never an exception), iterative (100,000 nested brackets
+ * cannot overflow the stack) and single-pass, because it runs on every keystroke and on
+ * multi-megabyte files. Pure: depends on jsonc-parser, the token source and the model only.
  */
 import { createScanner, ScanError, SyntaxKind } from 'jsonc-parser';
+import { JsonTokens } from './jsonTokens';
 import type { ArrayNode, ObjectNode, ParseProblem, PropertyNode, SyntaxProblemId, ValueNode } from './model';
 
 /** Nesting deeper than any payload; past it a value is skipped (and reported) instead of modelled. */
@@ -61,9 +62,8 @@ const SCAN_ERRORS: Partial<Record<ScanError, SyntaxProblemId>> = {
 
 export function parseJson(text: string, options: JsonParseOptions = {}): JsonParseResult {
   const { onPayload, dropPayloads = false, maxDepth = MAX_DEPTH } = options;
-  const scanner = createScanner(text, true);
   // A byte-order mark is not content; editors and Windows tools write one.
-  if (text.charCodeAt(0) === 0xfeff) scanner.setPosition(1);
+  const tokens = new JsonTokens(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
 
   const problems: ParseProblem[] = [];
   const stack: Frame[] = [];
@@ -109,17 +109,17 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonPar
     let depth = 1;
     let token: SyntaxKind;
     do {
-      token = scanner.scan();
+      token = tokens.next();
       if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) depth++;
       else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth--;
     } while (depth > 0 && token !== SyntaxKind.EOF);
-    const end = scanner.getTokenOffset() + scanner.getTokenLength();
+    const end = tokens.offset + tokens.length;
     return { type: 'unknown', offset, length: end - offset } as ValueNode;
   };
 
   /** The current string token is a key: a new property whose value comes next. */
   const startProperty = (frame: Frame, offset: number, length: number) => {
-    const property: PropertyNode = { key: scanner.getTokenValue(), keyOffset: offset, keyLength: length, value: undefined };
+    const property: PropertyNode = { key: tokens.value(), keyOffset: offset, keyLength: length, value: undefined };
     if (frame.attached) (frame.node as ObjectNode).properties.push(property);
     frame.property = property;
     frame.expect = Expect.Colon;
@@ -143,10 +143,10 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonPar
         return;
       }
       case SyntaxKind.StringLiteral:
-        if (attached) attach({ type: 'string', offset, length, value: scanner.getTokenValue() });
+        if (attached) attach({ type: 'string', offset, length, value: tokens.value() });
         return;
       case SyntaxKind.NumericLiteral:
-        if (attached) attach({ type: 'number', offset, length, text: scanner.getTokenValue() });
+        if (attached) attach({ type: 'number', offset, length, text: tokens.value() });
         return;
       case SyntaxKind.TrueKeyword:
       case SyntaxKind.FalseKeyword:
@@ -161,10 +161,10 @@ export function parseJson(text: string, options: JsonParseOptions = {}): JsonPar
   /** End of the last token read: whatever follows it at the end is trivia (blank space and comments). */
   let lastEnd = 0;
   for (;;) {
-    const token = scanner.scan();
-    const offset = scanner.getTokenOffset();
-    const length = scanner.getTokenLength();
-    const scanError = scanner.getTokenError();
+    const token = tokens.next();
+    const offset = tokens.offset;
+    const length = tokens.length;
+    const scanError = tokens.error;
     if (scanError !== ScanError.None) problem(SCAN_ERRORS[scanError] ?? 'invalid-character', offset, length);
     if (token === SyntaxKind.EOF) {
       unterminatedComment(text, lastEnd, problem);
