@@ -20,9 +20,17 @@ export function kindFromSchemaUri(uri: string): PayloadKind | undefined {
   return match ? (match[1].toLowerCase() as PayloadKind) : undefined;
 }
 
+/** The last name asked about, and its kind: every payload of a file asks with the same name. */
+let lastFileName: string | undefined;
+let lastFileKind: PayloadKind | undefined;
+
 export function kindFromFileName(uri: string): PayloadKind | undefined {
-  const match = FILE_KIND.exec(uri.split(/[?#]/)[0]);
-  return match ? (match[1].toLowerCase() as PayloadKind) : undefined;
+  if (uri !== lastFileName) {
+    const match = FILE_KIND.exec(uri.split(/[?#]/)[0]);
+    lastFileKind = match ? (match[1].toLowerCase() as PayloadKind) : undefined;
+    lastFileName = uri;
+  }
+  return lastFileKind;
 }
 
 /**
@@ -40,24 +48,17 @@ export function kindFromKeys(has: (key: string) => boolean): PayloadKind | undef
   return undefined;
 }
 
-function isResponse(node: ObjectNode): boolean {
-  return kindFromKeys((key) => getProperty(node, key) !== undefined) === 'response';
-}
-
-/** A payload file's object is a request whatever it holds: without other signs, an entry (the most common). */
-export function kindFromFields(node: ObjectNode): PayloadKind {
-  return kindFromKeys((key) => getProperty(node, key) !== undefined) ?? 'entry';
-}
-
 export function resolvePayload(node: ObjectNode, uri: string): Payload {
   const schema = getProperty(node, SCHEMA_KEY)?.value;
   if (schema?.type === 'string') {
     const kind = kindFromSchemaUri(schema.value);
     if (kind) return { kind, kindReason: 'schema', node };
   }
+  const byKeys = kindFromKeys((key) => getProperty(node, key) !== undefined);
   // A response saved as `order.refund.jkopay.json` is still a response (its hovers use the name's endpoint).
-  if (isResponse(node)) return { kind: 'response', kindReason: 'fields', node };
+  if (byKeys === 'response') return { kind: 'response', kindReason: 'fields', node };
   const fileKind = kindFromFileName(uri);
   if (fileKind) return { kind: fileKind, kindReason: 'fileName', node };
-  return { kind: kindFromFields(node), kindReason: 'fields', node };
+  // A payload file's object is a request whatever it holds: without other signs, an entry (the most common).
+  return { kind: byKeys ?? 'entry', kindReason: 'fields', node };
 }
