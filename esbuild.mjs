@@ -16,6 +16,24 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
+/** The commands main.ts loads from dist/cli/ when they run (`check`, what CI starts, is in dist/cli.js itself). */
+const LAZY_COMMANDS = ['lsp', 'send', 'mock', 'sign', 'verify', 'explain', 'callbacks'];
+
+/**
+ * Keeps main.ts's `import('./<name>Command.js')` of those commands out of dist/cli.js and points it at
+ * dist/cli/<name>Command.js. A cold `jkopay check` then compiles half the code: the language server,
+ * the mock and the HTTP client are most of the CLI (bench/cliStartBench.mjs measures the start).
+ */
+const lazyCommands = {
+  name: 'lazy-commands',
+  setup(build) {
+    const commandImport = new RegExp(`^\\./(${LAZY_COMMANDS.join('|')})Command\\.js$`);
+    build.onResolve({ filter: commandImport }, (args) =>
+      path.basename(args.importer) === 'main.ts' ? { path: `./cli/${args.path.slice(2)}`, external: true } : undefined,
+    );
+  },
+};
+
 /** The options of every bundle, paths relative to the repository root. */
 export function bundleOptions({ production = false } = {}) {
   const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -39,12 +57,20 @@ export function bundleOptions({ production = false } = {}) {
     client: { ...common, entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
     server: { ...common, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
     // The CLI is installed with its dependencies, so the 9 MB TypeScript compiler stays a runtime
-    // require: `jkopay check` on JSON files then starts without reading it.
+    // require: `jkopay check` on JSON files then starts without reading it. For the same reason every
+    // other command is a bundle of its own in dist/cli/, loaded when it runs (see lazyCommands).
     cli: {
       ...common,
       entryPoints: ['src/cli/main.ts'],
       outfile: 'dist/cli.js',
       banner: { js: '#!/usr/bin/env node' },
+      external: ['typescript'],
+      plugins: [lazyCommands],
+    },
+    cliCommands: {
+      ...common,
+      entryPoints: LAZY_COMMANDS.map((name) => `src/cli/${name}Command.ts`),
+      outdir: 'dist/cli',
       external: ['typescript'],
     },
     webview: {
@@ -110,10 +136,12 @@ export async function build({ production = false, logLevel, vsix = false } = {})
   if (!vsix) node('scripts/generateTypes.mjs');
   node('node_modules/typescript/bin/tsc', '-p', 'src/webview');
   if (!vsix) node('node_modules/typescript/bin/tsc', '-p', 'src/lib/tsconfig.dist.json');
-  const { library, cli, ...extension } = bundleOptions({ production });
+  const { library, cli, cliCommands, ...extension } = bundleOptions({ production });
   const quiet = (options) => (logLevel ? { ...options, logLevel } : options);
   const builds = Object.values(extension).map((options) => esbuild.build(quiet(options)));
-  if (!vsix) builds.push(esbuild.build(quiet(cli)), esbuild.build(quiet(library)).then(finishLibrary));
+  if (!vsix) {
+    builds.push(esbuild.build(quiet(cli)), esbuild.build(quiet(cliCommands)), esbuild.build(quiet(library)).then(finishLibrary));
+  }
   writeFileSync(path.join(ROOT, VSIX_README), vsixReadme());
   await Promise.all(builds);
 }
