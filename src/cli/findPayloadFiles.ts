@@ -9,9 +9,9 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
+import type { Ignore } from 'ignore';
 import { PAYLOAD_FILE, SOURCE_FILE } from '../data/files';
+import { globMatcher } from '../server/projectConfigFile';
 import { fileKind } from './fileInput';
 
 export { PAYLOAD_FILE, SOURCE_FILE };
@@ -26,12 +26,6 @@ export interface FindOptions {
   gitignore?: boolean;
 }
 
-/** A compiled exclude glob set, matched against paths relative to its base (with `/`). */
-interface Excluder {
-  base: string;
-  match: (relative: string) => boolean;
-}
-
 export interface FoundFiles {
   files: string[];
   /** Paths that do not exist or cannot be read (a FIFO, socket or device named directly), with the reason. */
@@ -42,21 +36,8 @@ export interface FoundFiles {
 
 export async function findPayloadFiles(paths: readonly string[], options: FindOptions = {}): Promise<FoundFiles> {
   const found: FoundFiles = { files: [], errors: [], skipped: [] };
-  const excluders: Excluder[] = (options.exclude ?? [])
-    .filter((e) => e.globs.length > 0)
-    .map((e) => {
-      // A glob naming a folder (`examples`, `examples/`) excludes what is inside it too.
-      const globs = e.globs.flatMap((g) => {
-        const clean = g.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
-        return [clean, `${clean}/**`];
-      });
-      return { base: path.resolve(e.base), match: picomatch(globs, { dot: true }) };
-    });
-  const excluded = (file: string) =>
-    excluders.some((e) => {
-      const relative = path.relative(e.base, path.resolve(file)).split(path.sep).join('/');
-      return relative !== '' && !relative.startsWith('../') && e.match(relative);
-    });
+  const matchers = (options.exclude ?? []).map((e) => globMatcher(e.globs, e.base));
+  const excluded = (file: string) => matchers.some((matches) => matches(file));
   const walker = { found, excluded, gitignore: options.gitignore !== false };
   for (const p of paths) {
     let stat;
@@ -94,6 +75,9 @@ interface GitIgnore {
 async function readGitignore(dir: string): Promise<GitIgnore | undefined> {
   try {
     const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
+    // Loaded here, not at start-up: a `jkopay check` that names only files never searches a folder.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ignore = require('ignore') as typeof import('ignore');
     return { dir: path.resolve(dir), rules: ignore().add(text) };
   } catch {
     return undefined;

@@ -1,11 +1,12 @@
 /**
  * Finds the project configuration (`jkopay.config.json`, or the `jkopay` key of `package.json`)
  * on disk, for the language server and the CLI alike: the core's finder with Node's file system,
- * and the exclude globs as a matcher (`picomatch`).
+ * and exclude globs as a matcher (`picomatch`, loaded on the first match: a `jkopay check` that
+ * names only files never needs it).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
 import { findProjectConfig, type LoadedConfig } from '../core/projectConfig';
 
 /**
@@ -31,16 +32,28 @@ export function loadProjectConfig(dir: string = process.cwd(), up = true): Loade
   );
 }
 
-/** True for files the configuration's `exclude` globs match (paths relative to its folder; a folder glob covers its content). */
+/** True for files the configuration's `exclude` globs match (paths relative to its folder). */
 export function excludeMatcher(loaded: LoadedConfig | undefined): (file: string) => boolean {
-  const globs = (loaded?.config.exclude ?? []).flatMap((g) => {
+  return loaded ? globMatcher(loaded.config.exclude ?? [], loaded.root) : () => false;
+}
+
+/**
+ * True for files under `base` that one of the globs matches (relative to `base`, with `/`; a glob
+ * naming a folder, `examples` or `examples/`, covers what is inside it). Compiled on the first file.
+ */
+export function globMatcher(globs: readonly string[], base: string): (file: string) => boolean {
+  const patterns = globs.flatMap((g) => {
     const clean = g.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
     return [clean, `${clean}/**`];
   });
-  if (!loaded || globs.length === 0) return () => false;
-  const match = picomatch(globs, { dot: true });
+  if (patterns.length === 0) return () => false;
+  const root = path.resolve(base);
+  let match: ((relative: string) => boolean) | undefined;
   return (file) => {
-    const relative = path.relative(loaded.root, path.resolve(file)).split(path.sep).join('/');
-    return relative !== '' && !relative.startsWith('../') && match(relative);
+    const relative = path.relative(root, path.resolve(file)).split(path.sep).join('/');
+    if (relative === '' || relative.startsWith('../')) return false;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    match ??= (require('picomatch') as typeof Picomatch)(patterns, { dot: true });
+    return match(relative);
   };
 }
