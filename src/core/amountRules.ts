@@ -26,13 +26,12 @@ function minimumOf(currency: CurrencyEntry): Decimal {
 
 /** Checks one amount; true when something was reported (then no further number warning is added). */
 export function checkAmount(ctx: CheckContext, node: NumberNode, spec: FieldSpec, currency: CurrencyEntry | undefined): boolean {
-  const read = readNumber(node.text);
+  const value = readNumber(node.text);
   const field = spec.name;
-  if (!read) {
+  if (!value) {
     ctx.reportDetail('invalid-value', node, 'number-out-of-range', { text: node.text });
     return true;
   }
-  const value = read.value;
   if (spec.schema.exclusiveMinimum === 0 && !isPositive(value)) {
     ctx.report('non-positive-amount', node, { field });
     return true;
@@ -42,12 +41,12 @@ export function checkAmount(ctx: CheckContext, node: NumberNode, spec: FieldSpec
     return true;
   }
   if (!currency) return false;
-  if (read.places > currency.decimals) {
+  if (value.scale > currency.decimals) {
     const rounded = format(round(value, currency.decimals));
     ctx.report(
       'currency-precision',
       node,
-      { field, places: read.places, currency: currency.code, decimals: currency.decimals },
+      { field, places: value.scale, currency: currency.code, decimals: currency.decimals },
       {
         fixes: [
           ctx.replaceFix(
@@ -90,14 +89,14 @@ export function checkNumberSafety(ctx: CheckContext, node: NumberNode): void {
   const asDouble = Number(node.text);
   const sent = Number.isFinite(asDouble) ? JSON.stringify(asDouble) : 'null';
   const sentValue = readNumber(sent);
-  if (sentValue && compare(sentValue.value, read.value) === 0) return;
-  const detail = read.value.scale === 0 && typeof read.value.digits === 'bigint' ? 'unsafe-integer' : 'rewritten-number';
+  if (sentValue && compare(sentValue, read) === 0) return;
+  const detail = read.scale === 0 && typeof read.digits === 'bigint' ? 'unsafe-integer' : 'rewritten-number';
   ctx.reportDetail('unsafe-number', node, detail, { text: node.text, sent });
 }
 
 /** The exact value of an amount, or undefined when it is not a literal number or not a usable one (≤ 0 is reported elsewhere). */
 function amountOf(node: ValueNode | undefined): Decimal | undefined {
-  const value = node?.type === 'number' ? readNumber(node.text)?.value : undefined;
+  const value = node?.type === 'number' ? readNumber(node.text) : undefined;
   return value && !value.negative ? value : undefined;
 }
 

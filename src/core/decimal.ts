@@ -11,13 +11,8 @@ export interface Decimal {
   negative: boolean;
   /** A safe integer, or a BigInt once the digits do not fit in one. */
   digits: number | bigint;
+  /** Read from a text, the decimal places as written: `10.100` has 3, `1e2` has 0, `1e-1` has 1, `1.50e1` has 1. */
   scale: number;
-}
-
-export interface ReadNumber {
-  value: Decimal;
-  /** Decimal places as written: `10.100` has 3, `1e2` has 0, `1e-1` has 1, `1.50e1` has 1. */
-  places: number;
 }
 
 /** Exponents beyond this are not amounts anyone means; they are refused instead of building huge numbers. */
@@ -29,8 +24,11 @@ function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;
 }
 
-/** Reads a JSON (or JS decimal) number literal; undefined when it is not one or is absurdly large. */
-export function readNumber(text: string): ReadNumber | undefined {
+/**
+ * Reads a JSON (or JS decimal) number literal, keeping its written decimal places as the scale;
+ * undefined when it is not one or is absurdly large. One object per call: it runs on every amount.
+ */
+export function readNumber(text: string): Decimal | undefined {
   let i = 0;
   const negative = text.charCodeAt(0) === 45; // '-'
   if (negative) i++;
@@ -75,14 +73,14 @@ export function readNumber(text: string): ReadNumber | undefined {
     digits = times10(digits, -scale);
     scale = 0;
   }
-  return { value: { negative: negative && !isZero(digits), digits, scale }, places: Math.max(0, scale) };
+  return { negative: negative && !isZero(digits), digits, scale };
 }
 
 /** Parses a plain decimal string such as `0.13` (data tables); throws on anything else. */
 export function decimal(text: string): Decimal {
   const read = readNumber(text);
   if (!read) throw new Error(`not a decimal: ${text}`);
-  return read.value;
+  return read;
 }
 
 function isZero(digits: number | bigint): boolean {

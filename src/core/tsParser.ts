@@ -178,7 +178,7 @@ function sameValue(a: string, b: string): boolean {
   if (fitsDouble(a)) return true;
   const x = readNumber(a);
   const y = readNumber(b);
-  return x !== undefined && y !== undefined && compare(x.value, y.value) === 0;
+  return x !== undefined && y !== undefined && compare(x, y) === 0;
 }
 
 export function convertValue(expression: TS.Expression, sourceFile: TS.SourceFile, depth: number): ValueNode {

@@ -5,7 +5,7 @@ import { positionFinder } from '../../src/core/findings';
 
 describe('decimal', () => {
   it('counts decimal places as written', () => {
-    const places = (t: string) => readNumber(t)!.places;
+    const places = (t: string) => readNumber(t)!.scale;
     assert.equal(places('10.100'), 3);
     assert.equal(places('1e2'), 0);
     assert.equal(places('1e-1'), 1);

@@ -85,7 +85,7 @@ export function checkCallbackOptions(
   const currency = findCurrency(options.currency);
   if (!currency) throw new CallbackTestError(`--currency "${options.currency}" is not a JKOPay currency (TWD, JPY, USD, CNY, HKD)`);
   const read = readNumber(options.amount);
-  if (!read || read.value.negative || read.places > currency.decimals || !/[1-9]/.test(options.amount)) {
+  if (!read || read.negative || read.scale > currency.decimals || !/[1-9]/.test(options.amount)) {
     throw new CallbackTestError(
       `--amount "${options.amount}" must be a positive ${currency.code} amount with at most ${currency.decimals} decimal places`,
     );
@@ -95,7 +95,7 @@ export function checkCallbackOptions(
 
 /** The `{"transaction": …}` body of the result scenarios, shaped like an inquiry transaction of a paid order. */
 export function resultBody(options: Pick<CallbackTestOptions, 'orderId' | 'currency' | 'amount'>, now = Date.now()): string {
-  const paid = readNumber(options.amount)!.value as Decimal;
+  const paid = readNumber(options.amount) as Decimal;
   const transaction = {
     platform_order_id: options.orderId,
     status: 0,

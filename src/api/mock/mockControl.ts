@@ -247,12 +247,12 @@ function readPayOptions(req: ControlRequest, order: MockOrder): PayOptions | str
   } else if (typeof raw.coupon === 'string' || typeof raw.coupon === 'number') {
     const read = readNumber(String(raw.coupon));
     const decimals = findCurrency(order.currency)?.decimals ?? 0;
-    if (!read || read.value.negative || read.places > decimals || compare(read.value, ZERO) <= 0) {
+    if (!read || read.negative || read.scale > decimals || compare(read, ZERO) <= 0) {
       return `coupon must be a positive ${order.currency} amount with at most ${decimals} decimal places`;
     }
-    if (compare(read.value, coverable) > 0)
+    if (compare(read, coverable) > 0)
       return `coupon ${raw.coupon} is more than final_price − unredeem (${money(coverable, order.currency)})`;
-    coupon = money(read.value, order.currency);
+    coupon = money(read, order.currency);
   } else if (raw.coupon !== undefined && raw.coupon !== false) {
     return 'coupon must be true, false or an amount';
   }

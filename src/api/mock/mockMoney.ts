@@ -12,7 +12,7 @@ export const ZERO: Decimal = decimal('0');
 export function amount(text: string): Decimal {
   const read = readNumber(text);
   if (!read) throw new Error(`not an amount: ${text}`);
-  return read.value;
+  return read;
 }
 
 /** The amount as a string with exactly the currency's decimal places. */
