@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { generatePayloadFile } from './generatePayloads.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = 9;
+const RUNS = 15;
 const dir = mkdtempSync(path.join(tmpdir(), 'jkopay-cli-bench-'));
 const file = path.join(dir, 'orders.jkopay.json');
 writeFileSync(file, generatePayloadFile(5000));
