@@ -4,7 +4,7 @@
  * file does not stop the others from being checked.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -185,5 +185,34 @@ describe('hostile input to the CLI', function () {
       const decoded = decodeUtf8(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0xf0, 0x9f, 0x98, 0x80, 0xff]));
       assert.deepEqual(decoded.invalid, { byte: 8, offset: 4 }); // BOM kept (1 unit), {, 😀 (2 units)
     });
+  });
+});
+
+describe('a reader that closes the pipe early', function () {
+  this.timeout(30_000);
+
+  it('stops the mock quietly when its log has nowhere to go (was: an unhandled EPIPE with a stack trace)', async () => {
+    const child = spawn(process.execPath, [cli, 'mock', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Read up to the start-up line, then close our end of the pipe as `| head -1` does.
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (match) resolve(Number(match[1]));
+      });
+      child.on('exit', () => reject(new Error(`mock exited before listening: ${stderr}`)));
+    });
+    child.stdout.destroy();
+    // The access-log line of this request is the first write to the closed pipe.
+    await fetch(`http://127.0.0.1:${port}/platform/inquiry?platform_order_ids=a`).catch(() => undefined);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const code = await exited;
+    clearTimeout(timer);
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|Unhandled|at /);
   });
 });
