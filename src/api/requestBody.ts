@@ -6,13 +6,53 @@
  * the editor-only `$schema` key is dropped. Duplicate keys are kept as written, which is what the
  * checker's duplicate-field warning tells the user.
  */
-import type { Endpoint } from '../data/types';
+import type { Endpoint, Lang, Localized } from '../data/types';
 import { SCHEMA_KEY } from '../core/fieldSpec';
+import { type Args, localize } from '../core/localize';
 import type { ObjectNode, Payload, ValueNode } from '../core/model';
 import { hasLoneSurrogate } from '../core/textUtil';
 
-/** A payload that cannot be turned into a request (a value unknown until run time, a saved response…). */
-export class RequestBuildError extends Error {}
+/** Why a payload cannot become a request, in both display languages (the runner and `jkopay send` show them). */
+const BUILD_REASONS = {
+  'saved-response': {
+    en: 'this is a saved JKOPay response, not a request: there is nothing to send',
+    'zh-TW': '這是儲存下來的街口支付回應，不是請求：沒有可送出的內容',
+  },
+  'no-value': { en: '"{field}" has no value', 'zh-TW': '「{field}」沒有值' },
+  'not-json-number': {
+    en: '"{field}" is {text}, which is not a JSON number: write it as a plain decimal such as 100 or 100.50',
+    'zh-TW': '「{field}」是 {text}，不是 JSON 數字：請寫成一般的十進位數字，例如 100 或 100.50',
+  },
+  'runtime-value': {
+    en: '"{field}" is only known when the program runs; write a literal value to send this payload',
+    'zh-TW': '「{field}」要到程式執行時才知道；請寫成字面值才能送出此 payload',
+  },
+  'order-id-not-string': { en: 'platform_order_ids[{index}] must be a string', 'zh-TW': 'platform_order_ids[{index}] 必須是字串' },
+  'no-order-ids': {
+    en: 'an inquiry needs platform_order_ids: an array of ids or one comma-joined string',
+    'zh-TW': '查詢需要 platform_order_ids：一個訂單編號陣列，或一個以逗號連接的字串',
+  },
+  'empty-order-id': { en: 'platform_order_ids has an empty id', 'zh-TW': 'platform_order_ids 中有空的編號' },
+  'lone-surrogate': {
+    en: 'platform_order_ids[{index}] holds a lone UTF-16 surrogate and cannot be sent',
+    'zh-TW': 'platform_order_ids[{index}] 含有不成對的 UTF-16 代理字元，無法送出',
+  },
+} satisfies Record<string, Localized>;
+
+/** A payload that cannot be turned into a request (a value unknown until run time, a saved response…). Its message is English. */
+export class RequestBuildError extends Error {
+  constructor(
+    readonly reason: keyof typeof BUILD_REASONS,
+    readonly args: Args = {},
+  ) {
+    super(localize(BUILD_REASONS[reason], 'en', args));
+  }
+
+  /** The reason in the display language. */
+  messageIn(lang: Lang): string {
+    return localize(BUILD_REASONS[this.reason], lang, this.args);
+  }
+}
 
 export interface PreparedRequest {
   endpoint: Endpoint;
@@ -46,7 +86,7 @@ export function prepareRequest(payload: Payload): PreparedRequest {
       return { endpoint: 'inquiry', method: 'GET', path: `${ENDPOINT_PATHS.inquiry}?${query}`, signedText: query };
     }
     default:
-      throw new RequestBuildError('this is a saved JKOPay response, not a request: there is nothing to send');
+      throw new RequestBuildError('saved-response');
   }
 }
 
@@ -59,7 +99,7 @@ function writeObject(node: ObjectNode, topLevel: boolean): string {
   const parts: string[] = [];
   for (const property of node.properties) {
     if (topLevel && property.key === SCHEMA_KEY) continue;
-    if (!property.value) throw new RequestBuildError(`"${property.key}" has no value`);
+    if (!property.value) throw new RequestBuildError('no-value', { field: property.key });
     parts.push(`${JSON.stringify(property.key)}:${writeValue(property.value, property.key)}`);
   }
   return `{${parts.join(',')}}`;
@@ -75,9 +115,7 @@ function writeValue(node: ValueNode, where: string): string {
       return JSON.stringify(node.value);
     case 'number':
       if (!JSON_NUMBER.test(node.text)) {
-        throw new RequestBuildError(
-          `"${where}" is ${node.text}, which is not a JSON number: write it as a plain decimal such as 100 or 100.50`,
-        );
+        throw new RequestBuildError('not-json-number', { field: where, text: node.text });
       }
       return node.text;
     case 'boolean':
@@ -85,7 +123,7 @@ function writeValue(node: ValueNode, where: string): string {
     case 'null':
       return 'null';
     case 'unknown':
-      throw new RequestBuildError(`"${where}" is only known when the program runs; write a literal value to send this payload`);
+      throw new RequestBuildError('runtime-value', { field: where });
   }
 }
 
@@ -100,11 +138,11 @@ export function buildInquiryQuery(node: ObjectNode): string {
   if (value?.type === 'string') ids = value.value.split(',');
   else if (value?.type === 'array') {
     ids = value.items.map((item, i) => {
-      if (item.type !== 'string') throw new RequestBuildError(`platform_order_ids[${i}] must be a string`);
+      if (item.type !== 'string') throw new RequestBuildError('order-id-not-string', { index: i });
       return item.value;
     });
-  } else throw new RequestBuildError('an inquiry needs platform_order_ids: an array of ids or one comma-joined string');
-  if (ids.length === 0 || ids.some((id) => id === '')) throw new RequestBuildError('platform_order_ids has an empty id');
+  } else throw new RequestBuildError('no-order-ids');
+  if (ids.length === 0 || ids.some((id) => id === '')) throw new RequestBuildError('empty-order-id');
   return `platform_order_ids=${inquiryIds(ids)}`;
 }
 
@@ -113,7 +151,7 @@ export function inquiryIds(ids: readonly string[]): string {
   return ids
     .map((id, i) => {
       // encodeURIComponent throws a URIError on half a surrogate pair: say which id instead.
-      if (hasLoneSurrogate(id)) throw new RequestBuildError(`platform_order_ids[${i}] holds a lone UTF-16 surrogate and cannot be sent`);
+      if (hasLoneSurrogate(id)) throw new RequestBuildError('lone-surrogate', { index: i });
       return encodeURIComponent(id);
     })
     .join(',');

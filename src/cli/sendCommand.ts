@@ -136,7 +136,7 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
       prepared = prepareRequest(payload);
     } catch (e) {
       if (e instanceof RequestBuildError) {
-        io.err(`jkopay send: cannot build the request: ${e.message}`);
+        io.err(`jkopay send: cannot build the request: ${e.messageIn(lang)}`);
         return 1;
       }
       throw e;

@@ -53,11 +53,11 @@ function reason(lang: Lang, id: keyof typeof REASONS, index = 0): string {
 }
 
 /** The request a payload becomes, or why it cannot (a saved response, a value unknown until run time…). */
-function tryPrepare(doc: PayloadDocument, index: number): { request: PreparedRequest } | { reason: string } {
+function tryPrepare(doc: PayloadDocument, index: number, lang: Lang): { request: PreparedRequest } | { reason: string } {
   try {
     return { request: prepareRequest(doc.payloads[index]) };
   } catch (e) {
-    if (e instanceof RequestBuildError) return { reason: e.message };
+    if (e instanceof RequestBuildError) return { reason: e.messageIn(lang) };
     throw e;
   }
 }
@@ -74,7 +74,7 @@ export function registerRunnerRequests(connection: Connection, guard: HandlerGua
       const doc = host.parsed(document);
       const errorCounts = payloadErrorCounts(document, host.diagnostics(document), doc.payloads);
       const payloads = doc.payloads.map((payload, index): PayloadInfo => {
-        const prepared = tryPrepare(doc, index);
+        const prepared = tryPrepare(doc, index, host.lang());
         return {
           index,
           kind: payload.kind,
@@ -94,7 +94,7 @@ export function registerRunnerRequests(connection: Connection, guard: HandlerGua
     const doc = host.parsed(document);
     const payload = doc.payloads[index];
     if (!payload) return { ok: false, version: document.version, reason: reason(host.lang(), 'no-payload', index) };
-    const prepared = tryPrepare(doc, index);
+    const prepared = tryPrepare(doc, index, host.lang());
     if ('reason' in prepared) return { ok: false, version: document.version, reason: prepared.reason };
     const errorCount = payloadErrors(document, host.diagnostics(document), payload).length;
     return { ok: true, version: document.version, request: toWire(prepared.request), errorCount };

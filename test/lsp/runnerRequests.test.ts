@@ -131,10 +131,15 @@ describe('runner requests to the language server', function () {
       assert.deepEqual(await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), []);
     });
 
-    it('says in the display language that there is no such payload', async () => {
+    it('says in the display language that there is no such payload, and why one cannot be sent', async () => {
       const uri = await open(server, 'runner/two-payloads.jkopay.json');
       const missing = await server.connection.sendRequest<PrepareRequestResult>(PREPARE_REQUEST, { uri, index: 5 });
       assert.match(missing.ok ? '' : missing.reason, /沒有第 5 個 payload/);
+      const response = await open(server, 'refund-failed.jkopay.json');
+      const saved = await server.connection.sendRequest<PrepareRequestResult>(PREPARE_REQUEST, { uri: response, index: 0 });
+      assert.match(saved.ok ? '' : saved.reason, /儲存下來的街口支付回應/);
+      const [info] = (await server.connection.sendRequest<PayloadsResult>(PAYLOADS_REQUEST, { uri: response })).payloads;
+      assert.equal(info.reason, saved.ok ? '' : saved.reason);
     });
   });
 });

@@ -96,6 +96,12 @@ describe('api/requestBody', () => {
       properties: [{ key: 'total_price', keyOffset: 1, keyLength: 13, value: { type: 'unknown', offset: 15, length: 5 } }],
     };
     assert.throws(() => buildRequestBody(unknown), /only known when the program runs/);
+    // The runner and `jkopay send` show the reason in the display language.
+    assert.throws(
+      () => buildRequestBody(unknown),
+      (e: unknown) =>
+        e instanceof RequestBuildError && e.messageIn('zh-TW') === '「total_price」要到程式執行時才知道；請寫成字面值才能送出此 payload',
+    );
     const hex: ObjectNode = {
       type: 'object',
       offset: 0,
