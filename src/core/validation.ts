@@ -276,25 +276,27 @@ function checkString(ctx: CheckContext, node: StringNode, spec: FieldSpec): void
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The number written by `length` digits at `start`, or -1 when one of them is no digit. */
+function digitsAt(value: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** `YYYY-mm-dd HH:MM:SS` naming a real calendar time (no 2026-02-30, no 24:00:00). Read by hand: it runs on every payload. */
 export function isJkopayDateTime(value: string): boolean {
   if (value.length !== 19 || value[4] !== '-' || value[7] !== '-' || value[10] !== ' ' || value[13] !== ':' || value[16] !== ':')
     return false;
-  const field = (start: number, length: number) => {
-    let n = 0;
-    for (let i = start; i < start + length; i++) {
-      const d = value.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return -1;
-      n = n * 10 + d;
-    }
-    return n;
-  };
-  const year = field(0, 4);
-  const month = field(5, 2);
-  const day = field(8, 2);
-  const hour = field(11, 2);
-  const minute = field(14, 2);
-  const second = field(17, 2);
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
     return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
