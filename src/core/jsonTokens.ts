@@ -20,6 +20,22 @@ const SPACE = 32;
 const TAB = 9;
 const LF = 10;
 const CR = 13;
+const QUOTE = 34;
+
+/** The one-character tokens, by character code (0: none). */
+const PUNCTUATION = new Uint8Array(128);
+PUNCTUATION[123] = SyntaxKind.OpenBraceToken;
+PUNCTUATION[125] = SyntaxKind.CloseBraceToken;
+PUNCTUATION[91] = SyntaxKind.OpenBracketToken;
+PUNCTUATION[93] = SyntaxKind.CloseBracketToken;
+PUNCTUATION[58] = SyntaxKind.ColonToken;
+PUNCTUATION[44] = SyntaxKind.CommaToken;
+
+/** The keywords, by their first character. */
+const KEYWORDS: ({ word: string; token: SyntaxKind } | undefined)[] = [];
+KEYWORDS[116] = { word: 'true', token: SyntaxKind.TrueKeyword };
+KEYWORDS[102] = { word: 'false', token: SyntaxKind.FalseKeyword };
+KEYWORDS[110] = { word: 'null', token: SyntaxKind.NullKeyword };
 
 /** Where the scanner, too, ends a number or keyword and starts the next token (NaN: the end of the text). */
 function endsToken(c: number): boolean {
@@ -51,72 +67,32 @@ export class JsonTokens {
     let c = text.charCodeAt(pos);
     while (c === SPACE || c === LF || c === CR || c === TAB) c = text.charCodeAt(++pos);
     // The fast path: the token's kind and end, and its value ('' for punctuation, as the scanner has it).
-    let token = SyntaxKind.Unknown;
+    let token: SyntaxKind = PUNCTUATION[c];
     let end = -1;
     let value = '';
-    switch (c) {
-      case 123:
-        token = SyntaxKind.OpenBraceToken;
-        end = pos + 1;
-        break;
-      case 125:
-        token = SyntaxKind.CloseBraceToken;
-        end = pos + 1;
-        break;
-      case 91:
-        token = SyntaxKind.OpenBracketToken;
-        end = pos + 1;
-        break;
-      case 93:
-        token = SyntaxKind.CloseBracketToken;
-        end = pos + 1;
-        break;
-      case 58:
-        token = SyntaxKind.ColonToken;
-        end = pos + 1;
-        break;
-      case 44:
-        token = SyntaxKind.CommaToken;
-        end = pos + 1;
-        break;
-      case 34:
-        PLAIN_STRING.lastIndex = pos;
-        if (PLAIN_STRING.test(text)) {
-          token = SyntaxKind.StringLiteral;
-          end = PLAIN_STRING.lastIndex;
-          value = text.slice(pos + 1, end - 1);
-        }
-        break;
-      case 116:
-        if (text.startsWith('true', pos) && endsToken(text.charCodeAt(pos + 4))) {
-          token = SyntaxKind.TrueKeyword;
-          end = pos + 4;
-          value = 'true';
-        }
-        break;
-      case 102:
-        if (text.startsWith('false', pos) && endsToken(text.charCodeAt(pos + 5))) {
-          token = SyntaxKind.FalseKeyword;
-          end = pos + 5;
-          value = 'false';
-        }
-        break;
-      case 110:
-        if (text.startsWith('null', pos) && endsToken(text.charCodeAt(pos + 4))) {
-          token = SyntaxKind.NullKeyword;
-          end = pos + 4;
-          value = 'null';
-        }
-        break;
-      default:
-        if (c === 45 || (c >= 48 && c <= 57)) {
-          PLAIN_NUMBER.lastIndex = pos;
-          if (PLAIN_NUMBER.test(text) && endsToken(text.charCodeAt(PLAIN_NUMBER.lastIndex))) {
-            token = SyntaxKind.NumericLiteral;
-            end = PLAIN_NUMBER.lastIndex;
-            value = text.slice(pos, end);
-          }
-        }
+    if (token) {
+      end = pos + 1;
+    } else if (c === QUOTE) {
+      PLAIN_STRING.lastIndex = pos;
+      if (PLAIN_STRING.test(text)) {
+        token = SyntaxKind.StringLiteral;
+        end = PLAIN_STRING.lastIndex;
+        value = text.slice(pos + 1, end - 1);
+      }
+    } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
+      PLAIN_NUMBER.lastIndex = pos;
+      if (PLAIN_NUMBER.test(text) && endsToken(text.charCodeAt(PLAIN_NUMBER.lastIndex))) {
+        token = SyntaxKind.NumericLiteral;
+        end = PLAIN_NUMBER.lastIndex;
+        value = text.slice(pos, end);
+      }
+    } else {
+      const keyword = KEYWORDS[c];
+      if (keyword && text.startsWith(keyword.word, pos) && endsToken(text.charCodeAt(pos + keyword.word.length))) {
+        token = keyword.token;
+        end = pos + keyword.word.length;
+        value = keyword.word;
+      }
     }
     if (end >= 0) {
       this.offset = pos;
