@@ -1,6 +1,7 @@
 /**
  * Small text helpers shared by the checks and the quick fixes. Pure.
  */
+import { editDistance } from '../data/editDistance';
 
 /** Length in Unicode code points, which is how a person (and JKOPay's length limits) count characters. */
 export function codePointLength(s: string): number {
@@ -12,24 +13,6 @@ export function codePointLength(s: string): number {
   return n;
 }
 
-/** Levenshtein distance, bounded: returns `max + 1` as soon as the distance is known to exceed `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      rowMin = Math.min(rowMin, cur[j]);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 /** The closest candidate to a mistyped name (case differences first), or undefined when none is close. */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
@@ -38,7 +21,7 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let bestDistance = max + 1;
   for (const candidate of candidates) {
     if (candidate.toLowerCase() === lower) return candidate;
-    const d = editDistance(lower, candidate.toLowerCase(), max);
+    const d = editDistance(lower, candidate.toLowerCase(), max + 1);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

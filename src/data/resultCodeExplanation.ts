@@ -4,6 +4,7 @@
  * in both display languages; the CLI (plain text), the hovers (Markdown), the runner's Markdown
  * preview and its response webview each format it and decide nothing. Pure: reads the tables only.
  */
+import { editDistance } from './editDistance';
 import { allResultCodes, findResultCodes, findResultCodesByMessage, transactionStatuses } from './index';
 import type { Endpoint, ResultCodeEntry, TransactionStatusEntry } from './types';
 
@@ -118,24 +119,6 @@ function similarMessageRows(message: string): ResultCodeEntry[] {
     best = distance;
   }
   return found;
-}
-
-/** Levenshtein distance, or `cap` as soon as it is clear the distance is at least `cap`. */
-function editDistance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) >= cap) return cap;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMin = Math.min(rowMin, current[j]);
-    }
-    if (rowMin >= cap) return cap;
-    previous = current;
-  }
-  return Math.min(previous[b.length], cap);
 }
 
 /** The inquiry transaction `status` (an integer, unlike `result`), or undefined when no table has it. */
