@@ -6,9 +6,9 @@
 // the types it exports are generated from src/data first, by scripts/generateTypes.mjs).
 // Usage: node esbuild.mjs [--watch] [--production] [--vsix]  (--vsix: only what the VSIX holds, for `npm run package`)
 // Imported, it builds nothing by itself: it exports `bundleOptions` (test/unit/clientBundle.test.ts
-// builds the production client from them) and `build` (the mocha root hook test/support/buildBundles.ts).
+// builds the production client from them) and `build` (mocha's global setup in test/support/buildBundles.ts).
 import * as esbuild from 'esbuild';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -132,18 +132,33 @@ export function vsixReadme() {
  * unit tests have built everything else.
  */
 export async function build({ production = false, logLevel, vsix = false } = {}) {
-  const node = (...args) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
-  if (!vsix) node('scripts/generateTypes.mjs');
-  node('node_modules/typescript/bin/tsc', '-p', 'src/webview');
-  if (!vsix) node('node_modules/typescript/bin/tsc', '-p', 'src/lib/tsconfig.dist.json');
+  // The generated types come first: the library's declarations and bundle read them.
+  if (!vsix) execFileSync(process.execPath, ['scripts/generateTypes.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const { library, cli, cliCommands, ...extension } = bundleOptions({ production });
   const quiet = (options) => (logLevel ? { ...options, logLevel } : options);
-  const builds = Object.values(extension).map((options) => esbuild.build(quiet(options)));
+  // The two tsc runs and the bundles are independent: they run side by side.
+  const steps = [tsc('-p', 'src/webview'), ...Object.values(extension).map((options) => esbuild.build(quiet(options)))];
   if (!vsix) {
-    builds.push(esbuild.build(quiet(cli)), esbuild.build(quiet(cliCommands)), esbuild.build(quiet(library)).then(finishLibrary));
+    steps.push(
+      tsc('-p', 'src/lib/tsconfig.dist.json'),
+      esbuild.build(quiet(cli)),
+      esbuild.build(quiet(cliCommands)),
+      esbuild.build(quiet(library)).then(finishLibrary),
+    );
   }
   writeFileSync(path.join(ROOT, VSIX_README), vsixReadme());
-  await Promise.all(builds);
+  await Promise.all(steps);
+}
+
+/** Runs tsc; what it prints (its errors) goes to stderr with esbuild's messages, and a failure rejects. */
+function tsc(...args) {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['node_modules/typescript/bin/tsc', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      process.stderr.write(stdout + stderr);
+      if (error) reject(new Error(`tsc ${args.join(' ')} failed`));
+      else resolve();
+    });
+  });
 }
 
 async function watch() {
