@@ -5,7 +5,7 @@
  * exactly those, no more and no fewer.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -25,9 +25,12 @@ function expectations(file: string): string[] {
 for (const folder of ['payloads', 'source']) {
   describe(`fixture corpus ${folder} through jkopay check --format json`, () => {
     const corpus = path.join(root, 'test/fixtures', folder);
-    const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--lang', 'en', corpus], { cwd: root, encoding: 'utf8' });
-    const records: { file: string; line: number; column: number; severity: string; code: string }[] =
-      run.status === 2 ? [] : JSON.parse(run.stdout);
+    let run: SpawnSyncReturns<string>;
+    let records: { file: string; line: number; column: number; severity: string; code: string }[];
+    before(() => {
+      run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--lang', 'en', corpus], { cwd: root, encoding: 'utf8' });
+      records = run.status === 2 ? [] : JSON.parse(run.stdout);
+    });
 
     it('exits 1 because the corpus holds errors', () => {
       assert.equal(run.status, 1, run.stderr);

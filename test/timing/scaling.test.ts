@@ -1,8 +1,7 @@
 /**
  * Hostile layouts must cost time linear in the input (issue 13): each shape is checked at n and
  * 4n, and the check fails when the time grows more than 6× (a linear check grows about 4×, a
- * quadratic one 16×). A bench-style margin, not a wall-clock assertion: the best of a few runs
- * is compared, so a busy machine slows both sizes alike.
+ * quadratic one 16×; see test/support/growth.ts).
  */
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,6 +9,7 @@ import { getLanguageService } from '../../src/core/languageService';
 import { parseJson } from '../../src/core/jsonParser';
 import type { ObjectNode } from '../../src/core/model';
 import { checkFields } from '../../src/api/mock/mockValidation';
+import { growth } from '../support/growth';
 
 const ENTRY = {
   platform_order_id: 'o-1',
@@ -20,7 +20,7 @@ const ENTRY = {
 };
 
 /** Each shape of the issue, as a function of its size. */
-export const HOSTILE_SHAPES: Record<string, { n: number; uri: string; make: (n: number) => string }> = {
+const HOSTILE_SHAPES: Record<string, { n: number; uri: string; make: (n: number) => string }> = {
   // One entry with n unknown keys (was a scan of every property per unknown key).
   'unknown keys': {
     n: 2_000,
@@ -42,46 +42,6 @@ export const HOSTILE_SHAPES: Record<string, { n: number; uri: string; make: (n: 
     make: (n) => `[${Array.from({ length: n }, () => `{}${' '.repeat(200)}`).join(',')}]`,
   },
 };
-
-/** Best of `runs` timings of `fn`, in ms. */
-export function bestTime(fn: () => void, runs = 3): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    fn();
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return best;
-}
-
-/**
- * The growth of the time from n to 4n: both sizes are warmed up, then timed in turns (best of 3
- * each), the small size floored at 2 ms so timer noise cannot fake a ratio. A busy machine or a
- * garbage collection can still spoil one attempt, so up to five are made and the best counts: a
- * quadratic cost (16×) fails every one.
- */
-export function growth(run: (n: number) => void, n: number): { small: number; large: number; ratio: number } {
-  run(n);
-  run(4 * n);
-  let best = { small: 0, large: 0, ratio: Infinity };
-  for (let attempt = 0; attempt < 5 && best.ratio >= 6; attempt++) {
-    let small = Infinity;
-    let large = Infinity;
-    for (let i = 0; i < 3; i++) {
-      small = Math.min(
-        small,
-        bestTime(() => run(n), 1),
-      );
-      large = Math.min(
-        large,
-        bestTime(() => run(4 * n), 1),
-      );
-    }
-    const ratio = large / Math.max(small, 2);
-    if (ratio < best.ratio) best = { small, large, ratio };
-  }
-  return best;
-}
 
 describe('linear time on hostile layouts', function () {
   this.timeout(120_000);

@@ -1,0 +1,46 @@
+/**
+ * How the time of a computation grows from n to 4n, for the tests that prove a cost is linear
+ * (a linear cost grows about 4×, a quadratic one 16×): a bench-style margin, not a wall-clock
+ * assertion. Both sizes are warmed up, then timed in turns; the best time of each size so far
+ * counts, so a busy machine or a garbage collection that slows one run cannot fake a ratio, and
+ * the small size is floored at 2 ms so timer noise cannot either. Timing stops as soon as the
+ * ratio is under the limit after a few pairs: a linear cost is usually proven by then, and a
+ * quadratic one fails every pair.
+ */
+export interface Growth {
+  /** Best times, in ms. */
+  small: number;
+  large: number;
+  ratio: number;
+}
+
+export function growth(run: (n: number) => void, n: number, limit = 6): Growth {
+  // Warmed up until the code is compiled: a slow first run of the small size would make any growth look small.
+  for (let i = 0; i < 3; i++) run(n);
+  run(4 * n);
+  let small = Infinity;
+  let large = Infinity;
+  let ratio = Infinity;
+  for (let pair = 0; pair < MAX_PAIRS && (pair < MIN_PAIRS || ratio >= limit); pair++) {
+    small = Math.min(
+      small,
+      timed(() => run(n)),
+    );
+    large = Math.min(
+      large,
+      timed(() => run(4 * n)),
+    );
+    ratio = large / Math.max(small, 2);
+  }
+  return { small, large, ratio };
+}
+
+const MIN_PAIRS = 3;
+const MAX_PAIRS = 15;
+
+/** One run's time, in ms. */
+function timed(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
