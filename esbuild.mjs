@@ -146,8 +146,9 @@ export async function build({ production = false, logLevel, vsix = false } = {})
       esbuild.build(quiet(library)).then(finishLibrary),
     );
   }
-  writeFileSync(path.join(ROOT, VSIX_README), vsixReadme());
   await Promise.all(steps);
+  // After the bundles: on a clean clone, dist/ exists only once they are written.
+  writeFileSync(path.join(ROOT, VSIX_README), vsixReadme());
 }
 
 /** Runs tsc; what it prints (its errors) goes to stderr with esbuild's messages, and a failure rejects. */
