@@ -6,8 +6,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type Picomatch from 'picomatch';
-import { findProjectConfig, type LoadedConfig } from '../core/projectConfig';
+import type { FileSystemWatcher } from 'vscode-languageserver';
+import { CONFIG_FILE, findProjectConfig, type LoadedConfig } from '../core/projectConfig';
 
 /**
  * The configuration of the project holding `dir` (the current folder by default), searched up to
@@ -30,6 +32,22 @@ export function loadProjectConfig(dir: string = process.cwd(), up = true): Loade
     },
     up,
   );
+}
+
+/** The files a workspace folder's configuration can come from (`loadProjectConfig(dir, false)` reads them). */
+export function projectConfigFiles(dir: string | undefined): Set<string> {
+  return new Set(dir ? [path.join(dir, CONFIG_FILE), path.join(dir, 'package.json')] : []);
+}
+
+/**
+ * What the editor should watch for the server to notice a change of the workspace's configuration:
+ * those two files, relative to the folder where the client can (so it is not told of every
+ * package.json under node_modules), else by name anywhere (and the server keeps the folder's own).
+ */
+export function projectConfigWatchers(dir: string, relativePatterns: boolean): FileSystemWatcher[] {
+  const names = [CONFIG_FILE, 'package.json'];
+  if (relativePatterns) return [{ globPattern: { baseUri: pathToFileURL(dir).href, pattern: `{${names.join(',')}}` } }];
+  return names.map((name) => ({ globPattern: `**/${name}` }));
 }
 
 /** True for files the configuration's `exclude` globs match (paths relative to its folder). */

@@ -11,6 +11,7 @@ import {
   DocumentDiagnosticReportKind,
   DocumentFormattingRequest,
   DocumentRangeFormattingRequest,
+  DidChangeWatchedFilesNotification,
   type FormattingOptions,
   MessageType,
   type Range,
@@ -34,7 +35,7 @@ import { type InitializationOptions, PAYLOAD_KINDS_REQUEST, type PayloadKindsPar
 import { PushDiagnostics } from './pushDiagnostics';
 import { registerRunnerRequests } from './runnerRequests';
 import { type ServerSettings, toServerSettings } from './settings';
-import { excludeMatcher, loadProjectConfig } from './projectConfigFile';
+import { excludeMatcher, loadProjectConfig, projectConfigFiles, projectConfigWatchers } from './projectConfigFile';
 import type { LoadedConfig } from '../core/projectConfig';
 import { fileURLToPath } from 'node:url';
 
@@ -82,12 +83,16 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let refreshSupport = false;
   let configurationRequests = false;
   let dynamicFormatting = false;
+  let watchedFilesRegistration = false;
+  let relativePatterns = false;
+  /** The settings the client sent last (at start, or with didChangeConfiguration), for a reload the client did not start. */
+  let pushedSettings: unknown;
   let sendCodeLens = false;
   let settingsLoaded: Promise<void> = Promise.resolve();
   let lang: Lang = 'en';
 
   const budget = new DiagnosticsBudget((message) => connection.console.warn(message));
-  /** The workspace's jkopay.config.json (or package.json key), read at start and on each settings change. */
+  /** The workspace's jkopay.config.json (or package.json key), read at start, on each settings change, and when it changes on disk. */
   let workspaceRoot: string | undefined;
   let project: LoadedConfig | undefined;
   let excluded: (file: string) => boolean = () => false;
@@ -133,6 +138,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   }
 
   async function reloadSettings(pushed: unknown): Promise<void> {
+    pushedSettings = pushed;
     applySettings(configurationRequests ? await connection.workspace.getConfiguration('jkopay') : pushed);
     if (!pullDiagnostics) for (const document of documents.all()) push.schedule(document.uri);
     else if (refreshSupport) await connection.languages.diagnostics.refresh();
@@ -145,6 +151,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     sendCodeLens = init.sendCodeLens === true;
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
+    pushedSettings = init.settings;
     applySettings(init.settings);
     const capabilities = params.capabilities;
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
@@ -153,6 +160,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     dynamicFormatting =
       capabilities.textDocument?.formatting?.dynamicRegistration === true &&
       capabilities.textDocument?.rangeFormatting?.dynamicRegistration === true;
+    watchedFilesRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    relativePatterns = capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -183,6 +192,18 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     if (configurationRequests) {
       settingsLoaded = reloadSettings(undefined).catch((e) => guard.report('settings', e));
     }
+    // The project configuration is read again when it changes on disk: the client watches its files for us.
+    if (watchedFilesRegistration && workspaceRoot) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: projectConfigWatchers(workspaceRoot, relativePatterns) })
+        .catch((e) => guard.report('settings', e));
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const files = projectConfigFiles(workspaceRoot);
+    if (!params.changes.some((change) => change.uri.startsWith('file:') && files.has(fileURLToPath(change.uri)))) return;
+    settingsLoaded = reloadSettings(pushedSettings).catch((e) => guard.report('settings', e));
   });
 
   connection.onDidChangeConfiguration((params) => {

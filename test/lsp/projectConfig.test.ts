@@ -1,12 +1,14 @@
 /**
  * The language server reads the workspace's jkopay.config.json like the CLI does: its exclude
- * globs silence files, its severities apply, and the editor's own settings win over it.
+ * globs silence files, its severities apply, the editor's own settings win over it, and a change
+ * on disk (reported by the client's file watcher, which the server registers) applies at once.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PUSH_DIAGNOSTICS_DELAY } from '../../src/server/startServer';
 import { startStdioServer, type StdioServer } from './stdioServer';
 
 const ENTRY = '{"platform_order_id":"o","store_id":"s","currency":"TWD","total_price":100.5,"final_price":100,"unredeem":0,"extra":1}';
@@ -54,6 +56,38 @@ describe('jkopay lsp --stdio with a jkopay.config.json', function () {
     assert.deepEqual(
       (await diagnosticsOf('order.entry.jkopay.json')).map((d) => [d.code, d.severity]),
       [['currency-precision', 1]],
+    );
+  });
+
+  it('asks the client to watch it, and applies a change on disk to the open documents', async () => {
+    server = await startStdioServer({
+      rootUri: pathToFileURL(dir).href,
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } },
+    });
+    const uri = pathToFileURL(path.join(dir, 'order.entry.jkopay.json')).href;
+    assert.deepEqual(
+      (await diagnosticsOf('order.entry.jkopay.json')).map((d) => [d.code, d.severity]),
+      [['currency-precision', 2]],
+    );
+    const watch = server.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    assert.deepEqual(watch?.registerOptions, {
+      watchers: [{ globPattern: { baseUri: pathToFileURL(dir).href, pattern: '{jkopay.config.json,package.json}' } }],
+    });
+
+    fs.writeFileSync(path.join(dir, 'jkopay.config.json'), JSON.stringify({ severity: { 'currency-precision': 'off' } }));
+    // Another folder's package.json changing is not this workspace's configuration: nothing is re-read
+    // (a re-read would publish again after the push delay, well within this wait).
+    const other = pathToFileURL(path.join(dir, 'node_modules/x/package.json')).href;
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: other, type: 2 }] });
+    await new Promise((resolve) => setTimeout(resolve, 3 * PUSH_DIAGNOSTICS_DELAY));
+    assert.equal(server.published.filter((p) => p.uri === uri).length, 1);
+    const next = server.nextDiagnostics(uri);
+    const config = pathToFileURL(path.join(dir, 'jkopay.config.json')).href;
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
+    // The new configuration: precision off, and unknown fields no longer off.
+    assert.deepEqual(
+      (await next).map((d) => d.code),
+      ['unknown-field'],
     );
   });
 });

@@ -12,6 +12,8 @@ import {
   type MessageConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
+  type Registration,
+  RegistrationRequest,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
@@ -27,6 +29,10 @@ export interface StdioServer {
   published: PublishDiagnosticsParams[];
   /** Resolves with the first publication for `uri` (at `version`, when given) that arrives from now on or has arrived. */
   diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  /** Resolves with the next publication for `uri` that arrives from now on. */
+  nextDiagnostics(uri: string): Promise<Diagnostic[]>;
+  /** The registrations the server asked for (client/registerCapability), answered with success. */
+  registrations: Registration[];
   stop(): Promise<void>;
 }
 
@@ -46,6 +52,10 @@ export async function startStdioServer(
       w.resolve(params.diagnostics);
     }
   });
+  const registrations: Registration[] = [];
+  connection.onRequest(RegistrationRequest.type, (params) => {
+    registrations.push(...params.registrations);
+  });
   connection.listen();
   const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
@@ -60,6 +70,10 @@ export async function startStdioServer(
     process: child,
     initializeResult,
     published,
+    registrations,
+    nextDiagnostics(uri) {
+      return new Promise((resolve) => waiters.push({ match: (p) => p.uri === uri, resolve }));
+    },
     diagnostics(uri, version) {
       const match = (p: PublishDiagnosticsParams) => p.uri === uri && (version === undefined || p.version === version);
       const done = published.find(match);
