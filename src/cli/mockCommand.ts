@@ -13,12 +13,14 @@ import { accessLine, callbackLine } from '../api/mock/mockLogLines';
 import { startMockServer } from '../api/mock/mockServer';
 import { MockStateError } from '../api/mock/mockState';
 import { maskKey } from '../api/secrets';
-import { type CommandIO, CommandUsageError, parseCommandArgs, withUsage } from './cliSupport';
+import type { Lang } from '../data/types';
+import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
+import { commandText } from './commandTexts';
 import { isMockControlCommand, MOCK_CONTROL_USAGE, runMockControl } from './mockControlCommand';
 
 export { accessLine, callbackLine };
 
-export const MOCK_USAGE = `jkopay mock [--port N] [--host H] [--state FILE] [--config FILE] [--forward-callbacks-to ORIGIN] [--allow-callback-host HOST]… [--quiet]
+export const MOCK_USAGE = `jkopay mock [--port N] [--host H] [--state FILE] [--config FILE] [--forward-callbacks-to ORIGIN] [--allow-callback-host HOST]… [--quiet] [--lang en|zh-TW]
        (default port ${DEFAULT_MOCK_PORT}, host 127.0.0.1; callbacks only to loopback hosts unless forwarded or allowed)
        ${MOCK_CONTROL_USAGE}`;
 
@@ -40,13 +42,15 @@ export function runMock(args: string[], io: CommandIO, options: MockRunOptions =
       'forward-callbacks-to': { type: 'string' },
       'allow-callback-host': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
+      lang: { type: 'string' },
     });
+    const lang = langOption(values.lang);
     if (positionals.length) throw new CommandUsageError(`unexpected argument "${positionals[0]}"`);
     const port = values.port === undefined ? DEFAULT_MOCK_PORT : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CommandUsageError(`--port must be 0–65535, not "${values.port}"`);
     const host = values.host ?? '127.0.0.1';
     if (!LOOPBACK.test(host)) {
-      io.err(`jkopay mock: warning: listening on ${host} makes the mock (and its well-known keys) reachable from other machines`);
+      io.err(`jkopay mock: ${commandText(lang, 'mock-remote-host', { host })}`);
     }
 
     let forward: string | undefined;
@@ -82,18 +86,18 @@ export function runMock(args: string[], io: CommandIO, options: MockRunOptions =
       }
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') {
-        io.err(`jkopay mock: port ${port} on ${host} is in use (another jkopay mock?); choose another with --port N`);
+        io.err(`jkopay mock: ${commandText(lang, 'mock-port-in-use', { port, host })}`);
         return 1;
       }
       if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES') {
-        io.err(`jkopay mock: cannot listen on ${host}:${port} (${code})`);
+        io.err(`jkopay mock: ${commandText(lang, 'mock-cannot-listen', { host, port, code })}`);
         return 1;
       }
       throw e;
     }
 
     io.out(`listening on ${server.url}`);
-    for (const line of describeMock(server.config, values.config, values.state, server.state.orders.size)) io.out(line);
+    for (const line of describeMock(server.config, values.config, values.state, server.state.orders.size, lang)) io.out(line);
 
     await new Promise<void>((resolve) => {
       const stop = () => {
@@ -106,29 +110,33 @@ export function runMock(args: string[], io: CommandIO, options: MockRunOptions =
       options.stop?.then(stop, stop);
     });
     await server.close();
-    io.err('jkopay mock: stopped');
+    io.err(`jkopay mock: ${commandText(lang, 'mock-stopped')}`);
     return 0;
   });
 }
 
 /** The startup summary. Keys from a config file are shown masked (they may be copies of real ones). */
-export function describeMock(config: MockConfig, configFile: string | undefined, stateFile: string | undefined, orders: number): string[] {
-  const key = (value: string, fallback: string) => (value === fallback ? value : `${maskKey(value)} (from ${configFile})`);
-  const lines = [
-    `API key:    ${key(config.apiKey, DEFAULT_MOCK_CONFIG.apiKey)}`,
-    `secret key: ${key(config.secretKey, DEFAULT_MOCK_CONFIG.secretKey)}`,
-    'stores:',
-    ...config.stores.map(
-      (s) => `  ${s.storeId}  ${s.currencies.join(', ')}${s.requiresIdentity ? '  (requires identity verification)' : ''}`,
-    ),
-    `state:      ${stateFile ? `${stateFile} (${orders} order(s) loaded)` : 'in memory: lost when the mock stops (use --state FILE to keep it)'}`,
-    `callbacks:  ${
-      config.forwardCallbacksTo
-        ? `all forwarded to ${config.forwardCallbacksTo} (path and query kept)`
-        : `to loopback hosts${config.allowCallbackHosts.length ? ` and ${config.allowCallbackHosts.join(', ')}` : ''} only; others are skipped (--forward-callbacks-to ORIGIN)`
-    }`,
-    'control:    jkopay mock pay ID [--coupon N] · mock fail ID · mock clock --advance-days N · mock reset · mock orders',
-    '            (or POST /_mock/orders/{id}/pay, /fail, /_mock/clock, /_mock/reset; GET /_mock/orders) · header X-Mock-Result: <code> forces a documented failure',
+export function describeMock(
+  config: MockConfig,
+  configFile: string | undefined,
+  stateFile: string | undefined,
+  orders: number,
+  lang: Lang = 'en',
+): string[] {
+  const t = (id: Parameters<typeof commandText>[1], args?: Record<string, string | number>) => commandText(lang, id, args);
+  const key = (value: string, fallback: string) =>
+    value === fallback ? value : t('mock-key-from', { key: maskKey(value), file: configFile ?? '' });
+  const allowed = config.allowCallbackHosts.length ? t('mock-callbacks-allowed', { hosts: config.allowCallbackHosts.join(', ') }) : '';
+  return [
+    t('mock-api-key', { key: key(config.apiKey, DEFAULT_MOCK_CONFIG.apiKey) }),
+    t('mock-secret-key', { key: key(config.secretKey, DEFAULT_MOCK_CONFIG.secretKey) }),
+    t('mock-stores'),
+    ...config.stores.map((s) => `  ${s.storeId}  ${s.currencies.join(', ')}${s.requiresIdentity ? t('mock-store-identity') : ''}`),
+    stateFile ? t('mock-state-file', { file: stateFile, orders }) : t('mock-state-memory'),
+    config.forwardCallbacksTo
+      ? t('mock-callbacks-forwarded', { origin: config.forwardCallbacksTo })
+      : t('mock-callbacks-loopback', { allowed }),
+    t('mock-control'),
+    t('mock-control-http'),
   ];
-  return lines;
 }

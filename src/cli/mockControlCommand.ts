@@ -10,7 +10,7 @@ import { hasUrlUnsafeChar } from '../core/textUtil';
 import { escapeControl } from '../shared/displayText';
 import type { Lang } from '../data/types';
 import { type CommandIO, CommandUsageError, langOption, parseCommandArgs } from './cliSupport';
-import { type ControlTextId, controlText } from './mockControlTexts';
+import { type CommandTextId, commandText } from './commandTexts';
 
 export const MOCK_CONTROL_COMMANDS = ['pay', 'fail', 'clock', 'reset', 'orders'] as const;
 export type MockControlCommand = (typeof MOCK_CONTROL_COMMANDS)[number];
@@ -142,7 +142,7 @@ export async function runMockControl(command: MockControlCommand, args: string[]
 type Json = Record<string, unknown>;
 
 function describe(command: MockControlCommand, id: string | undefined, a: Json, lang: Lang): string[] {
-  const t = (key: ControlTextId, args?: Record<string, string | number>) => controlText(lang, key, args);
+  const t = (key: CommandTextId, args?: Record<string, string | number>) => commandText(lang, key, args);
   switch (command) {
     case 'pay':
       return describePay(id!, a, lang);
@@ -164,7 +164,7 @@ function describe(command: MockControlCommand, id: string | undefined, a: Json, 
 }
 
 function describePay(id: string, a: Json, lang: Lang): string[] {
-  const t = (key: ControlTextId, args?: Record<string, string | number>) => controlText(lang, key, args);
+  const t = (key: CommandTextId, args?: Record<string, string | number>) => commandText(lang, key, args);
   if (a.pending === true) return [t('pay-pending', { id, confirm: String(a.confirm_url) })];
   if (a.paid === false) return [t('pay-refused', { id, confirm: String(a.confirm_url) })];
   const tr = (a.transaction ?? {}) as Json;
@@ -185,7 +185,7 @@ function describePay(id: string, a: Json, lang: Lang): string[] {
 }
 
 function describeDelivery(d: Json, lang: Lang): string {
-  const t = (key: ControlTextId, args?: Record<string, string | number>) => controlText(lang, key, args);
+  const t = (key: CommandTextId, args?: Record<string, string | number>) => commandText(lang, key, args);
   const where = d.sent_to ? t('forwarded-to', { url: String(d.url), to: String(d.sent_to) }) : String(d.url);
   if (d.skipped) return `${where}: ${String(d.outcome)}`;
   return t('delivery', {
@@ -198,7 +198,7 @@ function describeDelivery(d: Json, lang: Lang): string {
 }
 
 function describeOrder(o: Json, lang: Lang): string[] {
-  const t = (key: ControlTextId, args?: Record<string, string | number>) => controlText(lang, key, args);
+  const t = (key: CommandTextId, args?: Record<string, string | number>) => commandText(lang, key, args);
   const payment = o.payment as Json | undefined;
   const status = Number(o.status);
   const words = status === 0 || status === 100 || status === 101 ? t(`status-${status}`) : `status ${status}`;
@@ -218,6 +218,6 @@ function formatOffset(ms: number, lang: Lang): string {
   const days = ms / 86_400_000;
   const sign = days < 0 ? '−' : '+';
   return Math.abs(days) >= 1
-    ? controlText(lang, 'offset-days', { sign, n: +Math.abs(days).toFixed(2) })
-    : controlText(lang, 'offset-minutes', { sign, n: Math.round(Math.abs(ms) / 60000) });
+    ? commandText(lang, 'offset-days', { sign, n: +Math.abs(days).toFixed(2) })
+    : commandText(lang, 'offset-minutes', { sign, n: Math.round(Math.abs(ms) / 60000) });
 }

@@ -11,10 +11,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { prepareRequest } from '../api/requestBody';
 import { computeDigest } from '../api/signing';
 import { getLanguageService } from '../core/languageService';
-import { type CommandIO, CommandUsageError, parseCommandArgs, SECRET_ENV_UNSET, secretFromEnv, withUsage } from './cliSupport';
+import type { Lang } from '../data/types';
+import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, SECRET_ENV_UNSET, secretFromEnv, withUsage } from './cliSupport';
+import { commandText } from './commandTexts';
 import { FileInputError, readRegularFile } from './fileInput';
 
-export const SIGN_USAGE = 'jkopay sign --secret-env VAR (--body-file FILE | --query "platform_order_ids=a,b")';
+export const SIGN_USAGE = 'jkopay sign --secret-env VAR (--body-file FILE | --query "platform_order_ids=a,b") [--lang en|zh-TW]';
 
 /** Bodies beyond this are not JKOPay requests (the mock refuses over 1 MB). */
 const MAX_BODY_FILE = 8 * 1024 * 1024;
@@ -25,7 +27,9 @@ export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = 
       'secret-env': { type: 'string' },
       'body-file': { type: 'string' },
       query: { type: 'string' },
+      lang: { type: 'string' },
     });
+    const lang = langOption(values.lang, env);
     if (positionals.length) throw new CommandUsageError(`unexpected argument "${positionals[0]}"`);
     const variable = values['secret-env'];
     if (!variable) throw new CommandUsageError('--secret-env VAR is required: the name of the environment variable holding the secret key');
@@ -42,25 +46,24 @@ export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = 
       try {
         message = await readRegularFile(file, MAX_BODY_FILE);
       } catch (e) {
-        io.err(`jkopay sign: cannot read ${file}: ${e instanceof FileInputError ? e.message : (e as Error).message}`);
+        const reason = e instanceof FileInputError ? e.message : (e as Error).message;
+        io.err(`jkopay sign: ${commandText(lang, 'sign-cannot-read', { file, reason })}`);
         return 2;
       }
       if (file.toLowerCase().endsWith('.jkopay.json')) {
-        const refusal = payloadFileProblem(file, message.toString('utf8'), secret);
+        const refusal = payloadFileProblem(file, message.toString('utf8'), secret, lang);
         if (refusal?.refuse) {
           io.err(`jkopay sign: ${refusal.text}`);
           return 2;
         }
-        if (refusal) io.err(`jkopay sign: note: ${refusal.text}`);
+        if (refusal) io.err(`jkopay sign: ${commandText(lang, 'sign-note', { text: refusal.text })}`);
       }
-      if (message.length && message[message.length - 1] === 0x0a) {
-        io.err('jkopay sign: note: the file ends with a newline, which is signed too; send the body with it, or remove it from the file');
-      }
+      if (message.length && message[message.length - 1] === 0x0a) io.err(`jkopay sign: ${commandText(lang, 'sign-trailing-newline')}`);
     } else {
       message = values.query!;
-      if (message.startsWith('?')) io.err('jkopay sign: note: JKOPay signs the query without the leading "?"');
-      if (/%2c/i.test(message)) io.err('jkopay sign: note: JKOPay signs the comma between ids as "," not "%2C"');
-      if (/,\s/.test(message)) io.err('jkopay sign: note: a space after a comma is signed too; JKOPay writes ids as a,b');
+      if (message.startsWith('?')) io.err(`jkopay sign: ${commandText(lang, 'sign-question-mark')}`);
+      if (/%2c/i.test(message)) io.err(`jkopay sign: ${commandText(lang, 'sign-encoded-comma')}`);
+      if (/,\s/.test(message)) io.err(`jkopay sign: ${commandText(lang, 'sign-space-after-comma')}`);
     }
     io.out(computeDigest(secret, message));
     return 0;
@@ -71,23 +74,20 @@ export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = 
  * Why a `.jkopay.json` file is not the body `send` sends: comments or several payloads (refused),
  * or other bytes than send's compact form without `$schema` (a note with send's DIGEST).
  */
-function payloadFileProblem(file: string, text: string, secret: string): { refuse: boolean; text: string } | undefined {
-  const dryRun = `run \`jkopay send ${file} --dry-run\` to see the exact bytes, headers and DIGEST that send would use`;
-  if (hasComment(text))
-    return { refuse: true, text: `${file} has comments, which would be signed too, but send never sends them: ${dryRun}` };
+function payloadFileProblem(file: string, text: string, secret: string, lang: Lang): { refuse: boolean; text: string } | undefined {
+  const dryRun = commandText(lang, 'sign-dry-run', { file });
+  if (hasComment(text)) return { refuse: true, text: commandText(lang, 'sign-comments', { file, dryRun }) };
   const service = getLanguageService({ lang: 'en', defaultCurrency: 'TWD' });
   const document = TextDocument.create(`file:///${encodeURIComponent(file)}`, 'jkopay', 1, text);
   const doc = service.parseDocument(document);
   if (doc.payloads.length > 1)
-    return { refuse: true, text: `${file} holds ${doc.payloads.length} payloads, not one request body: ${dryRun} (with --index N)` };
+    return { refuse: true, text: commandText(lang, 'sign-several-payloads', { file, count: doc.payloads.length, dryRun }) };
   if (doc.payloads.length !== 1) return undefined;
   try {
     const prepared = prepareRequest(doc.payloads[0]);
     if (prepared.signedText !== text) {
-      return {
-        refuse: false,
-        text: `send sends other bytes than this file (compact, without $schema), with DIGEST ${computeDigest(secret, prepared.signedText)}; ${dryRun}`,
-      };
+      const digest = computeDigest(secret, prepared.signedText);
+      return { refuse: false, text: commandText(lang, 'sign-other-bytes', { digest, dryRun }) };
     }
   } catch {
     // Not a request send could build (a saved response…): the bytes are signed as given.

@@ -6,7 +6,7 @@
  */
 import { computeDigest, verifyDigest } from '../api/signing';
 import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, SECRET_ENV_UNSET, secretFromEnv, withUsage } from './cliSupport';
-import { controlText } from './mockControlTexts';
+import { commandText } from './commandTexts';
 import { FileInputError, readRegularFile } from './fileInput';
 
 export const VERIFY_USAGE =
@@ -69,12 +69,12 @@ export function runVerify(args: string[], io: CommandIO, options: VerifyCommandO
     }
 
     if (verifyDigest(secret, message, digest)) {
-      io.out(controlText(lang, 'verify-match'));
+      io.out(commandText(lang, 'verify-match'));
       return 0;
     }
-    io.out(controlText(lang, 'verify-mismatch'));
+    io.out(commandText(lang, 'verify-mismatch'));
     if (digest !== digest.toLowerCase() && verifyDigest(secret, message, digest.toLowerCase())) {
-      io.err(`jkopay verify: ${controlText(lang, 'verify-lower-case')}`);
+      io.err(`jkopay verify: ${commandText(lang, 'verify-lower-case')}`);
     } else {
       const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
       if (
@@ -82,10 +82,10 @@ export function runVerify(args: string[], io: CommandIO, options: VerifyCommandO
         bytes[bytes.length - 1] === 0x0a &&
         verifyDigest(secret, bytes.subarray(0, bytes.length - 1), digest.toLowerCase())
       ) {
-        io.err(`jkopay verify: ${controlText(lang, 'verify-newline')}`);
+        io.err(`jkopay verify: ${commandText(lang, 'verify-newline')}`);
       }
       if (typeof message === 'string' && message.startsWith('?') && computeDigest(secret, message.slice(1)) === digest.toLowerCase()) {
-        io.err(`jkopay verify: ${controlText(lang, 'verify-question-mark')}`);
+        io.err(`jkopay verify: ${commandText(lang, 'verify-question-mark')}`);
       }
     }
     return 1;

@@ -218,7 +218,7 @@ describe('cli: mock', () => {
     const c = capture();
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const running = runMock(['--port', '0', '--quiet'], c.io, { stop: stopped });
+    const running = runMock(['--port', '0', '--quiet', '--lang', 'en'], c.io, { stop: stopped });
     for (let i = 0; i < 200 && c.out.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
     const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(c.out[0]);
     assert.ok(m, c.out[0]);
@@ -234,11 +234,32 @@ describe('cli: mock', () => {
     await assert.rejects(fetch(`${m[1]}/_mock/`));
   });
 
+  it('prints its summary and problems in zh-TW with --lang zh-TW, the first line unchanged for scripts', async () => {
+    const c = capture();
+    assert.equal(await runMock(['--port', '0', '--quiet', '--lang', 'zh-TW'], c.io, { stop: Promise.resolve() }), 0);
+    assert.match(c.out[0], /^listening on http:\/\/127\.0\.0\.1:\d+$/);
+    const text = c.text();
+    assert.match(text, /^密鑰（secret key）：mock-secret-key$/m);
+    assert.match(text, /^ {2}00000000-0000-4000-8000-000000000003 {2}TWD（需要實名認證）$/m);
+    assert.match(text, /^狀態：只在記憶體中/m);
+    assert.match(text, /^回呼：只送往本機（loopback）主機，其他的略過/m);
+    assert.match(c.errors(), /^jkopay mock: 已停止$/m);
+    assert.doesNotMatch(text, /identity verification|in memory|loopback hosts/);
+    const busy = await startMockServer({});
+    try {
+      const z = capture();
+      assert.equal(await runMock(['--port', String(busy.port), '--lang', 'zh-TW'], z.io, { stop: Promise.resolve() }), 1);
+      assert.match(z.errors(), new RegExp(`127\\.0\\.0\\.1 的連接埠 ${busy.port} 已被占用`));
+    } finally {
+      await busy.close();
+    }
+  });
+
   it('says which port is taken, and refuses a bad config file', async () => {
     const busy = await startMockServer({});
     try {
       const c = capture();
-      assert.equal(await runMock(['--port', String(busy.port)], c.io, { stop: Promise.resolve() }), 1);
+      assert.equal(await runMock(['--port', String(busy.port), '--lang', 'en'], c.io, { stop: Promise.resolve() }), 1);
       assert.match(c.errors(), new RegExp(`port ${busy.port} on 127.0.0.1 is in use`));
     } finally {
       await busy.close();

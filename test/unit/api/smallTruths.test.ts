@@ -75,6 +75,22 @@ describe('send: warnings and --dry-run', () => {
     );
     assert.match(s.errors(), /send sends other bytes .* DIGEST eb526e13f74e0787d8938c413139ad3b5ea24f0dd4955774718e3444c0e7ed50/);
   });
+
+  it('sign gives its refusals and notes in zh-TW with --lang zh-TW (or a zh_TW locale), the DIGEST unchanged', async () => {
+    const commented = path.join(dir, 'z.entry.jkopay.json');
+    await fs.writeFile(commented, WARNED);
+    const c = capture();
+    assert.equal(await runSign(['--secret-env', 'K', '--body-file', commented, '--lang', 'zh-TW'], c.io, { K: 'x' }), 2);
+    assert.match(c.errors(), /z\.entry\.jkopay\.json 含有註解，註解也會被簽章.*執行 `jkopay send .*z\.entry\.jkopay\.json --dry-run`/);
+    const q = capture();
+    const query = '?platform_order_ids=a%2Cb, c';
+    assert.equal(await runSign(['--secret-env', 'K', '--query', query], q.io, { K: 'x', LANG: 'zh_TW.UTF-8' }), 0);
+    assert.deepEqual(q.out, [computeDigest('x', query)]);
+    assert.match(q.errors(), /注意：街口簽章的查詢字串不含開頭的「\?」/);
+    assert.match(q.errors(), /「%2C」/);
+    assert.match(q.errors(), /逗號後的空格也會被簽章/);
+    assert.doesNotMatch(q.errors(), /note:|JKOPay signs/);
+  });
 });
 
 describe('explain: inquiry statuses, other endpoints, forgiving messages', () => {
