@@ -8,7 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** The DIGEST of `message` (a string is taken as UTF-8) under `secretKey`. */
 export function computeDigest(secretKey: string, message: string | Uint8Array): string {
-  return createHmac('sha256', Buffer.from(secretKey, 'utf8')).update(message).digest('hex');
+  return createHmac('sha256', secretKey).update(message).digest('hex');
 }
 
 /**
@@ -18,6 +18,6 @@ export function computeDigest(secretKey: string, message: string | Uint8Array): 
  */
 export function verifyDigest(secretKey: string, message: string | Uint8Array, digest: string): boolean {
   if (!/^[0-9a-f]{64}$/.test(digest)) return false;
-  const expected = Buffer.from(computeDigest(secretKey, message), 'latin1');
-  return timingSafeEqual(expected, Buffer.from(digest, 'latin1'));
+  // The 32 bytes themselves, compared with the 32 the (checked) hex spells: no hex string is built.
+  return timingSafeEqual(createHmac('sha256', secretKey).update(message).digest(), Buffer.from(digest, 'hex'));
 }

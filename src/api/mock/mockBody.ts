@@ -3,7 +3,7 @@
  * comment or trailing comma is a "Bad request"), an object at the top, then the core's payload
  * model of the same text so amounts are judged on their source digits.
  */
-import { parseJsonDocument } from '../../core/jsonDocument';
+import { parseJson } from '../../core/jsonParser';
 import type { ObjectNode } from '../../core/model';
 import { type MockAnswer, official, ROWS } from './mockAnswers';
 
@@ -22,7 +22,7 @@ export function parseBody(text: string): ParsedBody | MockAnswer {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return official(ROWS.badRequest, { body: 'must be a JSON object' });
   }
-  const root = parseJsonDocument('mock:///request.jkopay.json', text).root;
+  const root = parseJson(text).root;
   if (root?.type !== 'object') return official(ROWS.badRequest, { body: 'must be a JSON object' });
   return { value: value as Record<string, unknown>, root };
 }

@@ -101,7 +101,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   // a slow-loris connection live 30 s; checked each second (or sooner), the cut comes on time.
   const server = http.createServer({ connectionsCheckingInterval: Math.min(1000, requestTimeoutMs) }, (req, res) => {
     const started = performance.now();
-    const seen: RequestNote = {};
+    // The order ids a request names are read only for the access log: with no one listening (--quiet), not at all.
+    const seen: RequestNote | undefined = options.onRequest ? {} : undefined;
     handle(req, res, ctx, guard, sender, paying, gate, seen)
       .catch((error) => {
         options.onError?.(error);
@@ -116,7 +117,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           status: res.statusCode,
           result,
           elapsedMs: Math.round(performance.now() - started),
-          ...(seen.orderIds?.length ? { orderIds: seen.orderIds } : {}),
+          ...(seen?.orderIds?.length ? { orderIds: seen.orderIds } : {}),
         });
       });
   });
@@ -189,7 +190,7 @@ async function handle(
   sender: CallbackSender,
   paying: Set<string>,
   gate: StateGate,
-  seen: RequestNote,
+  seen: RequestNote | undefined,
 ): Promise<string | undefined> {
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
@@ -219,7 +220,8 @@ async function handle(
     } catch {
       return sendAnswer(res, mockError(400, `the path ${pathname} is not validly percent-encoded`));
     }
-    if (['orders', 'pay', 'qr'].includes(segments[0]) && segments[1] !== undefined) seen.orderIds = [segments[1].replace(/\.svg$/, '')];
+    if (seen && ['orders', 'pay', 'qr'].includes(segments[0]) && segments[1] !== undefined)
+      seen.orderIds = [segments[1].replace(/\.svg$/, '')];
     const contentType = String(req.headers['content-type'] ?? '');
     const text = decodeUtf8(read);
     if (text === undefined) return controlError(400, 'the body is not valid UTF-8');
@@ -277,10 +279,13 @@ async function handle(
   const body = await readBody(req);
   if (body === 'too-large') return sendAnswer(res, unreadable(413, `larger than ${MAX_BODY_BYTES} bytes (1 MB)`), true);
 
-  if (route.method === 'POST') seen.orderIds = bodyOrderId(body);
-  else {
-    const ids = new URLSearchParams(rawQuery).get('platform_order_ids');
-    if (ids) seen.orderIds = ids.split(',').filter((id) => id !== '');
+  if (seen) {
+    if (route.method === 'POST') seen.orderIds = bodyOrderId(body);
+    else
+      seen.orderIds = new URLSearchParams(rawQuery)
+        .get('platform_order_ids')
+        ?.split(',')
+        .filter((id) => id !== '');
   }
 
   const auth = authenticate(req, ctx.config, route.method === 'POST' ? body : rawQuery);

@@ -8,8 +8,12 @@ const FORMAT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 export const DAY_MS = 24 * 3600 * 1000;
 
+/** Formatted by hand from the date's fields: it stamps every order the mock creates, and toISOString costs several times more. */
 export function formatJkopayTime(epochMs: number): string {
-  return new Date(epochMs + UTC_PLUS_8_MS).toISOString().slice(0, 19).replace('T', ' ');
+  const d = new Date(epochMs + UTC_PLUS_8_MS);
+  const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+  const year = d.getUTCFullYear();
+  return `${String(year).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
 }
 
 /** Epoch ms of a `YYYY-mm-dd HH:MM:SS` UTC+8 time, or undefined when it is not a real time in that format. */
