@@ -13,9 +13,10 @@ import { accessLine, callbackLine } from '../api/mock/mockLogLines';
 import { startMockServer } from '../api/mock/mockServer';
 import { MockStateError } from '../api/mock/mockState';
 import { maskKey } from '../api/secrets';
+import type { Args } from '../data/localize';
 import type { Lang } from '../data/types';
 import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
-import { commandText } from './commandTexts';
+import { type CommandTextId, commandText } from './commandTexts';
 import { isMockControlCommand, MOCK_CONTROL_USAGE, runMockControl } from './mockControlCommand';
 
 export { accessLine, callbackLine };
@@ -123,7 +124,7 @@ export function describeMock(
   orders: number,
   lang: Lang = 'en',
 ): string[] {
-  const t = (id: Parameters<typeof commandText>[1], args?: Record<string, string | number>) => commandText(lang, id, args);
+  const t = (id: CommandTextId, args?: Args) => commandText(lang, id, args);
   const key = (value: string, fallback: string) =>
     value === fallback ? value : t('mock-key-from', { key: maskKey(value), file: configFile ?? '' });
   const allowed = config.allowCallbackHosts.length ? t('mock-callbacks-allowed', { hosts: config.allowCallbackHosts.join(', ') }) : '';
