@@ -32,7 +32,7 @@ export function checkAmount(ctx: CheckContext, node: NumberNode, spec: FieldSpec
     ctx.reportDetail('invalid-value', node, 'number-out-of-range', { text: node.text });
     return true;
   }
-  if (spec.schema.exclusiveMinimum === 0 && !isPositive(value)) {
+  if (spec.exclusiveMinimum === 0 && !isPositive(value)) {
     ctx.report('non-positive-amount', node, { field });
     return true;
   }

@@ -153,7 +153,7 @@ function valueFits(value: ValueNode, spec: FieldSpec): boolean {
   const type = value.type;
   const types = spec.types;
   // A sentence where order ids are due is a message about them: ids hold no spaces but after a comma.
-  if (type === 'string' && spec.schema['x-jkopay-comma-list'] && /\S\s+\S/.test(value.value.replace(/,\s+/g, ','))) return false;
+  if (type === 'string' && spec.commaList && /\S\s+\S/.test(value.value.replace(/,\s+/g, ','))) return false;
   if (!types || type === 'unknown' || types[0] === type) return true;
   if (type === 'number') return types.includes('number') || (types.includes('integer') && /^-?\d+$/.test(value.text));
   return types.includes(type);

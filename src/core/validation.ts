@@ -180,7 +180,6 @@ function reportUnknownField(ctx: CheckContext, property: PropertyNode, known: Ma
 
 function checkValue(ctx: CheckContext, node: ValueNode, spec: FieldSpec, currency: CurrencyEntry | undefined): void {
   if (node.type === 'unknown') return;
-  const schema = spec.schema;
   if (spec.types && !typeMatches(node, spec.types)) {
     ctx.report('wrong-type', node, {
       field: spec.name,
@@ -191,21 +190,21 @@ function checkValue(ctx: CheckContext, node: ValueNode, spec: FieldSpec, currenc
   }
   switch (node.type) {
     case 'string':
-      if (schema['x-jkopay-comma-list'] && spec.items) return checkOrderIds(ctx, node, spec);
+      if (spec.commaList && spec.items) return checkOrderIds(ctx, node, spec);
       return checkString(ctx, node, spec);
     case 'number': {
       let reported = false;
-      if (schema['x-jkopay-amount']) reported = checkAmount(ctx, node, spec, currency);
-      else if (schema.minimum !== undefined && Number(node.text) < schema.minimum) {
-        ctx.reportDetail('invalid-value', node, 'integer-too-small', { field: spec.name, minimum: schema.minimum });
+      if (spec.amount) reported = checkAmount(ctx, node, spec, currency);
+      else if (spec.minimum !== undefined && Number(node.text) < spec.minimum) {
+        ctx.reportDetail('invalid-value', node, 'integer-too-small', { field: spec.name, minimum: spec.minimum });
         reported = true;
       }
       if (!reported) checkNumberSafety(ctx, node);
       return;
     }
     case 'array':
-      if (schema['x-jkopay-comma-list'] && spec.items) return checkOrderIds(ctx, node, spec);
-      if (schema.maxItems !== undefined && node.items.length > schema.maxItems) {
+      if (spec.commaList && spec.items) return checkOrderIds(ctx, node, spec);
+      if (spec.maxItems !== undefined && node.items.length > spec.maxItems) {
         ctx.report('too-many-order-ids', node, { count: node.items.length });
       }
       if (spec.items) {
@@ -238,11 +237,10 @@ function typeName(lang: Lang, node: ValueNode): string {
 }
 
 function checkString(ctx: CheckContext, node: StringNode, spec: FieldSpec): void {
-  const schema = spec.schema;
   const value = node.value;
   const field = spec.name;
-  if (schema.enum && !schema.enum.includes(value)) {
-    const match = schema.enum.find((v) => typeof v === 'string' && v.toLowerCase() === value.toLowerCase()) as string | undefined;
+  if (spec.enum && !spec.enum.includes(value)) {
+    const match = spec.enum.find((v) => typeof v === 'string' && v.toLowerCase() === value.toLowerCase()) as string | undefined;
     const raw = ctx.text.substr(node.offset, node.length);
     if (match) {
       ctx.reportDetail(
@@ -255,21 +253,21 @@ function checkString(ctx: CheckContext, node: StringNode, spec: FieldSpec): void
         },
       );
     } else {
-      ctx.reportDetail('invalid-value', node, 'not-allowed-value', { value, field, allowed: schema.enum.join(', ') });
+      ctx.reportDetail('invalid-value', node, 'not-allowed-value', { value, field, allowed: spec.enum.join(', ') });
     }
     return;
   }
-  if (schema.maxLength !== undefined) {
+  if (spec.maxLength !== undefined) {
     // A string is never more code points than UTF-16 units: count only when it could be too long.
-    const length = value.length > schema.maxLength ? codePointLength(value) : 0;
-    if (length > schema.maxLength) {
-      ctx.report('too-long', node, { field, length, max: schema.maxLength });
+    const length = value.length > spec.maxLength ? codePointLength(value) : 0;
+    if (length > spec.maxLength) {
+      ctx.report('too-long', node, { field, length, max: spec.maxLength });
       return;
     }
   }
-  if (schema.format === 'jkopay-datetime' && !isJkopayDateTime(value)) {
+  if (spec.format === 'jkopay-datetime' && !isJkopayDateTime(value)) {
     ctx.reportDetail('invalid-format', node, 'bad-datetime', { field });
-  } else if (schema.format === 'uri') {
+  } else if (spec.format === 'uri') {
     checkUrl(ctx, node, spec);
   }
 }
@@ -327,7 +325,7 @@ function checkUrl(ctx: CheckContext, node: StringNode, spec: FieldSpec): void {
     ctx.reportDetail('invalid-format', node, 'bad-url', { field });
     return;
   }
-  if (!spec.schema['x-jkopay-https'] || url.protocol === 'https:') return;
+  if (!spec.https || url.protocol === 'https:') return;
   if (LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.')) {
     ctx.reportDetail('insecure-url', node, 'loopback-url', { field, host: url.hostname }, { severity: 'warning', answer: undefined });
     return;
@@ -345,8 +343,8 @@ function checkUrl(ctx: CheckContext, node: StringNode, spec: FieldSpec): void {
  * split it), none over 60 characters. Each bad id is reported where it is written.
  */
 function checkOrderIds(ctx: CheckContext, node: StringNode | ArrayNode, spec: FieldSpec): void {
-  const maxItems = spec.schema.maxItems;
-  const maxLength = spec.items?.schema.maxLength;
+  const maxItems = spec.maxItems;
+  const maxLength = spec.items?.maxLength;
   const field = spec.name;
   const count = node.type === 'array' ? node.items.length : node.value === '' ? 0 : node.value.split(',').length;
   if (count === 0) {
