@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { add, compare, decimal, fitsDouble, format, multiply, readNumber, round } from '../../src/core/decimal';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { positionFinder } from '../../src/core/findings';
@@ -36,6 +37,36 @@ describe('decimal', () => {
     assert.equal(format(round(decimal('-2.5'), 0)), '-3');
     assert.equal(format(round(decimal('0.004'), 2)), '0.00');
     assert.equal(format(decimal('1e-3')), '0.001');
+  });
+
+  it('agrees with BigInt arithmetic on the exact values, on the integer fast paths and past them', () => {
+    // value × 10^18 as a BigInt: every generated number has at most 6 decimal places.
+    const exact = (text: string) => {
+      const [whole, fraction = ''] = text.replace('-', '').split('.');
+      const v = BigInt(whole + fraction.padEnd(18, '0'));
+      return text.startsWith('-') ? -v : v;
+    };
+    const number = fc
+      .tuple(
+        fc.boolean(),
+        fc.oneof(fc.bigInt({ min: 0n, max: 99_999n }), fc.bigInt({ min: 0n, max: 10n ** 25n })),
+        fc.integer({ min: 0, max: 6 }),
+      )
+      .map(([negative, digits, scale]) => {
+        const text = digits.toString().padStart(scale + 1, '0');
+        const unsigned = scale ? `${text.slice(0, text.length - scale)}.${text.slice(text.length - scale)}` : text;
+        return negative ? `-${unsigned}` : unsigned;
+      });
+    fc.assert(
+      fc.property(number, number, (a, b) => {
+        const [x, y] = [decimal(a), decimal(b)];
+        assert.equal(compare(x, y), Math.sign(Number(exact(a) - exact(b))));
+        assert.equal(exact(format(add(x, y))), exact(a) + exact(b));
+        // exact() is the value × 10^18, so a product of two is the value × 10^36.
+        assert.equal(exact(format(multiply(x, y))) * 10n ** 18n, exact(a) * exact(b));
+      }),
+      { numRuns: 3000, seed: 20261130 },
+    );
   });
 
   it('stays exact past 2^53', () => {
