@@ -163,8 +163,12 @@ export function format(d: Decimal): string {
   return d.negative ? `-${s}` : s;
 }
 
+const HAS_EXPONENT = /[eE]/;
+
 /** True when a JavaScript double holds the value exactly as far as JSON.stringify shows: 15 significant digits or fewer. */
 export function fitsDouble(text: string): boolean {
+  // At most 15 characters and no exponent: at most 15 digits, nothing to count (nearly every amount).
+  if (text.length <= 15 && !HAS_EXPONENT.test(text)) return true;
   let significant = 0;
   let leading = true;
   for (let i = 0; i < text.length; i++) {
