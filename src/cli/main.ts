@@ -13,7 +13,7 @@ const USAGE = `Usage: jkopay <command> [options]
 
 Commands:
   check [--format text|json|sarif|github] [--exclude GLOB]… [--no-detect-keys] [--quiet] [--max-warnings N]
-        [--lang en|zh-TW] [--currency TWD] <files or folders…>
+        [--config FILE] [--lang en|zh-TW] [--currency TWD] <files or folders…>
       Check *.jkopay.json payload files and payload literals in TS/JS (folders are searched
       recursively, obeying .gitignore). Exit 0: no errors; 1: errors found (an unreadable file is
       one), or more warnings than --max-warnings; 2: bad usage, a bad configuration, a missing path
@@ -50,7 +50,8 @@ Checks *.jkopay.json payload files and payload literals in TS/JS sources, like a
 are searched recursively; there, what .gitignore ignores is skipped, and so are hidden folders,
 node_modules, dist, out, build, coverage and the exclude globs. Files named here are always checked.
 The project's jkopay.config.json (or the "jkopay" key of package.json), found from the current
-folder up, adds its exclude globs, detection switches, severities and currency.
+folder up (or the file --config names), adds its exclude globs, detection switches, severities
+and currency.
 
 Options:
   --format text|json|sarif|github   output: compiler-style lines (default), a JSON array, a SARIF 2.1.0
@@ -58,6 +59,8 @@ Options:
   --exclude GLOB                    in folders, skip files and folders matching GLOB (relative to the
                                     current folder; repeatable); a path named here is always checked
   --no-detect-keys                  in TS/JS, only // @jkopay markers and type names make a payload
+  --config FILE                     the configuration to use instead of the one found from the current
+                                    folder up: a jkopay.config.json, or a package.json with a "jkopay" key
   --quiet                           report errors only (warnings still count for --max-warnings)
   --max-warnings N                  exit 1 when there are more than N warnings
   --currency CODE                   currency of refunds: TWD (default), JPY, USD, CNY or HKD
@@ -132,6 +135,7 @@ export async function main(argv: string[]): Promise<number> {
             'no-detect-keys': { type: 'boolean' },
             quiet: { type: 'boolean' },
             'max-warnings': { type: 'string' },
+            config: { type: 'string' },
             help: { type: 'boolean', short: 'h' },
           },
         });
@@ -160,8 +164,8 @@ export async function main(argv: string[]): Promise<number> {
           );
         }
         if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
-        const { loadProjectConfig } = await import('../server/projectConfigFile.js');
-        const config = loadProjectConfig();
+        const { loadConfigFile, loadProjectConfig } = await import('../server/projectConfigFile.js');
+        const config = values.config !== undefined ? loadConfigFile(values.config) : loadProjectConfig();
         if (config?.problems.length) {
           err(config.problems.map((p) => `jkopay check: ${config.file}: ${p}`).join('\n'));
           return 2;

@@ -115,6 +115,22 @@ export function findProjectConfig(dir: string, fs: ConfigFileSystem, up = true):
   }
 }
 
+/**
+ * A configuration named outright (`jkopay check --config FILE`): a `jkopay.config.json`-shaped file,
+ * or a `package.json` whose `jkopay` key holds it. Exclude globs are relative to the file's folder, `root`.
+ */
+export function configFromFile(file: string, root: string, text: string, isPackageJson: boolean): LoadedConfig {
+  if (!isPackageJson) return load(file, root, text, (json) => json)!;
+  return (
+    load(file, root, text, (json) => (json as { jkopay?: unknown } | null)?.jkopay) ?? {
+      config: EMPTY_CONFIG,
+      root,
+      file,
+      problems: ['it has no "jkopay" key'],
+    }
+  );
+}
+
 function load(file: string, root: string, text: string, pick: (json: unknown) => unknown): LoadedConfig | undefined {
   let json: unknown;
   try {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type Picomatch from 'picomatch';
 import type { FileSystemWatcher } from 'vscode-languageserver';
-import { CONFIG_FILE, findProjectConfig, type LoadedConfig } from '../core/projectConfig';
+import { CONFIG_FILE, configFromFile, EMPTY_CONFIG, findProjectConfig, type LoadedConfig } from '../core/projectConfig';
 
 /**
  * The configuration of the project holding `dir` (the current folder by default), searched up to
@@ -32,6 +32,23 @@ export function loadProjectConfig(dir: string = process.cwd(), up = true): Loade
     },
     up,
   );
+}
+
+/** The configuration in `file`, named on the command line; a file that cannot be read is a problem of it. */
+export function loadConfigFile(file: string): LoadedConfig {
+  const resolved = path.resolve(file);
+  let text: string;
+  try {
+    // Only a regular file is read: a FIFO would block for ever.
+    if (!fs.statSync(resolved).isFile())
+      return { config: EMPTY_CONFIG, root: path.dirname(resolved), file, problems: ['it is not a regular file'] };
+    text = fs.readFileSync(resolved, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? (e as Error).message);
+    return { config: EMPTY_CONFIG, root: path.dirname(resolved), file, problems: [`cannot read it: ${reason}`] };
+  }
+  return configFromFile(file, path.dirname(resolved), text, path.basename(resolved) === 'package.json');
 }
 
 /** The files a workspace folder's configuration can come from (`loadProjectConfig(dir, false)` reads them). */

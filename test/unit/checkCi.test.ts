@@ -2,7 +2,7 @@
  * `jkopay check` for CI: the SARIF log validates against the OASIS SARIF 2.1.0 schema (vendored
  * in test/fixtures/sarif), GitHub annotations, --quiet, --max-warnings, --exclude, .gitignore and
  * the default excludes, --no-detect-keys, the project configuration (jkopay.config.json and the
- * package.json key), help per command, unknown --currency, and the localized summary.
+ * package.json key, or the file --config names), help per command, unknown --currency, and the localized summary.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -157,6 +157,42 @@ describe('jkopay check in CI', () => {
     assert.match(bad.stderr, /jkopay\.config\.json: "detect\.keys" must be true or false/);
     assert.match(bad.stderr, /"severity\.no-such-rule" is not a rule code/);
     assert.match(bad.stderr, /"currency" must be a currency JKOPay accepts/);
+  });
+
+  it('uses the configuration --config names instead of the one found, and refuses one it cannot use with exit 2', () => {
+    write('warn.entry.jkopay.json', ENTRY_WITH_WARNING);
+    write('examples/broken.entry.jkopay.json', ENTRY_WITH_ERROR);
+    // The one that would be found turns the warning off; the one named makes unknown fields errors and excludes
+    // examples (its globs are relative to its own folder).
+    write('jkopay.config.json', JSON.stringify({ severity: { 'unknown-field': 'off' } }));
+    write('strict.json', JSON.stringify({ exclude: ['examples'], severity: { 'unknown-field': 'error' } }));
+    assert.deepEqual(
+      JSON.parse(jkopay(['check', '--format', 'json', '.'], dir).stdout).map((x: { code: string }) => x.code),
+      ['currency-precision'],
+    );
+    const named = jkopay(['check', '--format', 'json', '--config', 'strict.json', '.'], dir);
+    assert.deepEqual(
+      (JSON.parse(named.stdout) as { file: string; code: string; severity: string }[]).map(
+        (x) => `${path.basename(x.file)} ${x.severity} ${x.code}`,
+      ),
+      ['warn.entry.jkopay.json error unknown-field'],
+    );
+    write('ci/package.json', JSON.stringify({ name: 'ci', jkopay: { severity: { 'unknown-field': 'hint' } } }));
+    const pkg = jkopay(['check', '--format', 'json', '--config', 'ci/package.json', 'warn.entry.jkopay.json'], dir);
+    assert.deepEqual(
+      JSON.parse(pkg.stdout).map((x: { severity: string }) => x.severity),
+      ['hint'],
+    );
+    write('ci/other/package.json', JSON.stringify({ name: 'no-key' }));
+    for (const [file, reason] of [
+      ['ci/missing.json', 'cannot read it: no such file'],
+      ['ci', 'it is not a regular file'],
+      ['ci/other/package.json', 'it has no "jkopay" key'],
+    ]) {
+      const r = jkopay(['check', '--config', file, '.'], dir);
+      assert.equal(r.status, 2, file);
+      assert.equal(r.stderr.trim(), `jkopay check: ${file}: ${reason}`);
+    }
   });
 
   it('answers help per command, refuses an unknown --currency with exit 2, and localizes the summary', () => {
