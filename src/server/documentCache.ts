@@ -68,4 +68,10 @@ export class DocumentCache {
     this.entries.delete(uri);
     this.pending.delete(uri);
   }
+
+  /** Forgets every parse: the settings they were made under (which literals are payloads) changed. */
+  clear(): void {
+    this.entries.clear();
+    this.pending.clear();
+  }
 }

@@ -134,6 +134,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     loadProject();
     settings = toServerSettings(raw, project?.config);
     service.configure(settings.language);
+    // What a source's parse holds depends on the detection switches: nothing parsed before may stand.
+    cache.clear();
     settingsGeneration++;
   }
 

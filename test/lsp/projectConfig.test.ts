@@ -90,4 +90,26 @@ describe('jkopay lsp --stdio with a jkopay.config.json', function () {
       ['unknown-field'],
     );
   });
+
+  it('parses open sources again when the detection switches change, so a literal no longer a payload loses its findings', async () => {
+    server = await startStdioServer({
+      rootUri: pathToFileURL(dir).href,
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } },
+    });
+    const uri = pathToFileURL(path.join(dir, 'checkout.ts')).href;
+    const source =
+      "export const body = { platform_order_id: 'o', store_id: 's', currency: 'TWD', total_price: 100.5, final_price: 100, unredeem: 0 };\n";
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'typescript', version: 1, text: source },
+    });
+    assert.deepEqual(
+      (await server.diagnostics(uri, 1)).map((d) => d.code),
+      ['currency-precision'],
+    );
+    const next = server.nextDiagnostics(uri);
+    fs.writeFileSync(path.join(dir, 'jkopay.config.json'), JSON.stringify({ detect: { keys: false } }));
+    const config = pathToFileURL(path.join(dir, 'jkopay.config.json')).href;
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
+    assert.deepEqual(await next, []);
+  });
 });
