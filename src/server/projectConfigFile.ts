@@ -6,10 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type Picomatch from 'picomatch';
-import type { FileSystemWatcher } from 'vscode-languageserver';
-import { CONFIG_FILE, configFromFile, EMPTY_CONFIG, findProjectConfig, type LoadedConfig } from '../core/projectConfig';
+import { configFromFile, EMPTY_CONFIG, findProjectConfig, type LoadedConfig } from '../core/projectConfig';
 
 /**
  * The configuration of the project holding `dir` (the current folder by default), searched up to
@@ -49,22 +47,6 @@ export function loadConfigFile(file: string): LoadedConfig {
     return { config: EMPTY_CONFIG, root: path.dirname(resolved), file, problems: [`cannot read it: ${reason}`] };
   }
   return configFromFile(file, path.dirname(resolved), text, path.basename(resolved) === 'package.json');
-}
-
-/** The files a workspace folder's configuration can come from (`loadProjectConfig(dir, false)` reads them). */
-export function projectConfigFiles(dir: string | undefined): Set<string> {
-  return new Set(dir ? [path.join(dir, CONFIG_FILE), path.join(dir, 'package.json')] : []);
-}
-
-/**
- * What the editor should watch for the server to notice a change of the workspace's configuration:
- * those two files, relative to the folder where the client can (so it is not told of every
- * package.json under node_modules), else by name anywhere (and the server keeps the folder's own).
- */
-export function projectConfigWatchers(dir: string, relativePatterns: boolean): FileSystemWatcher[] {
-  const names = [CONFIG_FILE, 'package.json'];
-  if (relativePatterns) return [{ globPattern: { baseUri: pathToFileURL(dir).href, pattern: `{${names.join(',')}}` } }];
-  return names.map((name) => ({ globPattern: `**/${name}` }));
 }
 
 /** True for files the configuration's `exclude` globs match (paths relative to its folder). */

@@ -23,7 +23,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getDocumentSymbols } from '../core/documentSymbols';
 import { getFoldingRanges } from '../core/folding';
 import { formatPayloadChecked } from '../core/formatting';
-import { getLanguageService } from '../core/languageService';
 import { isSource } from '../core/sourceDocument';
 import { toLang } from '../core/localize';
 import { mergeChanges, type TextChange } from '../core/textChange';
@@ -34,9 +33,7 @@ import { HandlerGuard } from './guard';
 import { type InitializationOptions, PAYLOAD_KINDS_REQUEST, type PayloadKindsParams, type PayloadKindsResult } from '../shared/protocol';
 import { PushDiagnostics } from './pushDiagnostics';
 import { registerRunnerRequests } from './runnerRequests';
-import { type ServerSettings, toServerSettings } from './settings';
-import { excludeMatcher, loadProjectConfig, projectConfigFiles, projectConfigWatchers } from './projectConfigFile';
-import type { LoadedConfig } from '../core/projectConfig';
+import { type ProjectScope, ProjectScopes } from './projectScopes';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -55,8 +52,15 @@ export interface StartOptions {
 }
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {
-  const service = getLanguageService();
-  const cache = new DocumentCache((document, previous, change) => service.parseDocument(document, previous, change));
+  let lang: Lang = 'en';
+  /** Each workspace folder's configuration under the editor's settings, with its language service. */
+  const scopes = new ProjectScopes(
+    () => lang,
+    (message) => connection.console.warn(message),
+  );
+  const cache = new DocumentCache((document, previous, change) =>
+    scopes.of(document.uri).service.parseDocument(document, previous, change),
+  );
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
     // Applies the client's changes one by one, telling the cache each edit's span in offsets, so
@@ -76,7 +80,6 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   });
   const guard = new HandlerGuard((message) => connection.console.error(message));
 
-  let settings: ServerSettings = toServerSettings(undefined);
   /** Bumped on every settings change: part of each pull result id, so that a change re-checks. */
   let settingsGeneration = 0;
   let pullDiagnostics = false;
@@ -85,22 +88,23 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let dynamicFormatting = false;
   let watchedFilesRegistration = false;
   let relativePatterns = false;
+  let workspaceFolderEvents = false;
+  /** The workspace folders, as the client named them at start and since. */
+  let folderUris: string[] = [];
   /** The settings the client sent last (at start, or with didChangeConfiguration), for a reload the client did not start. */
   let pushedSettings: unknown;
   let sendCodeLens = false;
   let settingsLoaded: Promise<void> = Promise.resolve();
-  let lang: Lang = 'en';
+  /** The registration of the configuration files' watchers, replaced when the folders change. */
+  let configWatch: Promise<{ dispose(): void }> | undefined;
 
   const budget = new DiagnosticsBudget((message) => connection.console.warn(message));
-  /** The workspace's jkopay.config.json (or package.json key), read at start, on each settings change, and when it changes on disk. */
-  let workspaceRoot: string | undefined;
-  let project: LoadedConfig | undefined;
-  let excluded: (file: string) => boolean = () => false;
-  const isExcluded = (uri: string) => uri.startsWith('file:') && excluded(fileURLToPath(uri));
+  const isExcluded = (scope: ProjectScope, uri: string) => uri.startsWith('file:') && scope.excluded(fileURLToPath(uri));
   const validate = (document: TextDocument) => {
-    if (!settings.diagnosticsEnabled || isExcluded(document.uri)) return [];
+    const scope = scopes.of(document.uri);
+    if (!scope.settings.diagnosticsEnabled || isExcluded(scope, document.uri)) return [];
     if (budget.tooLarge(document)) return budget.tooLargeNotice(document, lang);
-    return budget.cap(document.uri, service.doValidation(document, cache.get(document)), lang);
+    return budget.cap(document.uri, scope.service.doValidation(document, cache.get(document)), lang);
   };
 
   const push = new PushDiagnostics(
@@ -119,24 +123,20 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     PUSH_DIAGNOSTICS_DELAY,
   );
 
-  function loadProject(): void {
-    try {
-      project = workspaceRoot ? loadProjectConfig(workspaceRoot, false) : undefined;
-    } catch (e) {
-      guard.report('settings', e);
-      project = undefined;
-    }
-    for (const problem of project?.problems ?? []) connection.console.warn(`${project!.file}: ${problem} (ignored)`);
-    excluded = excludeMatcher(project);
-  }
-
+  /** The workspace folders' configurations, read again, under the editor's `raw` settings. */
   function applySettings(raw: unknown): void {
-    loadProject();
-    settings = toServerSettings(raw, project?.config);
-    service.configure(settings.language);
+    scopes.load(raw);
     // What a source's parse holds depends on the detection switches: nothing parsed before may stand.
     cache.clear();
     settingsGeneration++;
+  }
+
+  /** Asks the client to watch the folders' configuration files (again, when the folders changed). */
+  function watchConfigFiles(): void {
+    if (!watchedFilesRegistration) return;
+    void configWatch?.then((registration) => registration.dispose()).catch(() => undefined);
+    configWatch = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: scopes.watchers(relativePatterns) });
+    configWatch.catch((e) => guard.report('settings', e));
   }
 
   async function reloadSettings(pushed: unknown): Promise<void> {
@@ -149,10 +149,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   connection.onInitialize((params) => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     lang = options.lang ?? toLang(init.locale ?? params.locale);
-    service.configure({ lang });
     sendCodeLens = init.sendCodeLens === true;
-    const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    workspaceRoot = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
+    folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    scopes.setFolders(folderUris);
     pushedSettings = init.settings;
     applySettings(init.settings);
     const capabilities = params.capabilities;
@@ -164,6 +163,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       capabilities.textDocument?.rangeFormatting?.dynamicRegistration === true;
     watchedFilesRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     relativePatterns = capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
+    workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -179,6 +179,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         // The Send lenses run a command of the VS Code extension: offered to the clients that have it.
         ...(sendCodeLens ? { codeLensProvider: { resolveProvider: false } } : {}),
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        // Told when folders are added to or removed from the workspace: each has its own configuration.
+        ...(workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'jkopay-language-server', version: typeof JKOPAY_VERSION === 'string' ? JKOPAY_VERSION : 'dev' },
     };
@@ -194,17 +196,21 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     if (configurationRequests) {
       settingsLoaded = reloadSettings(undefined).catch((e) => guard.report('settings', e));
     }
-    // The project configuration is read again when it changes on disk: the client watches its files for us.
-    if (watchedFilesRegistration && workspaceRoot) {
-      connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: projectConfigWatchers(workspaceRoot, relativePatterns) })
-        .catch((e) => guard.report('settings', e));
+    // The folders' configurations are read again when they change on disk: the client watches their files for us.
+    watchConfigFiles();
+    if (workspaceFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        folderUris = [...folderUris.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
+        scopes.setFolders(folderUris);
+        watchConfigFiles();
+        settingsLoaded = reloadSettings(pushedSettings).catch((e) => guard.report('settings', e));
+      });
     }
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    const files = projectConfigFiles(workspaceRoot);
-    if (!params.changes.some((change) => change.uri.startsWith('file:') && files.has(fileURLToPath(change.uri)))) return;
+    if (!params.changes.some((change) => scopes.isConfigFile(change.uri))) return;
     settingsLoaded = reloadSettings(pushedSettings).catch((e) => guard.report('settings', e));
   });
 
@@ -252,21 +258,21 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     guard.wrap(
       'hover',
       null,
-      withDocument(null, (d, p) => service.doHover(d, cache.get(d), p.position)),
+      withDocument(null, (d, p) => scopes.of(d.uri).service.doHover(d, cache.get(d), p.position)),
     ),
   );
   connection.onCompletion(
     guard.wrap(
       'completion',
       { isIncomplete: false, items: [] },
-      withDocument({ isIncomplete: false, items: [] }, (d, p) => service.doComplete(d, cache.get(d), p.position)),
+      withDocument({ isIncomplete: false, items: [] }, (d, p) => scopes.of(d.uri).service.doComplete(d, cache.get(d), p.position)),
     ),
   );
   connection.onCodeAction(
     guard.wrap(
       'codeActions',
       [],
-      withDocument([], (d, p) => service.doCodeActions(d, p.context.diagnostics)),
+      withDocument([], (d, p) => scopes.of(d.uri).service.doCodeActions(d, p.context.diagnostics)),
     ),
   );
   // Formatting, folding and the outline are for payload files: TS/JS sources have their own.

@@ -112,4 +112,54 @@ describe('jkopay lsp --stdio with a jkopay.config.json', function () {
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
     assert.deepEqual(await next, []);
   });
+
+  it('gives each folder of a multi-root workspace its own configuration, and one added later too', async () => {
+    // dir holds jkopay.config.json (precision a warning, unknown fields off); other has its own (precision off, unknown fields errors).
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'jkopay-lsp-other-'));
+    try {
+      fs.writeFileSync(
+        path.join(other, 'jkopay.config.json'),
+        JSON.stringify({ severity: { 'currency-precision': 'off', 'unknown-field': 'error' } }),
+      );
+      const third = fs.mkdtempSync(path.join(os.tmpdir(), 'jkopay-lsp-third-'));
+      fs.writeFileSync(
+        path.join(third, 'package.json'),
+        JSON.stringify({ name: 'third', jkopay: { severity: { 'unknown-field': 'hint' } } }),
+      );
+      server = await startStdioServer({
+        workspaceFolders: [
+          { uri: pathToFileURL(dir).href, name: 'shop' },
+          { uri: pathToFileURL(other).href, name: 'other' },
+        ],
+        capabilities: {
+          workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
+        },
+      });
+      const codes = async (folder: string) => {
+        const uri = pathToFileURL(path.join(folder, 'order.entry.jkopay.json')).href;
+        await server!.connection.sendNotification('textDocument/didOpen', {
+          textDocument: { uri, languageId: 'jkopay', version: 1, text: ENTRY },
+        });
+        return (await server!.diagnostics(uri, 1)).map((d) => [d.code, d.severity]);
+      };
+      assert.deepEqual(await codes(dir), [['currency-precision', 2]]);
+      assert.deepEqual(await codes(other), [['unknown-field', 1]]);
+      const watch = server.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+      assert.deepEqual(
+        (watch?.registerOptions as { watchers: { globPattern: { baseUri: string } }[] }).watchers.map((w) => w.globPattern.baseUri),
+        [pathToFileURL(dir).href, pathToFileURL(other).href],
+      );
+      // A folder added later: its own configuration applies to its documents.
+      await server.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: pathToFileURL(third).href, name: 'third' }], removed: [] },
+      });
+      assert.deepEqual(await codes(third), [
+        ['currency-precision', 1],
+        ['unknown-field', 4],
+      ]);
+      fs.rmSync(third, { recursive: true, force: true });
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
 });

@@ -37,7 +37,13 @@ export interface StdioServer {
 }
 
 export async function startStdioServer(
-  options: { args?: string[]; initializationOptions?: InitializationOptions; capabilities?: ClientCapabilities; rootUri?: string } = {},
+  options: {
+    args?: string[];
+    initializationOptions?: InitializationOptions;
+    capabilities?: ClientCapabilities;
+    rootUri?: string;
+    workspaceFolders?: { uri: string; name: string }[];
+  } = {},
 ): Promise<StdioServer> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'lsp', '--stdio', ...(options.args ?? [])], {
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -60,6 +66,7 @@ export async function startStdioServer(
   const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
+    workspaceFolders: options.workspaceFolders ?? null,
     capabilities: options.capabilities ?? {},
     initializationOptions: options.initializationOptions,
   });

@@ -1,0 +1,97 @@
+/**
+ * What each workspace folder's documents are checked under: the editor's settings over that
+ * folder's own jkopay.config.json (or package.json `jkopay` key), with a language service of
+ * their own. In a multi-root workspace every folder keeps its configuration, as `jkopay check`
+ * run in that folder would. A document belongs to the innermost folder holding it; one outside
+ * every folder (or not a file: an untitled document) to the first folder, as before there were several.
+ */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FileSystemWatcher } from 'vscode-languageserver';
+import { getLanguageService, type LanguageService } from '../core/languageService';
+import { CONFIG_FILE, type LoadedConfig } from '../core/projectConfig';
+import type { Lang } from '../data/types';
+import { excludeMatcher, loadProjectConfig } from './projectConfigFile';
+import { type ServerSettings, toServerSettings } from './settings';
+
+export interface ProjectScope {
+  /** The workspace folder, or undefined when there is none. */
+  root: string | undefined;
+  project: LoadedConfig | undefined;
+  settings: ServerSettings;
+  service: LanguageService;
+  excluded: (file: string) => boolean;
+}
+
+/** The files a folder's configuration can come from (`loadProjectConfig(dir, false)` reads them). */
+const CONFIG_NAMES = [CONFIG_FILE, 'package.json'];
+
+export class ProjectScopes {
+  private folders: string[] = [];
+  /** Innermost first. */
+  private scopes: ProjectScope[] = [];
+  /** The first folder's, for the documents outside every folder (the settings alone when there is none). */
+  private fallback!: ProjectScope;
+
+  constructor(
+    private readonly lang: () => Lang,
+    /** Told of each wrong entry of a configuration (it is ignored) and of a file that cannot be read. */
+    private readonly warn: (message: string) => void,
+  ) {
+    this.load(undefined);
+  }
+
+  /** The workspace folders (file: URIs; others are left out), read again at the next `load`. */
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+  }
+
+  /** Reads every folder's configuration again and puts the editor's `raw` settings over each. */
+  load(raw: unknown): void {
+    const scope = (root: string | undefined): ProjectScope => {
+      let project: LoadedConfig | undefined;
+      try {
+        project = root ? loadProjectConfig(root, false) : undefined;
+      } catch (e) {
+        this.warn(`${root}: the configuration cannot be read: ${(e as Error).message}`);
+      }
+      for (const problem of project?.problems ?? []) this.warn(`${project!.file}: ${problem} (ignored)`);
+      const settings = toServerSettings(raw, project?.config);
+      return {
+        root,
+        project,
+        settings,
+        service: getLanguageService({ lang: this.lang(), ...settings.language }),
+        excluded: excludeMatcher(project),
+      };
+    };
+    const scopes = this.folders.map(scope);
+    this.fallback = scopes[0] ?? scope(undefined);
+    // Innermost first: a nested folder's documents are its own.
+    this.scopes = scopes.sort((a, b) => b.root!.length - a.root!.length);
+  }
+
+  /** The scope of the document at `uri`. */
+  of(uri: string): ProjectScope {
+    if (!uri.startsWith('file:')) return this.fallback;
+    const file = fileURLToPath(uri);
+    return this.scopes.find((s) => file.startsWith(s.root! + path.sep)) ?? this.fallback;
+  }
+
+  /** True when `uri` is one of the files a folder's configuration comes from. */
+  isConfigFile(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const file = fileURLToPath(uri);
+    return this.folders.some((folder) => CONFIG_NAMES.some((name) => file === path.join(folder, name)));
+  }
+
+  /**
+   * What the editor should watch for the server to notice a configuration change: those files of
+   * each folder, relative to it where the client can (so it is not told of every package.json
+   * under node_modules), else by name anywhere (and `isConfigFile` keeps the folders' own).
+   */
+  watchers(relativePatterns: boolean): FileSystemWatcher[] {
+    if (!relativePatterns) return CONFIG_NAMES.map((name) => ({ globPattern: `**/${name}` }));
+    return this.folders.map((folder) => ({ globPattern: { baseUri: pathToFileURL(folder).href, pattern: `{${CONFIG_NAMES.join(',')}}` } }));
+  }
+}
