@@ -23,7 +23,7 @@ import { handleEntry } from './mockEntry';
 import { handleInquiry } from './mockInquiry';
 import { loadState, StateFile, StateGate } from './mockPersistence';
 import { handleRefund } from './mockRefund';
-import { MockState } from './mockState';
+import { MockState, MockStateError } from './mockState';
 
 /** A request (headers and body) must arrive within this (docs/mock.md); slower connections are cut. */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -242,14 +242,21 @@ async function handle(
     // Paying awaits the merchant and commits its own changes; every other control route is
     // synchronous and runs as one change (or one read) through the gate.
     const isPay = method === 'POST' && segments[0] === 'orders' && segments[2] === 'pay';
-    const result = isPay
-      ? await handleControl(ctx, sender, paying, request)
-      : method === 'GET'
-        ? await gate.read(() => handleControl(ctx, sender, paying, request))
-        : await gate.commit(
-            () => handleControl(ctx, sender, paying, request),
-            (r) => r.changed,
-          );
+    let result;
+    try {
+      result = isPay
+        ? await handleControl(ctx, sender, paying, request)
+        : method === 'GET'
+          ? await gate.read(() => handleControl(ctx, sender, paying, request))
+          : await gate.commit(
+              () => handleControl(ctx, sender, paying, request),
+              (r) => r.changed,
+            );
+    } catch (e) {
+      // A change that could not be saved was undone: said the way every control answer says a refusal.
+      if (e instanceof MockStateError) return controlError(500, e.message);
+      throw e;
+    }
     res.writeHead(result.status, { 'Content-Type': result.contentType, 'Cache-Control': 'no-store', ...result.headers });
     res.end(result.body);
     return undefined;

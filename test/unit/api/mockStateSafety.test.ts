@@ -57,6 +57,9 @@ describe('mock: state file safety', () => {
       assert.deepEqual((await control(mock.url, 'orders')).json.orders, []);
       const reset = await control(mock.url, 'clock', { advance_days: 1 });
       assert.equal(reset.status, 500);
+      // A control answer, as `jkopay mock` prints it: not a JKOPay envelope.
+      assert.equal(reset.json.ok, false);
+      assert.match(String(reset.json.error), /state file .* could not be written .*; the change was undone/);
       assert.equal(mock.state.clockOffsetMs, 0, 'the clock change was undone');
       const leftovers = (await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'));
       assert.deepEqual(leftovers, [], 'no temporary file left');
