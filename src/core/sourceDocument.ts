@@ -138,6 +138,7 @@ export function findPayloads(sourceFile: TS.SourceFile, detection: SourceDetecti
     for (const m of text.matchAll(MARKER_GLOBAL)) add(...markedLiteral(sourceFile, m.index, trivia, comments), 'marker');
   }
   if (detection.types) {
+    const libraryTypes = libraryTypeNames(sourceFile);
     let wordEnd = -1;
     for (const m of text.matchAll(ENDPOINT_GLOBAL)) {
       if (m.index < wordEnd) continue;
@@ -146,7 +147,7 @@ export function findPayloads(sourceFile: TS.SourceFile, detection: SourceDetecti
       while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
       wordEnd = m.index + m[0].length;
       while (wordEnd < text.length && isWordChar(text.charCodeAt(wordEnd))) wordEnd++;
-      if (kindFromTypeName(text.slice(start, wordEnd))) add(...typedLiteral(sourceFile, start), 'type');
+      if (kindFromTypeName(text.slice(start, wordEnd))) add(...typedLiteral(sourceFile, start, libraryTypes), 'type');
     }
   }
   const byKeys = new Set<TS.ObjectLiteralExpression>();
@@ -350,8 +351,19 @@ function firstLiteral(node: TS.Node): TS.ObjectLiteralExpression | undefined {
   return found;
 }
 
-/** The literal a type name at `offset` is given to by `satisfies`, `as`, or a variable/parameter/property annotation. */
-function typedLiteral(sourceFile: TS.SourceFile, offset: number): [TS.ObjectLiteralExpression | undefined, Endpoint | undefined] {
+/**
+ * The literal a type name at `offset` is given to by `satisfies`, `as`, or a variable/parameter/property
+ * annotation, with the endpoint the type names, when the type says JKOPay: its name carries the brand
+ * (`JkoPayEntryRequest`, `JKOPayRefundBody`) or it is one of this library's request types
+ * (`libraryTypes`). Other payment SDKs name their types with the same words (Stripe's
+ * `RefundCreateParams`, LINE Pay's `RefundRequestBody`): such a name alone says nothing, and the
+ * literal is a payload only if its keys say so.
+ */
+function typedLiteral(
+  sourceFile: TS.SourceFile,
+  offset: number,
+  libraryTypes: ReadonlySet<string>,
+): [TS.ObjectLiteralExpression | undefined, Endpoint | undefined] {
   const ts = typescript();
   const path = pathTo(sourceFile, offset);
   for (let i = path.length - 1; i > 0; i--) {
@@ -366,10 +378,40 @@ function typedLiteral(sourceFile: TS.SourceFile, offset: number): [TS.ObjectLite
         ? parent.expression
         : (parent as TS.VariableDeclaration).initializer;
     const literal = value && unwrap(value);
-    const kind = kindFromTypeName(node.getText(sourceFile));
+    const typeText = node.getText(sourceFile);
+    const says = JKOPAY_BRAND.test(typeText) || libraryTypes.has(typeText.replace(/\s+/g, ''));
+    const kind = says ? kindFromTypeName(typeText) : undefined;
     return [literal && ts.isObjectLiteralExpression(literal) ? literal : undefined, kind];
   }
   return [undefined, undefined];
+}
+
+/** A type name that says JKOPay: `Jko…`, `JKOPay…`, `jkopay…`. */
+const JKOPAY_BRAND = /jko/i;
+
+/** The request types this package's library exports. */
+const LIBRARY_REQUEST_TYPES = ['EntryRequest', 'RefundRequest', 'InquiryRequest'];
+
+/**
+ * How the file names the library's request types: `EntryRequest` (or its alias) when imported from
+ * `jkopay-tools`, `jk.EntryRequest` under a namespace import of it.
+ */
+function libraryTypeNames(sourceFile: TS.SourceFile): Set<string> {
+  const ts = typescript();
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (statement.moduleSpecifier.text !== 'jkopay-tools') continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) {
+      for (const type of LIBRARY_REQUEST_TYPES) names.add(`${bindings.name.text}.${type}`);
+    } else if (bindings) {
+      for (const element of bindings.elements) {
+        if (LIBRARY_REQUEST_TYPES.includes((element.propertyName ?? element.name).text)) names.add(element.name.text);
+      }
+    }
+  }
+  return names;
 }
 
 /** The endpoint a type's name announces: a word holding Entry/Refund/Inquiry and Request/Payload/Params/Body. */
