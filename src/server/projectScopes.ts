@@ -43,7 +43,7 @@ export class ProjectScopes {
 
   /** The workspace folders (file: URIs; others are left out), read again at the next `load`. */
   setFolders(uris: readonly string[]): void {
-    this.folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    this.folders = uris.map(filePath).filter((folder): folder is string => folder !== undefined);
   }
 
   /** Reads every folder's configuration again and puts the editor's `raw` settings over each. */
@@ -73,16 +73,15 @@ export class ProjectScopes {
 
   /** The scope of the document at `uri`. */
   of(uri: string): ProjectScope {
-    if (!uri.startsWith('file:')) return this.fallback;
-    const file = fileURLToPath(uri);
+    const file = filePath(uri);
+    if (file === undefined) return this.fallback;
     return this.scopes.find((s) => file.startsWith(s.root! + path.sep)) ?? this.fallback;
   }
 
   /** True when `uri` is one of the files a folder's configuration comes from. */
   isConfigFile(uri: string): boolean {
-    if (!uri.startsWith('file:')) return false;
-    const file = fileURLToPath(uri);
-    return this.folders.some((folder) => CONFIG_NAMES.some((name) => file === path.join(folder, name)));
+    const file = filePath(uri);
+    return file !== undefined && this.folders.some((folder) => CONFIG_NAMES.some((name) => file === path.join(folder, name)));
   }
 
   /**
@@ -93,5 +92,15 @@ export class ProjectScopes {
   watchers(relativePatterns: boolean): FileSystemWatcher[] {
     if (!relativePatterns) return CONFIG_NAMES.map((name) => ({ globPattern: `**/${name}` }));
     return this.folders.map((folder) => ({ globPattern: { baseUri: pathToFileURL(folder).href, pattern: `{${CONFIG_NAMES.join(',')}}` } }));
+  }
+}
+
+/** The path of a file: URI; undefined for other schemes and for file URIs this platform cannot map (`file://host/…` on Linux). */
+export function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
   }
 }

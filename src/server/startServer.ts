@@ -33,8 +33,7 @@ import { HandlerGuard } from './guard';
 import { type InitializationOptions, PAYLOAD_KINDS_REQUEST, type PayloadKindsParams, type PayloadKindsResult } from '../shared/protocol';
 import { PushDiagnostics } from './pushDiagnostics';
 import { registerRunnerRequests } from './runnerRequests';
-import { type ProjectScope, ProjectScopes } from './projectScopes';
-import { fileURLToPath } from 'node:url';
+import { filePath, type ProjectScope, ProjectScopes } from './projectScopes';
 
 /**
  * Push clients only: the quiet time after an edit before a document is checked and published. A
@@ -99,7 +98,10 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let configWatch: Promise<{ dispose(): void }> | undefined;
 
   const budget = new DiagnosticsBudget((message) => connection.console.warn(message));
-  const isExcluded = (scope: ProjectScope, uri: string) => uri.startsWith('file:') && scope.excluded(fileURLToPath(uri));
+  const isExcluded = (scope: ProjectScope, uri: string) => {
+    const file = filePath(uri);
+    return file !== undefined && scope.excluded(file);
+  };
   const validate = (document: TextDocument) => {
     const scope = scopes.of(document.uri);
     if (!scope.settings.diagnosticsEnabled || isExcluded(scope, document.uri)) return [];

@@ -162,4 +162,25 @@ describe('jkopay lsp --stdio with a jkopay.config.json', function () {
       fs.rmSync(other, { recursive: true, force: true });
     }
   });
+
+  it('starts and checks when a folder or document URI names a file this platform cannot map (file://host/… on Linux)', async () => {
+    server = await startStdioServer({
+      workspaceFolders: [
+        { uri: 'file://fileserver/share/shop', name: 'remote' },
+        { uri: pathToFileURL(dir).href, name: 'shop' },
+      ],
+      capabilities: { workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    const uri = 'file://fileserver/share/shop/order.entry.jkopay.json';
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'jkopay', version: 1, text: ENTRY },
+    });
+    // The folder that cannot be mapped is left out; the document gets the first usable folder's configuration.
+    assert.deepEqual(
+      (await server.diagnostics(uri, 1)).map((d) => [d.code, d.severity]),
+      [['currency-precision', 2]],
+    );
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    assert.equal(server.process.exitCode, null);
+  });
 });

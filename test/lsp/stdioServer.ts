@@ -63,13 +63,21 @@ export async function startStdioServer(
     registrations.push(...params.registrations);
   });
   connection.listen();
-  const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
-    processId: process.pid,
-    rootUri: options.rootUri ?? null,
-    workspaceFolders: options.workspaceFolders ?? null,
-    capabilities: options.capabilities ?? {},
-    initializationOptions: options.initializationOptions,
-  });
+  let initializeResult: InitializeResult;
+  try {
+    initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: options.rootUri ?? null,
+      workspaceFolders: options.workspaceFolders ?? null,
+      capabilities: options.capabilities ?? {},
+      initializationOptions: options.initializationOptions,
+    });
+  } catch (e) {
+    // A server that refused to start must not outlive the test (mocha would wait for it for ever).
+    child.kill();
+    connection.dispose();
+    throw e;
+  }
   await connection.sendNotification('initialized', {});
 
   return {
