@@ -15,12 +15,9 @@ import { formatPayloadChecked } from '../../src/core/formatting';
 import { parseJsonDocument } from '../../src/core/jsonDocument';
 import { getLanguageService } from '../../src/core/languageService';
 import { validateJsonText, validatePayloads } from '../../src/core/validation';
+import { fuzzRuns } from '../support/fuzzRuns';
 
-/** `npm run fuzz`: many runs from a fresh seed (fast-check prints it with any failure, to replay with FUZZ_SEED). */
-const LONG = process.env.npm_lifecycle_event === 'fuzz';
-const RUNS = Number(process.env.FUZZ_RUNS ?? (LONG ? 5000 : 60));
-const SEED = Number(process.env.FUZZ_SEED ?? (LONG ? Date.now() : 20261130));
-const params = (runs = RUNS) => ({ numRuns: runs, seed: SEED, endOnFailure: true });
+const { runs: RUNS, params } = fuzzRuns(5000);
 const settings = { lang: 'en' as const, defaultCurrency: 'TWD' };
 
 const FIELDS = [

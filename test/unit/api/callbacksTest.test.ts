@@ -295,39 +295,20 @@ describe('cli: verify', () => {
     const match = capture();
     assert.equal(await runVerify(['--secret-env', 'K', '--digest', V2, '--body-file', file], match.io, { env }), 0);
     assert.match(match.text(), /^match/);
+    /** The inquiry vector's DIGEST against `query`. */
+    const verifyQuery = (query: string, c: ReturnType<typeof capture>) =>
+      runVerify(
+        ['--secret-env', 'K', '--digest', 'a0836fefb028ea7493118c8b5eb6752113f552ac8ef35f3cb8cda91808c77188', '--query', query],
+        c.io,
+        {
+          env,
+        },
+      );
     const query = capture();
-    assert.equal(
-      await runVerify(
-        [
-          '--secret-env',
-          'K',
-          '--digest',
-          'a0836fefb028ea7493118c8b5eb6752113f552ac8ef35f3cb8cda91808c77188',
-          '--query',
-          'platform_order_ids=87,88',
-        ],
-        query.io,
-        { env },
-      ),
-      0,
-    );
+    assert.equal(await verifyQuery('platform_order_ids=87,88', query), 0);
     // The negative vector: a space after the comma is other bytes.
     const spaced = capture();
-    assert.equal(
-      await runVerify(
-        [
-          '--secret-env',
-          'K',
-          '--digest',
-          'a0836fefb028ea7493118c8b5eb6752113f552ac8ef35f3cb8cda91808c77188',
-          '--query',
-          'platform_order_ids=87, 88',
-        ],
-        spaced.io,
-        { env },
-      ),
-      1,
-    );
+    assert.equal(await verifyQuery('platform_order_ids=87, 88', spaced), 1);
     assert.match(spaced.text(), /^mismatch/);
     const compact = capture();
     assert.equal(

@@ -22,11 +22,9 @@ import { redact } from '../../../src/api/secrets';
 import { computeDigest, verifyDigest } from '../../../src/api/signing';
 import { parseJsonDocument } from '../../../src/core/jsonDocument';
 import { MOCK_KEYS, rawRequest } from './localServers';
+import { fuzzRuns } from '../../support/fuzzRuns';
 
-const LONG = process.env.npm_lifecycle_event === 'fuzz';
-const RUNS = Number(process.env.FUZZ_RUNS ?? (LONG ? 3000 : 60));
-const SEED = Number(process.env.FUZZ_SEED ?? (LONG ? Date.now() : 20261130));
-const params = (runs = RUNS) => ({ numRuns: runs, seed: SEED, endOnFailure: true });
+const { runs: RUNS, params } = fuzzRuns(3000);
 
 const STORE = '00000000-0000-4000-8000-000000000001';
 const KEYS = [
