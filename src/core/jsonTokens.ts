@@ -1,120 +1,81 @@
 /**
- * The token source of the JSON front-end: jsonc-parser's scanner, with a fast path for the tokens
- * nearly every payload file is made of (blank space, punctuation, strings without escapes, plain
- * numbers, `true`/`false`/`null`). Those are read with sticky regular expressions and string
- * comparisons, which V8 runs as native code from the first call: that matters most on a cold start
- * (`jkopay check` in CI), where the scanner's per-character loop still runs unoptimized.
- * Everything else (comments, escapes, control characters, malformed numbers, unknown words, the
- * end of the text) is handed to the scanner at the same position, so tokens, values and scan errors
- * are always the scanner's own: `test/unit/jsonTokens.test.ts` compares the two on random texts.
- * Pure: depends on jsonc-parser only.
+ * The tokens of the JSON front-end: their kinds, the patterns of the plain tokens nearly every
+ * payload file is made of (blank space, punctuation, strings without escapes, plain numbers,
+ * `true`/`false`/`null`), and jsonc-parser's scanner for everything else (comments, escapes,
+ * control characters, malformed numbers, unknown words, the end of the text). The parser reads the
+ * plain tokens itself, in its own loop: on a cold start (`jkopay check` in CI) a call per token is
+ * a large part of the parse. `test/unit/jsonTokens.test.ts` proves the two readings give the same
+ * parse on random texts. Pure: depends on jsonc-parser only.
  */
-import { createScanner, type JSONScanner, ScanError, SyntaxKind } from 'jsonc-parser';
+import { createScanner, type JSONScanner, ScanError } from 'jsonc-parser';
 
-/** A string with no escape and no control character (the scanner reports those). */
-const PLAIN_STRING = /"[^"\\\u0000-\u001f]*"/y;
-/** A JSON number as the scanner reads it without error. */
-const PLAIN_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-
-/** The one-character tokens, by character code (0: none). */
-const PUNCTUATION = new Uint8Array(128);
-PUNCTUATION[123] = SyntaxKind.OpenBraceToken;
-PUNCTUATION[125] = SyntaxKind.CloseBraceToken;
-PUNCTUATION[91] = SyntaxKind.OpenBracketToken;
-PUNCTUATION[93] = SyntaxKind.CloseBracketToken;
-PUNCTUATION[58] = SyntaxKind.ColonToken;
-PUNCTUATION[44] = SyntaxKind.CommaToken;
-
-/** The keywords, by their first character. */
-const KEYWORDS: ({ word: string; token: SyntaxKind } | undefined)[] = [];
-KEYWORDS[116] = { word: 'true', token: SyntaxKind.TrueKeyword };
-KEYWORDS[102] = { word: 'false', token: SyntaxKind.FalseKeyword };
-KEYWORDS[110] = { word: 'null', token: SyntaxKind.NullKeyword };
-
-/** Where the scanner, too, ends a number or keyword and starts the next token (NaN: the end of the text). */
-function endsToken(c: number): boolean {
-  return c === SPACE || c === LF || c === CR || c === TAB || c === 44 /* , */ || c === 125 /* } */ || c === 93 /* ] */ || c !== c;
+/**
+ * Token kinds, with jsonc-parser's `SyntaxKind` numbers. Its enum is a `const enum` in a .d.ts,
+ * which the bundler cannot inline: every use would be a property read, on every token.
+ */
+export const enum Token {
+  None = 0,
+  OpenBrace = 1,
+  CloseBrace = 2,
+  OpenBracket = 3,
+  CloseBracket = 4,
+  Comma = 5,
+  Colon = 6,
+  Null = 7,
+  True = 8,
+  False = 9,
+  String = 10,
+  Number = 11,
+  EOF = 17,
 }
 
-export class JsonTokens {
-  /** The current token's offset, length and scan error, as the scanner's getters give them. */
+/** A string with no escape and no control character (the scanner reports those). */
+export const PLAIN_STRING = /"[^"\\\u0000-\u001f]*"/y;
+/** A JSON number as the scanner reads it without error. */
+export const PLAIN_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/** The one-character tokens, by character code (Token.None: none). */
+export const PUNCTUATION = new Uint8Array(128);
+PUNCTUATION[123] = Token.OpenBrace;
+PUNCTUATION[125] = Token.CloseBrace;
+PUNCTUATION[91] = Token.OpenBracket;
+PUNCTUATION[93] = Token.CloseBracket;
+PUNCTUATION[58] = Token.Colon;
+PUNCTUATION[44] = Token.Comma;
+
+/** Where the scanner, too, ends a number or keyword and starts the next token (NaN: the end of the text). */
+export function endsToken(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 44 /* , */ || c === 125 /* } */ || c === 93 /* ] */ || c !== c;
+}
+
+export function isValueStart(token: Token): boolean {
+  return (token >= Token.Null && token <= Token.Number) || token === Token.OpenBrace || token === Token.OpenBracket;
+}
+
+/** jsonc-parser's scanner, reading the token at a position: what the plain-token path leaves to it. */
+export class ScannerTokens {
+  /** The token read last: offset, length, scan error, value (a string's content with escapes resolved), and where it ends. */
   offset = 0;
   length = 0;
   error: ScanError = ScanError.None;
+  value = '';
+  end = 0;
   private readonly scanner: JSONScanner;
-  private pos: number;
-  /** The current token's value when the fast path read it ('' for punctuation, as the scanner has it); undefined when the scanner did. */
-  private fastValue: string | undefined;
 
-  constructor(
-    private readonly text: string,
-    start = 0,
-  ) {
+  constructor(text: string) {
     this.scanner = createScanner(text, true);
-    this.pos = start;
   }
 
-  /** Reads the next token, skipping blank space and comments. */
-  next(): SyntaxKind {
-    const text = this.text;
-    let pos = this.pos;
-    let c = text.charCodeAt(pos);
-    while (c === SPACE || c === LF || c === CR || c === TAB) c = text.charCodeAt(++pos);
-    // The fast path: the token's kind and end, and its value ('' for punctuation, as the scanner has it).
-    let token: SyntaxKind = PUNCTUATION[c];
-    let end = -1;
-    let value = '';
-    if (token) {
-      end = pos + 1;
-    } else if (c === QUOTE) {
-      PLAIN_STRING.lastIndex = pos;
-      if (PLAIN_STRING.test(text)) {
-        token = SyntaxKind.StringLiteral;
-        end = PLAIN_STRING.lastIndex;
-        value = text.slice(pos + 1, end - 1);
-      }
-    } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
-      PLAIN_NUMBER.lastIndex = pos;
-      if (PLAIN_NUMBER.test(text) && endsToken(text.charCodeAt(PLAIN_NUMBER.lastIndex))) {
-        token = SyntaxKind.NumericLiteral;
-        end = PLAIN_NUMBER.lastIndex;
-        value = text.slice(pos, end);
-      }
-    } else {
-      const keyword = KEYWORDS[c];
-      if (keyword && text.startsWith(keyword.word, pos) && endsToken(text.charCodeAt(pos + keyword.word.length))) {
-        token = keyword.token;
-        end = pos + keyword.word.length;
-        value = keyword.word;
-      }
-    }
-    if (end >= 0) {
-      this.offset = pos;
-      this.length = end - pos;
-      this.error = ScanError.None;
-      this.fastValue = value;
-      this.pos = end;
-      return token;
-    }
+  /** Reads the token at `pos`, skipping blank space and comments first. */
+  read(pos: number): Token {
     const scanner = this.scanner;
     scanner.setPosition(pos);
-    const scanned = scanner.scan();
+    const token = scanner.scan() as number as Token;
     this.offset = scanner.getTokenOffset();
     this.length = scanner.getTokenLength();
     this.error = scanner.getTokenError();
-    this.fastValue = undefined;
-    this.pos = scanner.getPosition();
-    return scanned;
-  }
-
-  /** The current token's value: a string's content (escapes resolved), a number's text, a keyword. */
-  value(): string {
-    return this.fastValue ?? this.scanner.getTokenValue();
+    this.value = scanner.getTokenValue();
+    this.end = scanner.getPosition();
+    return token;
   }
 }

@@ -103,4 +103,12 @@ describe('jsonParser', () => {
   it('reports an unterminated string', () => {
     assert.ok(parseJson('{"a": "abc}').problems.some((p) => p.id === 'unterminated-string'));
   });
+
+  it('reports a misplaced object once, not again at each of its own values', () => {
+    // The object stands where a key belongs: it is read (to find its end) but not kept. Its values
+    // must not leave it expecting one more value, or every comma in it was a "value expected".
+    const ids = (text: string) => parseJson(text).problems.map((p) => p.id);
+    assert.deepEqual(ids('{"a": 1, {"x": 1, "y": true, "z": [2, null]}}'), ['property-expected']);
+    assert.deepEqual(ids('{"a": 1, {"x": ' + '['.repeat(300) + ']'.repeat(300) + ', "y": 2}}'), ['property-expected', 'too-deep']);
+  });
 });

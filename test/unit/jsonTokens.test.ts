@@ -1,41 +1,23 @@
 /**
- * The JSON front-end's fast token path must be invisible: on any text, `JsonTokens` gives exactly
- * the tokens of jsonc-parser's scanner (kind, offset, length, scan error, value). Random texts are
- * built from the fragments where the two could part: near-numbers, near-keywords, strings with
- * escapes or control characters, comments, unusual blank space, stray characters.
+ * The JSON front-end's plain-token path must be invisible: on any text, `parseJson` (which reads
+ * plain tokens itself) gives exactly the parse it gives when jsonc-parser's scanner reads every
+ * token: the same nodes, offsets, values and problems. Random texts are built from the fragments
+ * where the two could part: near-numbers, near-keywords, strings with escapes or control
+ * characters, comments, unusual blank space, stray characters.
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { JsonTokens } from '../../src/core/jsonTokens';
+import { SyntaxKind } from 'jsonc-parser';
+import { type JsonParseOptions, parseJson, readJson } from '../../src/core/jsonParser';
+import { Token } from '../../src/core/jsonTokens';
 
-interface Token {
-  kind: SyntaxKind;
-  offset: number;
-  length: number;
-  error: number;
-  value: string;
-}
-
-function scannerTokens(text: string): Token[] {
-  const scanner = createScanner(text, true);
-  const tokens: Token[] = [];
-  for (;;) {
-    const kind = scanner.scan();
-    const error = scanner.getTokenError();
-    tokens.push({ kind, offset: scanner.getTokenOffset(), length: scanner.getTokenLength(), error, value: scanner.getTokenValue() });
-    if (kind === SyntaxKind.EOF) return tokens;
-  }
-}
-
-function fastTokens(text: string): Token[] {
-  const reader = new JsonTokens(text);
-  const tokens: Token[] = [];
-  for (;;) {
-    const kind = reader.next();
-    tokens.push({ kind, offset: reader.offset, length: reader.length, error: reader.error, value: reader.value() });
-    if (kind === SyntaxKind.EOF) return tokens;
-  }
+/** The plain-token parse and the scanner-only parse agree, payload callbacks included. */
+function assertSameParse(text: string, options: JsonParseOptions = {}): void {
+  const seen: { plain: unknown[]; scanner: unknown[] } = { plain: [], scanner: [] };
+  const plain = parseJson(text, { ...options, onPayload: (node) => seen.plain.push(node) });
+  const scanner = readJson(text, { ...options, onPayload: (node) => seen.scanner.push(node) }, false);
+  assert.deepEqual(plain, scanner, JSON.stringify(text));
+  assert.deepEqual(seen.plain, seen.scanner);
 }
 
 const FRAGMENTS = [
@@ -113,31 +95,47 @@ const FRAGMENTS = [
 ];
 
 const fragmentText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(''));
+/** The options that change what the parse keeps: a payload left out of the root array, a shallow depth limit. */
+const parseOptions = fc.constantFrom<JsonParseOptions>({}, { dropPayloads: true }, { maxDepth: 2 }, { maxDepth: 0 });
 
-describe('JsonTokens (the fast token path)', () => {
-  it('gives the scanner’s own tokens on texts built from tricky fragments', () => {
+describe('the plain-token path of the JSON front-end', () => {
+  it('numbers its token kinds as jsonc-parser does', () => {
+    const pairs: [Token, SyntaxKind][] = [
+      [Token.OpenBrace, SyntaxKind.OpenBraceToken],
+      [Token.CloseBrace, SyntaxKind.CloseBraceToken],
+      [Token.OpenBracket, SyntaxKind.OpenBracketToken],
+      [Token.CloseBracket, SyntaxKind.CloseBracketToken],
+      [Token.Comma, SyntaxKind.CommaToken],
+      [Token.Colon, SyntaxKind.ColonToken],
+      [Token.Null, SyntaxKind.NullKeyword],
+      [Token.True, SyntaxKind.TrueKeyword],
+      [Token.False, SyntaxKind.FalseKeyword],
+      [Token.String, SyntaxKind.StringLiteral],
+      [Token.Number, SyntaxKind.NumericLiteral],
+      [Token.EOF, SyntaxKind.EOF],
+    ];
+    for (const [ours, theirs] of pairs) assert.equal(ours, theirs);
+  });
+
+  it('gives the scanner’s parse on texts built from tricky fragments', () => {
     fc.assert(
-      fc.property(fragmentText, (text) => {
-        assert.deepEqual(fastTokens(text), scannerTokens(text));
-      }),
+      fc.property(fragmentText, parseOptions, (text, options) => assertSameParse(text, options)),
       { numRuns: 3000, seed: 20261130 },
     );
   });
 
-  it('gives the scanner’s own tokens on random strings', () => {
+  it('gives the scanner’s parse on random strings and random JSON', () => {
+    const texts = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.json());
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 })), (text) => {
-        assert.deepEqual(fastTokens(text), scannerTokens(text));
-      }),
+      fc.property(texts, parseOptions, (text, options) => assertSameParse(text, options)),
       { numRuns: 2000, seed: 20261130 },
     );
   });
 
-  it('gives the scanner’s own tokens on an ordinary payload file, with a byte-order mark skipped as parseJson does', () => {
+  it('gives the scanner’s parse on an ordinary payload file, with or without a byte-order mark', () => {
     const text = '[\n  {\n    "platform_order_id": "order-1",\n    "total_price": 380.5,\n    "escrow": false,\n    "x": null\n  }\n]\n';
-    assert.deepEqual(fastTokens(text), scannerTokens(text));
-    const reader = new JsonTokens(`\ufeff${text}`, 1);
-    assert.equal(reader.next(), SyntaxKind.OpenBracketToken);
-    assert.equal(reader.offset, 1);
+    assertSameParse(text);
+    assertSameParse(`\ufeff${text}`);
+    assert.equal(parseJson(`\ufeff${text}`).root?.offset, 1);
   });
 });
