@@ -39,6 +39,7 @@ describe('VSIX contents', function () {
       'package.nls.zh-tw.json',
       manifest.main.replace(/^\.\//, ''),
       'dist/server.js',
+      'dist/typescript.js',
       'dist/webview.js',
       'dist/webview.css',
       'l10n/bundle.l10n.zh-tw.json',
@@ -61,7 +62,7 @@ describe('VSIX contents', function () {
     assert.match(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8'), /^MIT License/);
   });
 
-  it('holds no sources, tests, source maps, TypeScript compiler or development files', () => {
+  it('holds no sources, tests, source maps, node_modules or development files', () => {
     const forbidden = [
       /^README\.md$/,
       /^docs\//,
