@@ -123,8 +123,9 @@ export function readJson(text: string, options: JsonParseOptions, plainTokens: b
         end = pos + 4;
       }
     }
-    let length = end - pos;
+    let length: number;
     if (end >= 0) {
+      length = end - pos;
       pos = end;
     } else {
       const scanner = state.scanner;

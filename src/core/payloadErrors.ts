@@ -8,11 +8,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { nodeEnd, type Payload } from './model';
 
+/** A syntax error concerns every payload of its document, wherever it stands. */
+function concernsEveryPayload(d: Diagnostic): boolean {
+  return d.code === 'syntax-error';
+}
+
 export function payloadDiagnostics(document: TextDocument, diagnostics: readonly Diagnostic[], payload: Payload): Diagnostic[] {
   const start = payload.node.offset;
   const end = nodeEnd(payload.node);
   return diagnostics.filter((d) => {
-    if (d.code === 'syntax-error') return true;
+    if (concernsEveryPayload(d)) return true;
     const offset = document.offsetAt(d.range.start);
     return offset >= start && offset < end;
   });
@@ -29,9 +34,9 @@ export function payloadErrors(document: TextDocument, diagnostics: readonly Diag
  */
 export function payloadErrorCounts(document: TextDocument, diagnostics: readonly Diagnostic[], payloads: readonly Payload[]): number[] {
   const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
-  const syntaxErrors = errors.filter((d) => d.code === 'syntax-error').length;
+  const everywhere = errors.filter(concernsEveryPayload).length;
   const offsets = errors
-    .filter((d) => d.code !== 'syntax-error')
+    .filter((d) => !concernsEveryPayload(d))
     .map((d) => document.offsetAt(d.range.start))
     .sort((a, b) => a - b);
   /** How many offsets are below `value`. */
@@ -45,5 +50,5 @@ export function payloadErrorCounts(document: TextDocument, diagnostics: readonly
     }
     return low;
   };
-  return payloads.map((p) => syntaxErrors + below(nodeEnd(p.node)) - below(p.node.offset));
+  return payloads.map((p) => everywhere + below(nodeEnd(p.node)) - below(p.node.offset));
 }
