@@ -1,11 +1,11 @@
 /**
- * How the time of a computation grows from n to 4n, for the tests that prove a cost is linear
- * (a linear cost grows about 4×, a quadratic one 16×): a bench-style margin, not a wall-clock
- * assertion. Both sizes are warmed up, then timed in turns; the best time of each size so far
- * counts, so a busy machine or a garbage collection that slows one run cannot fake a ratio, and
- * the small size is floored at 2 ms so timer noise cannot either. Timing stops as soon as the
- * ratio is under the limit after a few pairs: a linear cost is usually proven by then, and a
- * quadratic one fails every pair.
+ * How the time of a computation grows from n to 16n, for the tests that prove a cost is linear: a
+ * linear cost grows about 16×, a quadratic one 256×, and the limit (48×) is far from both, so that
+ * neither a busy machine nor a garbage collection in one run can turn one into the other (a 4n
+ * comparison under 6× failed by chance: 1.6 ms against 12.6 ms). Both sizes are warmed up, then
+ * timed in turns; the best time of each size so far counts, and the small size is floored at 2 ms
+ * so timer noise cannot fake a ratio. Timing stops as soon as the ratio is under the limit after a
+ * few pairs: a linear cost is usually proven by then, and a quadratic one fails every pair.
  */
 export interface Growth {
   /** Best times, in ms. */
@@ -14,10 +14,14 @@ export interface Growth {
   ratio: number;
 }
 
-export function growth(run: (n: number) => void, n: number, limit = 6): Growth {
+/** The factor between the two sizes, and the growth that fails. */
+export const GROWTH_FACTOR = 16;
+export const GROWTH_LIMIT = 48;
+
+export function growth(run: (n: number) => void, n: number, limit = GROWTH_LIMIT): Growth {
   // Warmed up until the code is compiled: a slow first run of the small size would make any growth look small.
   for (let i = 0; i < 3; i++) run(n);
-  run(4 * n);
+  run(GROWTH_FACTOR * n);
   let small = Infinity;
   let large = Infinity;
   let ratio = Infinity;
@@ -28,7 +32,7 @@ export function growth(run: (n: number) => void, n: number, limit = 6): Growth {
     );
     large = Math.min(
       large,
-      timed(() => run(4 * n)),
+      timed(() => run(GROWTH_FACTOR * n)),
     );
     ratio = large / Math.max(small, 2);
   }
