@@ -9,9 +9,9 @@ import { generateResultHandlers, generateSourceFile } from './generateSource.mjs
 
 const require = createRequire(import.meta.url);
 const ts = require('typescript');
-const { parseSourceDocument, reparseSourceDocument } = require('../out/src/core/sourceDocument.js');
-const { validatePayloads } = require('../out/src/core/validation.js');
-const { checkDocument } = require('../out/src/core/payloadFindings.js');
+const { parseSourceDocument, reparseSourceDocument } = require('../out/src/core/source/sourceDocument.js');
+const { validatePayloads } = require('../out/src/core/rules/validation.js');
+const { checkDocument } = require('../out/src/core/rules/payloadFindings.js');
 const { getLanguageService } = require('../out/src/core/languageService.js');
 const { DocumentCache } = require('../out/src/server/documentCache.js');
 const { TextDocument } = require('vscode-languageserver-textdocument');

@@ -3,7 +3,7 @@
  * JKOPay's UAT host unless configured; `production` is refused unless the caller has explicitly
  * enabled it — a stray production call moves real money.
  */
-import { hasUrlUnsafeChar } from '../core/textUtil';
+import { hasUrlUnsafeChar } from '../core';
 
 export type EnvironmentName = 'mock' | 'sandbox' | 'production';
 

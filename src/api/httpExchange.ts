@@ -6,7 +6,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { performance } from 'node:perf_hooks';
-import { hasUrlUnsafeChar } from '../core/textUtil';
+import { hasUrlUnsafeChar } from '../core';
 import { clampMs } from './durations';
 
 export interface ExchangeRequest {

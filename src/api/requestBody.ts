@@ -7,10 +7,7 @@
  * checker's duplicate-field warning tells the user.
  */
 import type { Endpoint, Lang, Localized } from '../data/types';
-import { SCHEMA_KEY } from '../core/fieldSpec';
-import { type Args, localize } from '../core/localize';
-import type { ObjectNode, Payload, ValueNode } from '../core/model';
-import { hasLoneSurrogate } from '../core/textUtil';
+import { SCHEMA_KEY, type Args, localize, type ObjectNode, type Payload, type ValueNode, hasLoneSurrogate } from '../core';
 
 /** Why a payload cannot become a request, in both display languages (the runner and `jkopay send` show them). */
 const BUILD_REASONS = {

@@ -5,8 +5,7 @@
  * annotations on the pull request).
  */
 import * as path from 'node:path';
-import { localize } from '../core/localize';
-import { getRule, RULES, type RuleCode } from '../core/ruleTable';
+import { localize, getRule, RULES, type RuleCode } from '../core';
 import type { Lang } from '../data/types';
 import type { CheckRecord } from './checkCommand';
 

@@ -3,7 +3,7 @@
  * error that becomes exit code 2 with the command's usage line, and the --lang option.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { toLang } from '../core/localize';
+import { toLang } from '../core';
 import type { Lang } from '../data/types';
 
 export interface CommandIO {

@@ -4,7 +4,7 @@
  * text from the data table. Exit 0 when explained, 1 when no table knows it. The same plain-text
  * rendering serves `jkopay send`.
  */
-import { msg } from '../core/messages';
+import { msg } from '../core';
 import type { Endpoint, Lang, ResultCodeEntry } from '../data';
 import { localize } from '../data/localize';
 import { explainQuery, explainTransactionStatus, RESULT_CODE, type ResultCodeExplanation } from '../data/resultCodeExplanation';

@@ -3,7 +3,7 @@
  * and exit code 2, never a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { toLang } from '../core/localize';
+import { toLang } from '../core';
 import { DEFAULT_CURRENCY } from '../data/files';
 import { escapeControl } from '../shared/displayText';
 // Each command is loaded when it runs (below): a `jkopay check` in CI then never initializes the

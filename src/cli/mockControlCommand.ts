@@ -6,7 +6,7 @@
  */
 import { DEFAULT_MOCK_URL } from '../api/environments';
 import { exchange, TransportError } from '../api/httpExchange';
-import { hasUrlUnsafeChar } from '../core/textUtil';
+import { hasUrlUnsafeChar } from '../core';
 import { escapeControl } from '../shared/displayText';
 import type { Lang } from '../data/types';
 import { type CommandIO, CommandUsageError, langOption, parseCommandArgs } from './cliSupport';

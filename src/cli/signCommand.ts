@@ -10,7 +10,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { prepareRequest } from '../api/requestBody';
 import { computeDigest } from '../api/signing';
-import { getLanguageService } from '../core/languageService';
+import { getLanguageService } from '../core';
 import type { Lang } from '../data/types';
 import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, SECRET_ENV_UNSET, secretFromEnv, withUsage } from './cliSupport';
 import { commandText } from './commandTexts';

@@ -4,19 +4,34 @@
  * no network, no timers: the language server, the CLI and the tests all build it the same way.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Hover,
+  Position,
+  Range,
+} from 'vscode-languageserver-types';
 import { MarkupKind } from 'vscode-languageserver-types';
 import type { Lang } from '../data/types';
-import { doCodeActions } from './codeActions';
-import { doComplete } from './completion';
-import { type Finding, positionFinder, type SeverityOverride, toDiagnostics } from './findings';
-import { applySuppressions } from './suppressions';
-import { doHover } from './hover';
-import type { CheckSettings } from './checkContext';
-import { reparseJsonDocument } from './incrementalJson';
-import { checkResultCoverage } from './resultCodeCoverage';
-import { parseJsonDocument } from './jsonDocument';
-import type { PayloadDocument } from './model';
+import { doCodeActions } from './features/codeActions';
+import { getSendCodeLenses } from './features/codeLens';
+import { getDocumentSymbols } from './features/documentSymbols';
+import { getFoldingRanges } from './features/folding';
+import { type FormatResult, formatPayloadChecked } from './features/formatting';
+import { doComplete } from './features/completion';
+import { type Finding, positionFinder, type SeverityOverride, toDiagnostics } from './rules/findings';
+import { applySuppressions } from './rules/suppressions';
+import { doHover } from './features/hover';
+import type { CheckSettings } from './rules/checkContext';
+import { reparseJsonDocument } from './json/incrementalJson';
+import { checkResultCoverage } from './rules/resultCodeCoverage';
+import { parseJsonDocument } from './json/jsonDocument';
+import type { PayloadDocument } from './model/model';
 import {
   DEFAULT_DETECTION,
   isSource,
@@ -24,12 +39,12 @@ import {
   reparseSourceDocument,
   type SourceDetection,
   type SourceDocument,
-} from './sourceDocument';
-import { doSourceComplete, doSourceHover } from './sourceFeatures';
-import { checkDocument } from './payloadFindings';
-import { diffTexts, type TextChange } from './textChange';
-import { LineIndex } from './textUtil';
-import { validateJsonText, validatePayloads } from './validation';
+} from './source/sourceDocument';
+import { doSourceComplete, doSourceHover } from './features/sourceFeatures';
+import { checkDocument } from './rules/payloadFindings';
+import { diffTexts, type TextChange } from './model/textChange';
+import { LineIndex } from './model/textUtil';
+import { validateJsonText, validatePayloads } from './rules/validation';
 import { DEFAULT_CURRENCY } from '../data/files';
 
 export interface LanguageSettings {
@@ -61,6 +76,14 @@ export interface LanguageService {
   doHover(document: TextDocument, doc: PayloadDocument, position: Position): Hover | null;
   doComplete(document: TextDocument, doc: PayloadDocument, position: Position): CompletionList;
   doCodeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** The `Send to mock` · `Send to sandbox` lenses above each request payload. */
+  getCodeLenses(document: TextDocument, doc: PayloadDocument): CodeLens[];
+  /** Payload files only: the outline, one symbol per payload. */
+  getDocumentSymbols(document: TextDocument, doc: PayloadDocument): DocumentSymbol[];
+  /** Payload files only: every object, array and block comment that spans lines. */
+  getFoldingRanges(document: TextDocument, doc: PayloadDocument): FoldingRange[];
+  /** Payload files only: the edits that format the document or `range`, or why formatting is refused. */
+  format(document: TextDocument, options: Partial<FormattingOptions>, range?: Range): FormatResult;
 }
 
 export function getLanguageService(initial: LanguageSettings = {}): LanguageService {
@@ -152,6 +175,10 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       return { isIncomplete: false, items };
     },
     doCodeActions: (document, diagnostics) => doCodeActions(document.uri, diagnostics, { text: document.getText(), lang: settings.lang }),
+    getCodeLenses: (document, doc) => getSendCodeLenses(document, doc, settings.lang),
+    getDocumentSymbols,
+    getFoldingRanges,
+    format: (document, options, range) => formatPayloadChecked(document, options, range, settings.lang),
   };
 }
 

@@ -12,7 +12,7 @@
  * out, and the cut is logged once per document.
  */
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { msg } from '../core/messages';
+import { msg } from '../core';
 import type { Lang } from '../data/types';
 
 export const MAX_DIAGNOSTICS = 5000;

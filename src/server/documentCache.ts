@@ -10,8 +10,7 @@
  * worked on need to stay parsed.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PayloadDocument } from '../core/model';
-import { mergeChanges, type TextChange } from '../core/textChange';
+import { type PayloadDocument, mergeChanges, type TextChange } from '../core';
 
 /** The edits that took a document from version `from` to version `to`, merged into one span. */
 interface PendingChange {

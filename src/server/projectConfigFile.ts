@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type Picomatch from 'picomatch';
-import { configFromFile, EMPTY_CONFIG, findProjectConfig, type LoadedConfig } from '../core/projectConfig';
+import { configFromFile, EMPTY_CONFIG, findProjectConfig, type LoadedConfig } from '../core';
 
 /**
  * The configuration of the project holding `dir` (the current folder by default), searched up to

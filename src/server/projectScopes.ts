@@ -8,8 +8,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileSystemWatcher } from 'vscode-languageserver';
-import { getLanguageService, type LanguageService } from '../core/languageService';
-import { CONFIG_FILE, type LoadedConfig } from '../core/projectConfig';
+import { getLanguageService, type LanguageService, CONFIG_FILE, type LoadedConfig } from '../core';
 import type { Lang } from '../data/types';
 import { excludeMatcher, loadProjectConfig } from './projectConfigFile';
 import { type ServerSettings, toServerSettings } from './settings';

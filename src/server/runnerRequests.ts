@@ -7,10 +7,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type PreparedRequest, prepareRequest, RequestBuildError } from '../api/requestBody';
-import { getSendCodeLenses } from '../core/codeLens';
-import type { PayloadDocument } from '../core/model';
-import { nodeEnd } from '../core/model';
-import { payloadErrorCounts, payloadErrors } from '../core/payloadErrors';
+import { type LanguageService, type PayloadDocument, nodeEnd, payloadErrorCounts, payloadErrors } from '../core';
 import type { Lang } from '../data/types';
 import {
   PAYLOADS_REQUEST,
@@ -33,6 +30,8 @@ export interface RunnerRequestHost {
   lang(): Lang;
   /** Whether the client said it can run the lenses' command (`InitializationOptions.sendCodeLens`). */
   sendCodeLens(): boolean;
+  /** The language service of the workspace folder that holds the document. */
+  service(document: TextDocument): LanguageService;
 }
 
 /** Why the server could not prepare a request, in the display language. */
@@ -113,7 +112,7 @@ export function registerRunnerRequests(connection: Connection, guard: HandlerGua
     guard.wrap('codeLens', [], ({ textDocument }) => {
       const document = host.documents.get(textDocument.uri);
       if (!document || !host.sendCodeLens()) return [];
-      return getSendCodeLenses(document, host.parsed(document), host.lang());
+      return host.service(document).getCodeLenses(document, host.parsed(document));
     }),
   );
 }

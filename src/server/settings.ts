@@ -4,9 +4,7 @@
  * core's LanguageSettings, ignoring values of the wrong shape instead of failing on them.
  */
 import { DEFAULT_CURRENCY } from '../data/files';
-import type { SeverityOverride } from '../core/findings';
-import type { LanguageSettings } from '../core/languageService';
-import type { ProjectConfig } from '../core/projectConfig';
+import type { SeverityOverride, LanguageSettings, ProjectConfig } from '../core';
 import type { JkopaySettings } from '../shared/protocol';
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off'] satisfies SeverityOverride[]);

@@ -20,12 +20,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getDocumentSymbols } from '../core/documentSymbols';
-import { getFoldingRanges } from '../core/folding';
-import { formatPayloadChecked } from '../core/formatting';
-import { isSource } from '../core/sourceDocument';
-import { toLang } from '../core/localize';
-import { mergeChanges, type TextChange } from '../core/textChange';
+import { isSource, toLang, mergeChanges, type TextChange } from '../core';
 import type { Lang } from '../data/types';
 import { DiagnosticsBudget } from './diagnosticsBudget';
 import { DocumentCache } from './documentCache';
@@ -282,7 +277,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   // A document too deep or too large to format is refused with a message (the formatter has no limits of its own).
   const format = (d: TextDocument, options: FormattingOptions, range?: Range) => {
     if (!payloadFile(d)) return [];
-    const { edits, refused } = formatPayloadChecked(d, options, range, lang);
+    const { edits, refused } = scopes.of(d.uri).service.format(d, options, range);
     if (refused) {
       connection.console.warn(`jkopay: ${d.uri}: ${refused}`);
       // A notification: showWarningMessage is a request, whose rejection by a client without it would end the server.
@@ -308,14 +303,14 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     guard.wrap(
       'foldingRanges',
       [],
-      withDocument([], (d) => (payloadFile(d) ? getFoldingRanges(d, cache.get(d)) : [])),
+      withDocument([], (d) => (payloadFile(d) ? scopes.of(d.uri).service.getFoldingRanges(d, cache.get(d)) : [])),
     ),
   );
   connection.onDocumentSymbol(
     guard.wrap(
       'documentSymbols',
       [],
-      withDocument([], (d) => (payloadFile(d) ? getDocumentSymbols(d, cache.get(d)) : [])),
+      withDocument([], (d) => (payloadFile(d) ? scopes.of(d.uri).service.getDocumentSymbols(d, cache.get(d)) : [])),
     ),
   );
   connection.onRequest(
@@ -336,6 +331,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     diagnostics: validate,
     lang: () => lang,
     sendCodeLens: () => sendCodeLens,
+    service: (document) => scopes.of(document.uri).service,
   });
 
   documents.listen(connection);

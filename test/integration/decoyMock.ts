@@ -14,7 +14,7 @@ import { DEFAULT_MOCK_CONFIG, mockConfig } from '../../src/api/mock/mockConfig';
 import { type RequestLogEntry, type RunningMockServer, startMockServer } from '../../src/api/mock/mockServer';
 import { isListening } from '../../src/api/probe';
 import { prepareRequest } from '../../src/api/requestBody';
-import { parseJsonDocument } from '../../src/core/jsonDocument';
+import { parseJsonDocument } from '../../src/core/json/jsonDocument';
 
 export const DECOY_ORDER = 'runner-fixture-0001';
 

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PAYLOAD_SNIPPETS } from '../../src/data/payloadSnippets';
-import { RULES } from '../../src/core/ruleTable';
+import { RULES } from '../../src/core/rules/ruleTable';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));

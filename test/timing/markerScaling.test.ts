@@ -4,7 +4,7 @@
  * input may take at most 48× the time (test/support/growth.ts).
  */
 import * as assert from 'node:assert/strict';
-import { parseSourceDocument } from '../../src/core/sourceDocument';
+import { parseSourceDocument } from '../../src/core/source/sourceDocument';
 import { growth, GROWTH_FACTOR, GROWTH_LIMIT } from '../support/growth';
 
 const LITERAL = "{ platform_order_id: 'o', store_id: 's', currency: 'TWD', total_price: 100, final_price: 100, unredeem: 0 }";

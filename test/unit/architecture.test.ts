@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { RULES } from '../../src/core/ruleTable';
+import { RULES } from '../../src/core/rules/ruleTable';
 import { findResultCodes } from '../../src/data';
 
 const SRC = path.join(__dirname, '../../../src');
@@ -56,6 +56,24 @@ function importsOf(file: string): string[] {
   return info.importedFiles.map((f) => f.fileName);
 }
 
+/**
+ * The core's own parts (folders under src/core) and the parts each may import: no two import each
+ * other, and the files at the core's root (the facade: index.ts, the language service) may import
+ * them all. See docs/architecture.md.
+ */
+const CORE_PARTS: Record<string, string[]> = {
+  model: [],
+  texts: [],
+  json: ['model'],
+  source: ['model'],
+  rules: ['model', 'texts', 'json', 'source'],
+  features: ['model', 'texts', 'json', 'source', 'rules'],
+  config: ['rules', 'source'],
+};
+
+/** The one module of the core that other layers may import. */
+const CORE_ENTRY = path.join(SRC, 'core', 'index');
+
 /** Each forbidden import under src/, as `layer/file → specifier`. */
 function violations(): string[] {
   const found: string[] = [];
@@ -69,8 +87,12 @@ function violations(): string[] {
       for (const spec of importsOf(file)) {
         const where = path.relative(SRC, file);
         if (spec.startsWith('.')) {
-          const target = path.relative(SRC, path.resolve(path.dirname(file), spec)).split(path.sep)[0];
+          const resolved = path.resolve(path.dirname(file), spec);
+          const target = path.relative(SRC, resolved).split(path.sep)[0];
           if (target !== layer && !rule.layers.includes(target)) found.push(`${where} → ${spec}`);
+          else if (target === 'core' && layer !== 'core' && resolved !== CORE_ENTRY && resolved !== path.dirname(CORE_ENTRY))
+            found.push(`${where} → ${spec} (outside the core, import only src/core/index.ts)`);
+          else if (target === 'core' && layer === 'core') found.push(...corePartViolation(file, resolved, spec));
         } else if (!rule.packages.some((allowed) => allowed.test(spec))) {
           found.push(`${where} → ${spec}`);
         }
@@ -78,6 +100,24 @@ function violations(): string[] {
     }
   }
   return found;
+}
+
+/** An import from one part of the core into another that the part may not import. */
+function corePartViolation(file: string, resolved: string, spec: string): string[] {
+  const core = path.join(SRC, 'core');
+  const partOf = (p: string) => {
+    const segments = path.relative(core, p).split(path.sep);
+    return segments.length > 1 ? segments[0] : undefined; // undefined: a file at the core's root
+  };
+  const from = partOf(file);
+  const to = partOf(resolved);
+  if (from === undefined || to === from) return [];
+  const where = path.relative(SRC, file);
+  if (!(from in CORE_PARTS)) return [`core/${from}/ is a part of the core with no rule in architecture.test.ts`];
+  if (to === undefined) return [`${where} → ${spec} (a part of the core never imports the facade at its root)`];
+  return CORE_PARTS[from].includes(to)
+    ? []
+    : [`${where} → ${spec} (core/${from} may import ${CORE_PARTS[from].join(', ') || 'no other part'})`];
 }
 
 describe('architecture', () => {

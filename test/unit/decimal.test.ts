@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { add, compare, decimal, fitsDouble, format, multiply, readNumber, round } from '../../src/core/decimal';
+import { add, compare, decimal, fitsDouble, format, multiply, readNumber, round } from '../../src/core/model/decimal';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { positionFinder } from '../../src/core/findings';
+import { positionFinder } from '../../src/core/rules/findings';
 
 describe('decimal', () => {
   it('counts decimal places as written', () => {

@@ -4,8 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { clampFormattingOptions, formatPayload, formatPayloadChecked, MAX_TAB_SIZE } from '../../src/core/formatting';
-import { MAX_DEPTH } from '../../src/core/jsonParser';
+import { clampFormattingOptions, formatPayload, formatPayloadChecked, MAX_TAB_SIZE } from '../../src/core/features/formatting';
+import { MAX_DEPTH } from '../../src/core/json/jsonParser';
 
 const doc = (text: string) => TextDocument.create('file:///f/p.jkopay.json', 'jkopay', 1, text);
 

@@ -8,13 +8,13 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compare, decimal, format as formatDecimal, readNumber } from '../../src/core/decimal';
-import { getDocumentSymbols } from '../../src/core/documentSymbols';
-import { getFoldingRanges } from '../../src/core/folding';
-import { formatPayloadChecked } from '../../src/core/formatting';
-import { parseJsonDocument } from '../../src/core/jsonDocument';
+import { compare, decimal, format as formatDecimal, readNumber } from '../../src/core/model/decimal';
+import { getDocumentSymbols } from '../../src/core/features/documentSymbols';
+import { getFoldingRanges } from '../../src/core/features/folding';
+import { formatPayloadChecked } from '../../src/core/features/formatting';
+import { parseJsonDocument } from '../../src/core/json/jsonDocument';
 import { getLanguageService } from '../../src/core/languageService';
-import { validateJsonText, validatePayloads } from '../../src/core/validation';
+import { validateJsonText, validatePayloads } from '../../src/core/rules/validation';
 import { fuzzRuns } from '../support/fuzzRuns';
 
 const { runs: RUNS, params } = fuzzRuns(5000);

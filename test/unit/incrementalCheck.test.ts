@@ -10,13 +10,13 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { reparseJsonDocument } from '../../src/core/incrementalJson';
-import { parseJsonDocument } from '../../src/core/jsonDocument';
-import type { PayloadDocument } from '../../src/core/model';
-import { checkDocument } from '../../src/core/payloadFindings';
-import { parseSourceDocument, reparseSourceDocument, type SourceDocument } from '../../src/core/sourceDocument';
-import { changeDelta, diffTexts, mergeChanges, type TextChange } from '../../src/core/textChange';
-import { validatePayloads } from '../../src/core/validation';
+import { reparseJsonDocument } from '../../src/core/json/incrementalJson';
+import { parseJsonDocument } from '../../src/core/json/jsonDocument';
+import type { PayloadDocument } from '../../src/core/model/model';
+import { checkDocument } from '../../src/core/rules/payloadFindings';
+import { parseSourceDocument, reparseSourceDocument, type SourceDocument } from '../../src/core/source/sourceDocument';
+import { changeDelta, diffTexts, mergeChanges, type TextChange } from '../../src/core/model/textChange';
+import { validatePayloads } from '../../src/core/rules/validation';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const PAYLOADS = path.join(ROOT, 'test/fixtures/payloads');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MAX_PROBLEMS, parseJson } from '../../src/core/jsonParser';
+import { MAX_PROBLEMS, parseJson } from '../../src/core/json/jsonParser';
 
 describe('jsonParser', () => {
   it('reads objects, arrays and literals with exact offsets and number text', () => {

@@ -8,8 +8,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SyntaxKind } from 'jsonc-parser';
-import { type JsonParseOptions, parseJson, readJson } from '../../src/core/jsonParser';
-import { Token } from '../../src/core/jsonTokens';
+import { type JsonParseOptions, parseJson, readJson } from '../../src/core/json/jsonParser';
+import { Token } from '../../src/core/json/jsonTokens';
 
 /** The plain-token parse and the scanner-only parse agree, payload callbacks included. */
 function assertSameParse(text: string, options: JsonParseOptions = {}): void {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { payloadErrorCounts, payloadErrors } from '../../src/core/payloadErrors';
+import { payloadErrorCounts, payloadErrors } from '../../src/core/rules/payloadErrors';
 import { service } from './helpers';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseJsonDocument } from '../../src/core/jsonDocument';
+import { parseJsonDocument } from '../../src/core/json/jsonDocument';
 
 const kinds = (text: string, uri = 'file:///x/p.jkopay.json') =>
   parseJsonDocument(uri, text).payloads.map((p) => `${p.kind}/${p.kindReason}`);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { explainCodeMarkdown, explainMessageMarkdown } from '../../src/core/resultCodeDocs';
+import { explainCodeMarkdown, explainMessageMarkdown } from '../../src/core/texts/resultCodeDocs';
 import { renderRows } from '../../src/cli/explainCommand';
 import { explainQuery, explainResultCode, explainResultMessage, explainTransactionStatus } from '../../src/data/resultCodeExplanation';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { changeBetween, parseSourceDocument, reparseSourceDocument } from '../../src/core/sourceDocument';
-import { startOf } from '../../src/core/tsParser';
+import { changeBetween, parseSourceDocument, reparseSourceDocument } from '../../src/core/source/sourceDocument';
+import { startOf } from '../../src/core/source/tsParser';
 import { service, withCaret } from './helpers';
 
 const ts = (text: string) => withCaret(text, 'file:///src/app.ts');

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { codes, validate } from './helpers';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseJsonDocument } from '../../src/core/jsonDocument';
-import { validateJsonText, validatePayloads } from '../../src/core/validation';
+import { parseJsonDocument } from '../../src/core/json/jsonDocument';
+import { validateJsonText, validatePayloads } from '../../src/core/rules/validation';
 
 const entry = (fields: Record<string, unknown> = {}) =>
   JSON.stringify({

@@ -9,7 +9,7 @@
  * and reads at most a few KiB of the answer: a hostile or broken endpoint gets a verdict, never
  * a hang or a full buffer. Used by `jkopay callbacks test` and the VS Code command.
  */
-import { type Decimal, readNumber } from '../../core/decimal';
+import { type Decimal, readNumber } from '../../core';
 import { findCurrency, type Lang } from '../../data';
 import { exchange, TransportError } from '../httpExchange';
 import { DEFAULT_FX_TO_TWD } from '../mock/mockConfig';

@@ -5,7 +5,7 @@
  * origin (`--forward-callbacks-to`, the `stripe listen --forward-to` of JKOPay) sends every
  * callback there instead, keeping path and query; named hosts can be allowed one by one.
  */
-import { hasUrlUnsafeChar } from '../../core/textUtil';
+import { hasUrlUnsafeChar } from '../../core';
 
 export interface CallbackRouting {
   /** Every callback goes here (`http://127.0.0.1:3000`), path and query kept. */

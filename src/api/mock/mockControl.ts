@@ -7,8 +7,7 @@
  */
 import { findCurrency } from '../../data';
 import { maskKey } from '../secrets';
-import { readNumber } from '../../core/decimal';
-import { hasUrlUnsafeChar } from '../../core/textUtil';
+import { readNumber, hasUrlUnsafeChar } from '../../core';
 import type { CallbackSender, ConfirmOutcome } from './mockCallbacks';
 import type { MockContext } from './mockContext';
 import { debitAmount } from './mockFx';

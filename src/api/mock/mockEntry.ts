@@ -5,7 +5,7 @@
  * store, currency, total or final price is a mismatch; one already paid is "Order is paid"; one
  * not yet paid gets the same payment link again. Only then is a new order created.
  */
-import { getProperty, type ObjectNode } from '../../core/model';
+import { getProperty, type ObjectNode } from '../../core';
 import { official, ROWS } from './mockAnswers';
 import { isAnswer, parseBody } from './mockBody';
 import { type HandlerResult, type MockContext, unchanged } from './mockContext';
@@ -17,9 +17,10 @@ import { DEFAULT_CURRENCY } from '../../data/files';
 export function handleEntry(ctx: MockContext, text: string): HandlerResult {
   const body = parseBody(text);
   if (isAnswer(body)) return unchanged(body);
-  const { value, root } = body;
-  const problems = checkFields('entry', text, root, DEFAULT_CURRENCY);
-  if (problems.answer === 'bad-request') return unchanged(official(ROWS.badRequest, problems.fields));
+  const { value } = body;
+  const problems = checkFields('entry', text, DEFAULT_CURRENCY);
+  const root = problems.root;
+  if (problems.answer === 'bad-request' || !root) return unchanged(official(ROWS.badRequest, problems.fields));
 
   const id = value.platform_order_id as string;
   const storeId = value.store_id as string;

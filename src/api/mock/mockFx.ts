@@ -6,7 +6,7 @@
  * holds only for TWD orders. The exact conversion JKOPay applies is not documented; the rates
  * are the mock's (`fxToTwd` in its config).
  */
-import { decimal, type Decimal, isPositive, multiply, round } from '../../core/decimal';
+import { decimal, type Decimal, isPositive, multiply, round } from '../../core';
 import { money } from './mockMoney';
 
 /** `debit_amount` for `paid` (in the order currency): the same amount for TWD, else whole TWD (at least 1 when anything is paid). */

@@ -3,7 +3,7 @@
  * back as JKOPay writes them in answers — strings with the currency's decimal places (`"1000"`,
  * `"10.50"`).
  */
-import { add, compare, decimal, type Decimal, format, readNumber, round } from '../../core/decimal';
+import { add, compare, decimal, type Decimal, format, readNumber, round } from '../../core';
 import { findCurrency } from '../../data';
 
 export const ZERO: Decimal = decimal('0');

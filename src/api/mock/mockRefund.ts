@@ -6,7 +6,7 @@
  * partial refund of a coupon order (117), the running total against final_price (922). The
  * check and the update happen in one synchronous step, so parallel refunds cannot over-refund.
  */
-import { getProperty } from '../../core/model';
+import { getProperty } from '../../core';
 import { dynamic, official, ROWS } from './mockAnswers';
 import { isAnswer, parseBody } from './mockBody';
 import { type HandlerResult, type MockContext, unchanged } from './mockContext';
@@ -24,12 +24,12 @@ export const NOT_PAID_MESSAGE = 'Order is not paid: there is nothing to refund';
 export function handleRefund(ctx: MockContext, text: string): HandlerResult {
   const body = parseBody(text);
   if (isAnswer(body)) return unchanged(body);
-  const { value, root } = body;
+  const { value } = body;
   const id = typeof value.platform_order_id === 'string' ? value.platform_order_id : undefined;
   const order = id === undefined ? undefined : ctx.state.orders.get(id);
   // Amounts are judged in the order's currency; the body names none.
-  const problems = checkFields('refund', text, root, order?.currency ?? DEFAULT_CURRENCY);
-  const amountNode = getProperty(root, 'refund_amount')?.value;
+  const problems = checkFields('refund', text, order?.currency ?? DEFAULT_CURRENCY);
+  const amountNode = problems.root && getProperty(problems.root, 'refund_amount')?.value;
   if (problems.answer !== 'bad-request' && amountNode?.type === 'number' && compare(amount(amountNode.text), ZERO) <= 0) {
     problems.answer = 'bad-request';
     problems.fields.refund_amount = '"refund_amount" must be greater than 0.';

@@ -6,9 +6,7 @@
  * rule's documented JKOPay answer: decimal places → "Invalid number of digits…", minimum →
  * "Order price below limit…", anything else → "Bad request".
  */
-import type { ObjectNode } from '../../core/model';
-import { getRule } from '../../core/ruleTable';
-import { validatePayload } from '../../core/validation';
+import { checkPayloadText, getRule, type ObjectNode } from '../../core';
 import type { Endpoint } from '../../data/types';
 
 export type FieldAnswer = 'bad-request' | 'digits' | 'below-minimum';
@@ -18,12 +16,14 @@ export interface FieldProblems {
   answer: FieldAnswer | undefined;
   /** Field path (`total_price`, `products[0].name`, `(body)`) → what is wrong with it. */
   fields: Record<string, string>;
+  /** The body in the core's model, where amounts keep their source digits; undefined when it holds no object. */
+  root: ObjectNode | undefined;
 }
 
 const ROOT = '(body)';
 
-export function checkFields(endpoint: Endpoint, text: string, root: ObjectNode, defaultCurrency: string): FieldProblems {
-  const findings = validatePayload(text, { kind: endpoint, kindReason: 'type', node: root }, { lang: 'en', defaultCurrency });
+export function checkFields(endpoint: Endpoint, text: string, defaultCurrency: string): FieldProblems {
+  const { root, findings } = checkPayloadText(endpoint, text, { lang: 'en', defaultCurrency });
   const fields: Record<string, string> = {};
   let badRequest = false;
   let digits = false;
@@ -38,5 +38,5 @@ export function checkFields(endpoint: Endpoint, text: string, root: ObjectNode, 
     fields[path] = fields[path] ? `${fields[path]} ${finding.message}` : finding.message;
   }
   const answer: FieldAnswer | undefined = badRequest ? 'bad-request' : digits ? 'digits' : belowMinimum ? 'below-minimum' : undefined;
-  return { answer, fields };
+  return { answer, fields, root };
 }

@@ -20,7 +20,7 @@ import { MockState } from '../../../src/api/mock/mockState';
 import { prepareRequest, RequestBuildError } from '../../../src/api/requestBody';
 import { redact } from '../../../src/api/secrets';
 import { computeDigest, verifyDigest } from '../../../src/api/signing';
-import { parseJsonDocument } from '../../../src/core/jsonDocument';
+import { parseJsonDocument } from '../../../src/core/json/jsonDocument';
 import { MOCK_KEYS, rawRequest } from './localServers';
 import { fuzzRuns } from '../../support/fuzzRuns';
 

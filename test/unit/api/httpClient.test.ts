@@ -8,7 +8,7 @@ import { EnvironmentError, PRODUCTION_URL, resolveBaseUrl, SANDBOX_URL } from '.
 import { type SendOptions, sendRequest } from '../../../src/api/httpClient';
 import { prepareRequest } from '../../../src/api/requestBody';
 import { computeDigest } from '../../../src/api/signing';
-import { parseJsonDocument } from '../../../src/core/jsonDocument';
+import { parseJsonDocument } from '../../../src/core/json/jsonDocument';
 import { freePort, type Local, startHttp, startTcp } from './localServers';
 
 const API_KEY = 'live-api-key-0123456789';

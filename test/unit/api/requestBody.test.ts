@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { buildInquiryQuery, buildRequestBody, prepareRequest, RequestBuildError } from '../../../src/api/requestBody';
 import { computeDigest } from '../../../src/api/signing';
-import { parseJsonDocument } from '../../../src/core/jsonDocument';
-import type { ObjectNode, Payload } from '../../../src/core/model';
+import { parseJsonDocument } from '../../../src/core/json/jsonDocument';
+import type { ObjectNode, Payload } from '../../../src/core/model/model';
 
 function payloadOf(text: string, uri = 'file:///x.jkopay.json'): Payload {
   const doc = parseJsonDocument(uri, text);

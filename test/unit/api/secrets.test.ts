@@ -9,7 +9,7 @@ import { sendRequest } from '../../../src/api/httpClient';
 import { prepareRequest } from '../../../src/api/requestBody';
 import { redact } from '../../../src/api/secrets';
 import { runSend } from '../../../src/cli/sendCommand';
-import { parseJsonDocument } from '../../../src/core/jsonDocument';
+import { parseJsonDocument } from '../../../src/core/json/jsonDocument';
 import { type Local, startHttp } from './localServers';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';

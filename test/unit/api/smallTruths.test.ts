@@ -11,7 +11,7 @@ import { computeDigest } from '../../../src/api/signing';
 import { runExplain } from '../../../src/cli/explainCommand';
 import { runSend } from '../../../src/cli/sendCommand';
 import { runSign } from '../../../src/cli/signCommand';
-import { explainCodeMarkdown, explainMessageMarkdown } from '../../../src/core/resultCodeDocs';
+import { explainCodeMarkdown, explainMessageMarkdown } from '../../../src/core/texts/resultCodeDocs';
 import { service, withCaret } from '../helpers';
 import { freePort } from './localServers';
 import { capture } from './captureIo';

@@ -1,0 +1,147 @@
+/**
+ * Suppression comments, the ESLint way, in payload files (JSON with comments) and in TS/JS:
+ *
+ * - `// jkopay-ignore-next-line` or `/* jkopay-ignore-next-line *\/` silences the findings that
+ *   start on the next line; a list of codes narrows it (`// jkopay-ignore-next-line
+ *   below-minimum, currency-precision`); text after ` -- ` is a reason and ignored;
+ * - `// jkopay-ignore-file` (with or without codes) silences the whole file;
+ * - a suppression that silences nothing is itself reported, as `unused-suppression` (a hint),
+ *   like ESLint's `reportUnusedDisableDirectives`.
+ *
+ * Comments are found by one regular expression over the text. A directive written inside a
+ * string literal is taken for a comment too; that is rare enough not to parse for. Pure.
+ */
+import type { Lang } from '../../data/types';
+import { type Finding, ruleMessage } from './findings';
+import { msg } from '../texts/messages';
+import type { RuleCode } from './ruleTable';
+
+interface Directive {
+  kind: 'next-line' | 'file';
+  /** Codes it silences; empty: every code. */
+  codes: string[];
+  /** The comment's range, for the unused-suppression hint. */
+  offset: number;
+  length: number;
+  /** The 0-based line the directive applies to (next-line only). */
+  line: number;
+  used: boolean;
+}
+
+/**
+ * The directive must open a comment that stands on its own line: `// jkopay-ignore-…` or
+ * `/* jkopay-ignore-… *\/` with only indentation before it (so that the words quoted in other
+ * comments or strings are not taken for one).
+ */
+const DIRECTIVE =
+  /^[ \t]*(?:\/\/[ \t]*jkopay-ignore-(next-line|file)\b([^\r\n]*)|\/\*[ \t*]*jkopay-ignore-(next-line|file)\b([\s\S]*?)\*\/)/gm;
+
+/** The cheap test: most files hold no directive and are returned unchanged. */
+const MENTION = 'jkopay-ignore-';
+
+function parseCodes(rest: string): string[] {
+  const body = rest.split(/\s--\s|^--\s/)[0];
+  return body
+    .split(/[\s,]+/)
+    .map((code) => code.trim())
+    .filter((code) => code !== '');
+}
+
+/** 0-based line of each offset, asked in increasing order: one forward scan. */
+function lineCounter(text: string): (offset: number) => number {
+  let line = 0;
+  let at = 0;
+  return (offset) => {
+    for (; at < offset && at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (c === 10 || (c === 13 && text.charCodeAt(at + 1) !== 10)) line++;
+    }
+    return line;
+  };
+}
+
+function findDirectives(text: string): Directive[] {
+  const directives: Directive[] = [];
+  const lineOf = lineCounter(text);
+  for (const m of text.matchAll(DIRECTIVE)) {
+    const kind = (m[1] ?? m[3]) as Directive['kind'];
+    const rest = m[2] ?? m[4] ?? '';
+    const end = m.index + m[0].length;
+    const indent = m[0].length - m[0].trimStart().length;
+    directives.push({
+      kind,
+      codes: parseCodes(rest),
+      offset: m.index + indent,
+      length: m[0].length - indent,
+      line: lineOf(end) + 1,
+      used: false,
+    });
+  }
+  return directives;
+}
+
+/**
+ * Drops the findings a directive silences and adds an `unused-suppression` hint for each
+ * directive that silences nothing. `isOff` tells which codes the settings turn off: those are
+ * not reported, so a directive is not needed for them, and they do not count as silenced.
+ */
+export function applySuppressions(
+  text: string,
+  findings: Finding[],
+  lang: Lang,
+  isOff: (code: RuleCode) => boolean = () => false,
+): Finding[] {
+  if (!text.includes(MENTION)) return findings;
+  const directives = findDirectives(text);
+  if (directives.length === 0) return findings;
+  const fileWide = directives.filter((d) => d.kind === 'file');
+  const byLine = new Map<number, Directive[]>();
+  for (const d of directives) {
+    if (d.kind !== 'next-line') continue;
+    const list = byLine.get(d.line);
+    if (list) list.push(d);
+    else byLine.set(d.line, [d]);
+  }
+  const kept: Finding[] = [];
+  const lineOf = lineCounter(text);
+  // Findings come in reading order; the line counter scans forward only.
+  const ordered = [...findings].sort((a, b) => a.offset - b.offset);
+  for (const finding of ordered) {
+    if (isOff(finding.code)) {
+      kept.push(finding);
+      continue;
+    }
+    const silences = (d: Directive) => d.codes.length === 0 || d.codes.includes(finding.code);
+    const line = lineOf(finding.offset);
+    const directive = byLine.get(line)?.find(silences) ?? fileWide.find(silences);
+    if (directive) {
+      directive.used = true;
+      continue;
+    }
+    kept.push(finding);
+  }
+  for (const d of directives) {
+    if (d.used) continue;
+    kept.push({
+      code: 'unused-suppression',
+      offset: d.offset,
+      length: d.length,
+      message: ruleMessage('unused-suppression', lang, {
+        directive: `jkopay-ignore-${d.kind}`,
+        codes: d.codes.length ? ` (${d.codes.join(', ')})` : '',
+      }),
+      fixes: [{ title: msg(lang, 'fix-remove-suppression'), edits: [{ offset: d.offset, length: d.length, newText: '' }] }],
+    });
+  }
+  return kept.sort((a, b) => a.offset - b.offset);
+}
+
+/** The comment that silences `code` on the line of `lineStart`, inserted above it with the line's indentation. */
+export function ignoreLineEdit(text: string, offset: number, code: string): { offset: number; length: number; newText: string } {
+  let lineStart = offset;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  let indentEnd = lineStart;
+  while (indentEnd < text.length && (text.charCodeAt(indentEnd) === 32 || text.charCodeAt(indentEnd) === 9)) indentEnd++;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  return { offset: lineStart, length: 0, newText: `${text.slice(lineStart, indentEnd)}// jkopay-ignore-next-line ${code}${newline}` };
+}
