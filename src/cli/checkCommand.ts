@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Lang } from '../data/types';
-import { getLanguageService, msg, type LoadedConfig, DEFAULT_DETECTION, ruleMessage } from '../core';
+import { type DiagnosticData, getLanguageService, msg, type LoadedConfig, DEFAULT_DETECTION, ruleMessage } from '../core';
+import { runExplain } from './checkExplain';
 import { toGithubAnnotations, toSarif } from './checkFormats';
 import { escapeControl } from '../shared/displayText';
 import { decodeUtf8, FileInputError, readRegularFile } from './fileInput';
@@ -37,6 +38,8 @@ export interface CheckOptions {
   config?: LoadedConfig;
   /** The folder paths in SARIF and GitHub output are relative to (default: the current folder). */
   root?: string;
+  /** `--explain`: list every TS/JS literal with JKOPay's field names, whether it is checked and why, instead of the findings. */
+  explain?: boolean;
 }
 
 export interface CheckIO {
@@ -54,6 +57,8 @@ export interface CheckRecord {
   severity: 'error' | 'warning' | 'information' | 'hint';
   code: string;
   message: string;
+  /** TS/JS: why the literal the finding is in is checked (`sent`, `signed`, `client`, `complete`, `marker`, `type`), and where. */
+  evidence?: { kind: string; line: number; column: number; endLine: number; endColumn: number; message: string };
 }
 
 const SEVERITY_NAMES = {
@@ -64,7 +69,7 @@ const SEVERITY_NAMES = {
 } as const;
 
 function toRecord(file: string, d: Diagnostic): CheckRecord {
-  return {
+  const record: CheckRecord = {
     file,
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,
@@ -74,6 +79,35 @@ function toRecord(file: string, d: Diagnostic): CheckRecord {
     code: String(d.code),
     message: typeof d.message === 'string' ? d.message : d.message.value,
   };
+  const evidence = (d.data as DiagnosticData | undefined)?.evidence;
+  const related = d.relatedInformation?.[0];
+  if (evidence && related) {
+    const { start, end } = related.location.range;
+    record.evidence = {
+      kind: evidence,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      message: related.message,
+    };
+  }
+  return record;
+}
+
+/** A file read for the check: its document, or why it could not be read (an `unreadable` finding). */
+export async function openDocument(
+  file: string,
+): Promise<{ document: TextDocument; invalid: ReturnType<typeof decodeUtf8>['invalid'] } | { unreadable: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readRegularFile(file, MAX_FILE_BYTES);
+  } catch (e) {
+    return { unreadable: e instanceof FileInputError ? e.message : String((e as Error).message) };
+  }
+  const { text, invalid } = decodeUtf8(bytes);
+  const document = TextDocument.create(pathToFileURL(path.resolve(file)).href, SOURCE_FILE.test(file) ? 'typescript' : 'jkopay', 1, text);
+  return { document, invalid };
 }
 
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CheckIO): Promise<number> {
@@ -93,21 +127,20 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     severity: config?.severity,
     sourceDetection: { ...DEFAULT_DETECTION, ...config?.detect, ...(options.detectKeys === false ? { keys: false } : {}) },
   });
+  if (options.explain) {
+    return runExplain(files, service, options, io, errors.length > 0);
+  }
   const records: CheckRecord[] = [];
   let read = 0;
   // Each file is checked on its own: one that cannot be read, decoded or parsed gets a finding, and the run goes on.
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = await readRegularFile(file, MAX_FILE_BYTES);
-    } catch (e) {
-      const reason = e instanceof FileInputError ? e.message : String((e as Error).message);
-      records.push(fileRecord(file, 'unreadable', ruleMessage('unreadable', options.lang, { reason })));
+    const opened = await openDocument(file);
+    if ('unreadable' in opened) {
+      records.push(fileRecord(file, 'unreadable', ruleMessage('unreadable', options.lang, { reason: opened.unreadable })));
       continue;
     }
     read++;
-    const { text, invalid } = decodeUtf8(bytes);
-    const document = TextDocument.create(pathToFileURL(path.resolve(file)).href, SOURCE_FILE.test(file) ? 'typescript' : 'jkopay', 1, text);
+    const { document, invalid } = opened;
     const diagnostics = service.doValidation(document);
     if (invalid) {
       const at = document.positionAt(invalid.offset);

@@ -13,7 +13,7 @@ const USAGE = `Usage: jkopay <command> [options]
 
 Commands:
   check [--format text|json|sarif|github] [--exclude GLOB]… [--no-detect-keys] [--quiet] [--max-warnings N]
-        [--config FILE] [--lang en|zh-TW] [--currency TWD] <files or folders…>
+        [--config FILE] [--lang en|zh-TW] [--currency TWD] [--explain] <files or folders…>
       Check *.jkopay.json payload files and payload literals in TS/JS (folders are searched
       recursively, obeying .gitignore). Exit 0: no errors; 1: errors found (an unreadable file is
       one), or more warnings than --max-warnings; 2: bad usage, a bad configuration, a missing path
@@ -59,6 +59,8 @@ Options:
   --exclude GLOB                    in folders, skip files and folders matching GLOB (relative to the
                                     current folder; repeatable); a path named here is always checked
   --no-detect-keys                  in TS/JS, only // @jkopay markers and type names make a payload
+  --explain                         instead of the findings, list every TS/JS literal with JKOPay field
+                                    names: checked as a request or not, and why (text or --format json)
   --config FILE                     the configuration to use instead of the one found from the current
                                     folder up: a jkopay.config.json, or a package.json with a "jkopay" key
   --quiet                           report errors only (warnings still count for --max-warnings)
@@ -136,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
             quiet: { type: 'boolean' },
             'max-warnings': { type: 'string' },
             config: { type: 'string' },
+            explain: { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
           },
         });
@@ -146,6 +149,7 @@ export async function main(argv: string[]): Promise<number> {
         const format = values.format as 'text' | 'json' | 'sarif' | 'github';
         if (!['text', 'json', 'sarif', 'github'].includes(format))
           throw new UsageError(`--format must be text, json, sarif or github, not "${values.format}"`);
+        if (values.explain && format !== 'text' && format !== 'json') throw new UsageError('--explain prints text or JSON (--format json)');
         if (values.lang !== undefined && !['en', 'zh-TW', 'zh-tw'].includes(values.lang))
           throw new UsageError(`--lang must be en or zh-TW, not "${values.lang}"`);
         let maxWarnings: number | undefined;
@@ -182,6 +186,7 @@ export async function main(argv: string[]): Promise<number> {
             quiet: values.quiet,
             maxWarnings,
             config,
+            explain: values.explain,
           },
           { out, err },
         );

@@ -19,7 +19,8 @@ export {
   type ProjectConfig,
 } from './config/projectConfig';
 
-export { type Finding, ruleMessage, type SeverityOverride } from './rules/findings';
+export { type DiagnosticData, type Finding, ruleMessage, type SeverityOverride } from './rules/findings';
+export { type LiteralReport } from './rules/checkReason';
 export { getRule, RULES, type RuleCode, type RuleSeverity } from './rules/ruleTable';
 export { payloadDiagnostics, payloadErrorCounts, payloadErrors } from './rules/payloadErrors';
 

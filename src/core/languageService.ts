@@ -27,6 +27,8 @@ import { doComplete } from './features/completion';
 import { type Finding, positionFinder, type SeverityOverride, toDiagnostics } from './rules/findings';
 import { applySuppressions } from './rules/suppressions';
 import { doHover } from './features/hover';
+import { evidenceHover } from './features/evidenceHover';
+import { explainLiterals, type LiteralReport } from './rules/checkReason';
 import type { CheckSettings } from './rules/checkContext';
 import { reparseJsonDocument } from './json/incrementalJson';
 import { checkResultCoverage } from './rules/resultCodeCoverage';
@@ -84,6 +86,11 @@ export interface LanguageService {
   getFoldingRanges(document: TextDocument, doc: PayloadDocument): FoldingRange[];
   /** Payload files only: the edits that format the document or `range`, or why formatting is refused. */
   format(document: TextDocument, options: Partial<FormattingOptions>, range?: Range): FormatResult;
+  /**
+   * TS/JS only: every literal with JKOPay's field names or an explicit sign, whether it is checked
+   * as a request and why (`jkopay check --explain`). Empty for payload files, whose objects all are.
+   */
+  explain(document: TextDocument, doc?: PayloadDocument): LiteralReport[];
 }
 
 export function getLanguageService(initial: LanguageSettings = {}): LanguageService {
@@ -154,7 +161,9 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       const offset = document.offsetAt(position);
       const hover =
         doHover(doc, offset, settings.lang, settings.defaultCurrency) ??
-        ('sourceFile' in doc ? doSourceHover(doc as SourceDocument, offset, settings.lang) : undefined);
+        ('sourceFile' in doc
+          ? (evidenceHover(doc, offset, settings.lang) ?? doSourceHover(doc as SourceDocument, offset, settings.lang))
+          : undefined);
       if (!hover) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: hover.markdown },
@@ -179,6 +188,11 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
     getDocumentSymbols,
     getFoldingRanges,
     format: (document, options, range) => formatPayloadChecked(document, options, range, settings.lang),
+    explain(document, doc) {
+      if (!isSource(document.uri, document.languageId)) return [];
+      doc ??= unlessTooComplex(document, () => parseSourceDocument(document.uri, document.getText(), settings.sourceDetection));
+      return 'decisions' in doc ? explainLiterals(doc as SourceDocument, settings.lang, new LineIndex(doc.text)) : [];
+    },
   };
 }
 

@@ -22,7 +22,7 @@ describe('TS/JS source', () => {
   it('reads literals into the same model as JSON, numbers as JSON.stringify sends them', () => {
     const doc = parseSourceDocument(
       'file:///a.ts',
-      "const b = { platform_order_id: 'o', total_price: 1_000.50, final_price: -0x10, products: [{ name: `x` }] };",
+      "const b = { platform_order_id: 'o', total_price: 1_000.50, final_price: -0x10, products: [{ name: `x` }] };\njkopay.entry(b);",
     );
     assert.equal(doc.payloads.length, 1);
     const props = doc.payloads[0].node.properties;
@@ -55,7 +55,7 @@ describe('TS/JS source', () => {
   });
 
   it('lets a marker set the kind and a setting switch detection off', () => {
-    const text = '// @jkopay inquiry\nconst q = { platform_order_id: "o", store_id: "s" };';
+    const text = '// @jkopay inquiry\nconst q = { platform_order_id: "o", store_id: "s" };\npost("/platform/entry", q);';
     assert.equal(parseSourceDocument('file:///a.ts', text).payloads[0].kind, 'inquiry');
     assert.equal(parseSourceDocument('file:///a.ts', text, { markers: false, types: true, keys: true }).payloads[0].kind, 'entry');
     assert.equal(parseSourceDocument('file:///a.ts', text, { markers: false, types: true, keys: false }).payloads.length, 0);
@@ -92,13 +92,13 @@ describe('TS/JS source', () => {
   });
 
   it('documents payload fields in code, in Traditional Chinese too', () => {
-    assert.match(hover("const b = { platform_order_id: 'o', store_id: 's', curr|ency: 'TWD' };", 'zh-TW'), /幣別/);
+    assert.match(hover("const b = { platform_order_id: 'o', store_id: 's', curr|ency: 'TWD' };\njkopay.entry(b);", 'zh-TW'), /幣別/);
   });
 });
 
 describe('incremental re-parse', () => {
   it('gives the same payloads as a full parse after edits anywhere', () => {
-    const v1 = "const a = { platform_order_id: 'o', store_id: 's', total_price: 10 };\nconst b = 1;\n";
+    const v1 = "const a = { platform_order_id: 'o', store_id: 's', total_price: 10 };\nconst b = 1;\njkopay.entry(a);\n";
     const edits = [
       v1.replace('10', '10.5'),
       v1.replace('const b = 1;', "const b = { platform_order_ids: ['x'] };"),
@@ -107,6 +107,7 @@ describe('incremental re-parse', () => {
     ];
     for (const v2 of edits) {
       const full = parseSourceDocument('file:///a.ts', v2);
+      assert.equal(full.payloads.length, 1, v2);
       const incremental = reparseSourceDocument(parseSourceDocument('file:///a.ts', v1), v2);
       assert.deepEqual(JSON.stringify(incremental.payloads), JSON.stringify(full.payloads), v2);
     }

@@ -30,6 +30,11 @@ export interface ObjectNode extends NodeBase {
   assigned?: PropertyNode[];
   /** TS/JS: keys added where their values are checked elsewhere (a literal the body is spread into). */
   presentKeys?: string[];
+  /**
+   * TS/JS: the properties of const literals spread into this one (`{ ...JKO_BASE, … }`): present, and
+   * read for the currency; their values are checked where they are written, not here.
+   */
+  inherited?: PropertyNode[];
 }
 
 export interface PropertyNode {
@@ -109,9 +114,28 @@ export type SyntaxProblemId =
 /** One payload object found in a document, with the kind it was resolved to. */
 export interface Payload {
   kind: PayloadKind;
-  /** Why the kind was chosen (`$schema`, file name, fields, a TS marker…), shown in hovers and the status bar. */
-  kindReason: 'schema' | 'fileName' | 'fields' | 'marker' | 'type';
+  /** Why the kind was chosen (`$schema`, file name, fields, a TS marker or type, the evidence of where a TS literal goes). */
+  kindReason: 'schema' | 'fileName' | 'fields' | 'marker' | 'type' | 'evidence';
   node: ObjectNode;
+  /** TS/JS: why the literal is checked, and where that is written. */
+  evidence?: PayloadEvidence;
+}
+
+/** Why a TS/JS literal is checked as a request: a sign on it, or where its value goes. */
+export interface PayloadEvidence {
+  /**
+   * `marker` (a `// @jkopay kind` comment), `type` (a type that says JKOPay), `sent` (to a JKOPay
+   * URL), `signed` (the DIGEST's message), `client` (handed to a JKOPay client), `complete` (holds
+   * every field of an entry, by itself).
+   */
+  kind: 'marker' | 'type' | 'sent' | 'signed' | 'client' | 'complete';
+  /** Where the evidence is written: the marker, the type, the URL, the call. */
+  offset: number;
+  length: number;
+  /** What it says: the path or URL, the type's name, the client call. */
+  detail: string;
+  /** The file's own function the value went through on its way (`sendRefund`). */
+  via?: string;
 }
 
 /** A parsed document: what every core feature takes. */

@@ -9,6 +9,7 @@ import type { Lang } from '../../data/types';
 import { type Args, localize } from '../texts/localize';
 import { msg } from '../texts/messages';
 import { getRule, type RuleCode, type RuleSeverity } from './ruleTable';
+import type { PayloadEvidence } from '../model/model';
 import { LineIndex } from '../model/textUtil';
 
 export interface OffsetEdit {
@@ -35,11 +36,15 @@ export interface Finding {
   /** Set when a finding is milder than its rule's default (a loopback callback URL). */
   severity?: RuleSeverity;
   fixes?: Fix[];
+  /** TS/JS: why the literal it is in is checked, and where that is written (the related information). */
+  related?: { offset: number; length: number; message: string; evidence: PayloadEvidence['kind'] };
 }
 
-/** What a diagnostic carries in `data` for the code-action handler. */
+/** What a diagnostic carries in `data`: its fixes for the code-action handler, and in TS/JS why its literal is checked. */
 export interface DiagnosticData {
   fixes: { title: string; edits: TextEdit[] }[];
+  /** The kind of evidence that makes the literal a request (`sent`, `marker`…); its place is the related information. */
+  evidence?: PayloadEvidence['kind'];
 }
 
 export type SeverityOverride = RuleSeverity | 'off';
@@ -111,9 +116,14 @@ export function toDiagnostics(
       source: 'jkopay',
       message: findingText(f, lang),
     };
-    if (f.fixes?.length) {
-      const data: DiagnosticData = { fixes: f.fixes.map(convert) };
+    if (f.fixes?.length || f.related) {
+      const data: DiagnosticData = { fixes: f.fixes?.map(convert) ?? [] };
+      if (f.related) data.evidence = f.related.evidence;
       diagnostic.data = data;
+    }
+    if (f.related) {
+      const location = { uri: document.uri, range: range(f.related.offset, f.related.length) };
+      diagnostic.relatedInformation = [{ location, message: f.related.message }];
     }
     diagnostics.push(diagnostic);
   }

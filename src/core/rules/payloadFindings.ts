@@ -14,6 +14,7 @@ import type { CheckSettings } from './checkContext';
 import type { Finding, Fix } from './findings';
 import type { ObjectNode, Payload, PayloadDocument, PayloadKind } from '../model/model';
 import { originOf } from '../model/shiftNode';
+import { withCheckReason } from './checkReason';
 import { LineIndex } from '../model/textUtil';
 import { validatePayload, validatePayloads } from './validation';
 
@@ -25,6 +26,8 @@ interface Checked {
   /** The indentation of the node's first line, where it is compared (sources). */
   indent: string | undefined;
   findings: Finding[];
+  /** The findings with the related information that says why the literal is checked, while it stays the same. */
+  explained?: { message: string; offset: number; length: number; findings: Finding[] };
 }
 
 const checked = new WeakMap<ObjectNode, Checked>();
@@ -40,6 +43,7 @@ export function checkDocument(doc: PayloadDocument, settings: CheckSettings): Fi
   for (const payload of doc.payloads) {
     for (const f of payloadFindings(doc.text, payload, settings, lineIndex, indentOf)) findings.push(f);
   }
+  // (payloadFindings gives TS/JS findings their related information: why the literal is checked.)
   // Stable: equal offsets keep the order validatePayloads gives them (document findings first).
   return findings.sort((a, b) => a.offset - b.offset);
 }
@@ -55,19 +59,33 @@ function payloadFindings(
   const origin = checked.has(node) ? node : originOf(node);
   const entry = origin && checked.get(origin);
   const indent = indentOf?.(node);
+  let found: Checked;
   if (entry && entry.settings === settings && entry.kind === payload.kind && entry.indent === indent) {
     if (entry.offset !== node.offset) {
       entry.findings = shiftFindings(entry.findings, node.offset - entry.offset);
       entry.offset = node.offset;
+      entry.explained = undefined;
     }
     if (origin !== node) checked.set(node, entry);
-    return entry.findings;
+    found = entry;
+  } else {
+    found = { settings, kind: payload.kind, offset: node.offset, indent, findings: validatePayload(text, payload, settings, lines()) };
+    checked.set(node, found);
   }
-  const findings = validatePayload(text, payload, settings, lines());
-  checked.set(node, { settings, kind: payload.kind, offset: node.offset, indent, findings });
-  return findings;
+  return explained(found, payload, settings, lines);
 }
 
+/** A TS/JS payload's findings with their related information (`withCheckReason`), kept while it stays the same. */
+function explained(entry: Checked, payload: Payload, settings: CheckSettings, lines: () => LineIndex): Finding[] {
+  const evidence = payload.evidence;
+  if (!evidence || payload.kind === 'response' || entry.findings.length === 0) return entry.findings;
+  const known = entry.explained;
+  const findings = withCheckReason(entry.findings, payload, settings.lang, lines());
+  const message = findings[0].related!.message;
+  if (known?.message === message && known.offset === evidence.offset && known.length === evidence.length) return known.findings;
+  entry.explained = { message, offset: evidence.offset, length: evidence.length, findings };
+  return findings;
+}
 function shiftFindings(findings: readonly Finding[], delta: number): Finding[] {
   // A fix shared by several findings (every missing field of an object) stays shared.
   const fixes = new Map<Fix, Fix>();

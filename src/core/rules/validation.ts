@@ -6,6 +6,7 @@
 import type { Lang } from '../../data/types';
 import { findCurrency, type CurrencyEntry } from '../../data';
 import { CheckContext, type CheckSettings } from './checkContext';
+import { withCheckReason } from './checkReason';
 import { checkAmount, checkCrossFields, checkNumberSafety } from './amountRules';
 import { type FieldSpec, requestSpec, SCHEMA_KEY } from '../model/fieldSpec';
 import { type Finding, type Fix, ruleMessage } from './findings';
@@ -28,7 +29,8 @@ import { closest, codePointLength, hasLoneSurrogate, hasUrlUnsafeChar, LineIndex
 export function validatePayloads(doc: PayloadDocument, settings: CheckSettings): Finding[] {
   const findings = documentFindings(doc.text, doc.root, doc.problems, settings);
   const lines = new LineIndex(doc.text);
-  for (const payload of doc.payloads) for (const f of validatePayload(doc.text, payload, settings, lines)) findings.push(f);
+  for (const payload of doc.payloads)
+    for (const f of withCheckReason(validatePayload(doc.text, payload, settings, lines), payload, settings.lang, lines)) findings.push(f);
   return inReadingOrder(findings);
 }
 
@@ -89,10 +91,16 @@ export function validatePayload(text: string, payload: Payload, settings: CheckS
   return ctx.findings;
 }
 
-/** The currency amounts are judged in: the entry's own (case-insensitively, so `twd` still gets amount checks), or the default for refunds. */
+/**
+ * The currency amounts are judged in: the entry's own (case-insensitively, so `twd` still gets
+ * amount checks) — written in the literal, assigned later, or brought by a const it spreads — or the
+ * default for refunds.
+ */
 function payloadCurrency(payload: Payload, settings: CheckSettings): CurrencyEntry | undefined {
   if (payload.kind === 'refund') return findCurrency(settings.defaultCurrency);
-  const value = getProperty(payload.node, 'currency')?.value;
+  const node = payload.node;
+  const last = (list: readonly PropertyNode[] | undefined) => list && [...list].reverse().find((p) => p.key === 'currency');
+  const value = (getProperty(node, 'currency') ?? last(node.assigned) ?? last(node.inherited))?.value;
   return value?.type === 'string' ? (findCurrency(value.value) ?? findCurrency(value.value.toUpperCase())) : undefined;
 }
 
@@ -140,8 +148,14 @@ function checkObject(ctx: CheckContext, node: ObjectNode, spec: FieldSpec, curre
       ctx.path.pop();
     }
   }
-  if (node.presentKeys) {
-    for (const key of node.presentKeys) {
+  if (node.presentKeys || node.inherited) {
+    for (const key of node.presentKeys ?? []) {
+      const child = known?.get(key);
+      if (!child) continue;
+      if (child.required && child.seenIn !== stamp) requiredSeen++;
+      child.seenIn = stamp;
+    }
+    for (const { key } of node.inherited ?? []) {
       const child = known?.get(key);
       if (!child) continue;
       if (child.required && child.seenIn !== stamp) requiredSeen++;

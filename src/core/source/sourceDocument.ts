@@ -1,23 +1,29 @@
 /**
  * The TypeScript/JavaScript front-end: finds the object literals in source code that are JKOPay
- * request payloads and reads them into the payload model. A literal is a payload when a
- * `// @jkopay entry|refund|inquiry` comment precedes it or its statement, when its type (by
- * `satisfies`, `as`, or a variable/parameter annotation) is named like `JkoPayEntryRequest`, or
- * by its keys when nothing about it contradicts a request (`sourceEvidence.ts`). Keys the code
- * adds later to the same variable count as present (`sourceFlow.ts`). Anything else gets
- * nothing: no false positives on ordinary code. Pure.
+ * request payloads and reads them into the payload model. A literal is a payload when an explicit
+ * sign says so (a `// @jkopay entry|refund|inquiry` marker, a type that says JKOPay:
+ * `explicitSigns.ts`), or, for a literal with JKOPay's field names, on evidence of where it goes
+ * (sent to a JKOPay URL, signed as the DIGEST, handed to a JKOPay client, or beyond doubt by
+ * itself: `evidence.ts`, `valueFlow.ts`). Keys it acquires later count (`laterKeys.ts`). Anything
+ * else gets nothing. Every decision is kept, with its reason, for hovers and `check --explain`.
+ *
+ * A decision that read only statements an edit did not touch (TypeScript keeps their nodes) is
+ * kept after the edit: typing in one function of a large file traces only that function's literals.
+ * Pure.
  */
 import type * as TS from 'typescript';
 import { isSource as isSourceFile, SOURCE_LANGUAGES as LANGUAGES } from '../../data/files';
-import type { Endpoint } from '../../data/types';
-import type { ObjectNode, Payload, PayloadDocument } from '../model/model';
+import type { ObjectNode, Payload, PayloadDocument, PayloadEvidence } from '../model/model';
 import { movedCopy } from '../model/shiftNode';
 import type { TextChange } from '../model/textChange';
-import { kindFromKeys } from '../model/payloadKind';
-import { fileFunctions, inDataContext, keysAndValuesFit, partialArgument } from './sourceEvidence';
-import { type FlowIndex, indexFlow, laterKeys, withLaterKeys } from './sourceFlow';
-import { childAt, convertObject, staticName, unwrap } from './tsParser';
+import { topLevelNames } from './declarations';
+import { decideByEvidence, type LiteralDecision, usesNoFieldOf } from './evidence';
+import { annotatedType, markedLiterals, type SignedLiteral, typedLiterals } from './explicitSigns';
+import { laterKeys, withLaterKeys } from './laterKeys';
+import { FileStatements, TraceDeps } from './traceDeps';
+import { childAt, convertObject, startOf } from './tsParser';
 import { typescript } from './typescriptLoader';
+import { ValueTracer } from './valueFlow';
 
 /** Which signs make a literal a payload; each can be switched off by a setting. */
 export interface SourceDetection {
@@ -31,13 +37,11 @@ export const DEFAULT_DETECTION: SourceDetection = { markers: true, types: true, 
 /** A source document keeps its syntax tree, so that an edit can re-parse incrementally. */
 export interface SourceDocument extends PayloadDocument {
   sourceFile: TS.SourceFile | undefined;
+  /** Every literal with JKOPay's field names or an explicit sign, checked or not, and why. */
+  decisions: LiteralDecision[];
 }
-
-// Not `@jkopay entry-response`: that marks an answer (resultCodeCoverage.ts), not a payload.
-const MARKER = /@jkopay\s+(entry|refund|inquiry)\b(?!-)/i;
 /** A cheap test on the raw text: files with none of these are not parsed at all. */
 const TRIGGER = /platform_order_ids?|@jkopay|(?:entry|refund|inquiry)\w*(?:request|payload|params|body)/i;
-const TYPE_WORD = /[A-Za-z_$][\w$]*/g;
 
 /** Editor language ids of the sources whose literals are checked (defined once, in data/files). */
 export const SOURCE_LANGUAGES = LANGUAGES;
@@ -109,80 +113,110 @@ export function parseSourceDocument(
   detection: SourceDetection = DEFAULT_DETECTION,
   previous?: { sourceFile: TS.SourceFile; change: TS.TextChangeRange },
 ): SourceDocument {
-  const doc: SourceDocument = { uri, text, root: undefined, payloads: [], problems: [], sourceFile: undefined };
+  const doc: SourceDocument = { uri, text, root: undefined, payloads: [], problems: [], sourceFile: undefined, decisions: [] };
   if (!previous && !TRIGGER.test(text)) return doc;
   const sourceFile = parseSourceFile(uri, text, previous);
   doc.sourceFile = sourceFile;
-  doc.payloads = findPayloads(sourceFile, detection);
+  const found = findPayloads(sourceFile, detection);
+  doc.payloads = found.payloads;
+  doc.decisions = found.decisions;
   return doc;
 }
 
 /**
- * Finds the payload literals by searching the text for what makes one (a marker, a type name,
- * a trigger key) and walking the tree only down to each hit, instead of visiting every node of
- * the file: on a large source that visit alone costs a good part of the parse.
+ * Finds the payload literals: those an explicit sign names, and those with JKOPay's field names
+ * that the evidence rule takes. The texts are searched for what makes a candidate (a marker, a
+ * type name, a trigger key) and the tree descended only to each hit, instead of visiting every
+ * node of the file: on a large source that visit alone costs a good part of the parse.
  */
-export function findPayloads(sourceFile: TS.SourceFile, detection: SourceDetection): Payload[] {
+export function findPayloads(sourceFile: TS.SourceFile, detection: SourceDetection): { payloads: Payload[]; decisions: LiteralDecision[] } {
   const ts = typescript();
-  const text = sourceFile.text;
-  const found = new Map<TS.ObjectLiteralExpression, { kind: Endpoint; reason: Payload['kindReason'] }>();
-  // (byKeys, below: the literals found by their keys only, which must pass the evidence rule.)
-  // Earlier signs win: a marker over a type, a type over the keys.
-  const add = (literal: TS.ObjectLiteralExpression | undefined, kind: Endpoint | undefined, reason: Payload['kindReason']) => {
-    if (literal && kind && !found.has(literal)) found.set(literal, { kind, reason });
+  const decisions = new Map<TS.ObjectLiteralExpression, { decision: LiteralDecision; evidence?: PayloadEvidence }>();
+  const nodes = new Map<TS.ObjectLiteralExpression, ObjectNode>();
+  /** The literal's node with the keys it acquires later, read once per parse. */
+  const nodeOf = (literal: TS.ObjectLiteralExpression) => {
+    let node = nodes.get(literal);
+    if (!node)
+      nodes.set(literal, (node = withLaterKeys(convertOnce(literal, sourceFile), laterKeys(literal, sourceFile, new TraceDeps()))));
+    return node;
   };
-  if (detection.markers) {
-    const trivia = new TriviaSkipper(text);
-    const comments = new CommentEnds(text);
-    for (const m of text.matchAll(MARKER_GLOBAL)) add(...markedLiteral(sourceFile, m.index, trivia, comments), 'marker');
-  }
-  if (detection.types) {
-    const libraryTypes = libraryTypeNames(sourceFile);
-    let wordEnd = -1;
-    for (const m of text.matchAll(ENDPOINT_GLOBAL)) {
-      if (m.index < wordEnd) continue;
-      // Widen the hit to its whole word: `JkoPayEntryRequest`.
-      let start = m.index;
-      while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
-      wordEnd = m.index + m[0].length;
-      while (wordEnd < text.length && isWordChar(text.charCodeAt(wordEnd))) wordEnd++;
-      if (kindFromTypeName(text.slice(start, wordEnd))) add(...typedLiteral(sourceFile, start, libraryTypes), 'type');
+  // Earlier signs win: a marker over a type, a type over the evidence.
+  const explicit = (signed: SignedLiteral, kind: 'marker' | 'type') => {
+    if (decisions.has(signed.literal)) return;
+    const evidence: PayloadEvidence = { kind, offset: signed.offset, length: signed.length, detail: signed.detail };
+    // A branded type none of whose fields the literal uses is the app's own type (`platformOrderId`), not the wire format.
+    if (kind === 'type' && usesNoFieldOf(nodeOf(signed.literal), signed.kind)) {
+      const skip = { reason: 'own-type' as const, at: signed.literal, detail: signed.detail };
+      decisions.set(signed.literal, { decision: { literal: signed.literal, kind: undefined, skip } });
+      return;
     }
-  }
-  const byKeys = new Set<TS.ObjectLiteralExpression>();
+    decisions.set(signed.literal, { decision: { literal: signed.literal, kind: signed.kind }, evidence });
+  };
+  if (detection.markers) for (const signed of markedLiterals(sourceFile)) explicit(signed, 'marker');
+  if (detection.types) for (const signed of typedLiterals(sourceFile)) explicit(signed, 'type');
   if (detection.keys) {
-    for (const m of text.matchAll(TRIGGER_KEY_GLOBAL)) {
-      const path = pathTo(sourceFile, m.index);
-      const name = path[path.length - 1];
+    const file = new FileStatements(sourceFile, topLevelNames);
+    let tracer: ValueTracer | undefined;
+    for (const m of sourceFile.text.matchAll(TRIGGER_KEY_GLOBAL)) {
+      const name = nodeAt(sourceFile, m.index);
       const property = name?.parent;
-      if (property && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && property.name === name) {
-        const literal = property.parent as TS.ObjectLiteralExpression;
-        if (found.has(literal)) continue;
-        add(literal, keysKind(literal, sourceFile), 'fields');
-        if (found.has(literal)) byKeys.add(literal);
+      if (!property || !(ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) || property.name !== name)
+        continue;
+      const literal = property.parent;
+      if (decisions.has(literal)) continue;
+      const cached = traced.get(literal);
+      let decision: LiteralDecision;
+      if (cached && cached.keys === detection.keys && cached.deps.standIn(file)) decision = cached.decision;
+      else {
+        tracer ??= new ValueTracer(sourceFile);
+        const { outcomes, deps } = tracer.trace(literal);
+        const later = new TraceDeps();
+        const node = withLaterKeys(convertOnce(literal, sourceFile), laterKeys(literal, sourceFile, later));
+        nodes.set(literal, node);
+        deps.merge(later);
+        decision = decideByEvidence(literal, node, outcomes, annotatedType(literal, sourceFile));
+        traced.set(literal, { keys: detection.keys, decision, deps });
       }
+      decisions.set(literal, { decision, evidence: decision.evidence && spanOf(decision.evidence, sourceFile) });
     }
   }
   // A payload nested in another (a product that happens to look like one) is part of the outer one.
-  const literals = [...found.keys()].filter((literal) => !hasPayloadAncestor(literal, found));
-  literals.sort((x, y) => x.pos - y.pos);
-  let flow: FlowIndex | undefined;
-  let functions: Set<string> | undefined;
+  const checked = (literal: TS.ObjectLiteralExpression) => decisions.get(literal)?.decision.kind !== undefined;
   const payloads: Payload[] = [];
-  for (const literal of literals) {
-    const { kind, reason } = found.get(literal)!;
-    const converted = convertOnce(literal, sourceFile);
-    flow ??= indexFlow(text);
-    const later = laterKeys(literal, sourceFile, flow);
-    // Keys alone are weak evidence: a literal whose keys, values or place contradict a request is data.
-    let node = withLaterKeys(converted, later);
-    if (byKeys.has(literal)) {
-      if (!keysAndValuesFit(converted, kind, later?.assigned) || inDataContext(literal, sourceFile)) continue;
-      if (!node.openKeys && partialArgument(literal, () => (functions ??= fileFunctions(sourceFile)))) node = { ...node, openKeys: true };
-    }
-    payloads.push({ kind, kindReason: reason, node });
+  const all: LiteralDecision[] = [];
+  for (const [literal, { decision, evidence }] of decisions) {
+    all.push(decision);
+    if (!decision.kind || hasPayloadAncestor(literal, checked)) continue;
+    const reason = evidence?.kind === 'marker' || evidence?.kind === 'type' ? evidence.kind : 'evidence';
+    payloads.push({ kind: decision.kind, kindReason: reason, node: nodeOf(literal), evidence });
   }
-  return payloads;
+  payloads.sort((a, b) => a.node.offset - b.node.offset);
+  all.sort((a, b) => a.literal.pos - b.literal.pos);
+  return { payloads, decisions: all };
+}
+
+/** The decisions of literals found by their keys, with what they read of the file (kept while it stands). */
+const traced = new WeakMap<TS.ObjectLiteralExpression, { keys: boolean; decision: LiteralDecision; deps: TraceDeps }>();
+
+/** A decision's evidence in offsets, as the payload model keeps it. */
+function spanOf(evidence: NonNullable<LiteralDecision['evidence']>, sourceFile: TS.SourceFile): PayloadEvidence {
+  const offset = startOf(evidence.at, sourceFile.text);
+  return { kind: evidence.kind, offset, length: evidence.at.end - offset, detail: evidence.detail, via: evidence.via };
+}
+
+const TRIGGER_KEY_GLOBAL = /\bplatform_order_ids?\b/g;
+
+/** The innermost node whose span (leading trivia included) holds `offset`. */
+function nodeAt(sourceFile: TS.SourceFile, offset: number): TS.Node | undefined {
+  let last: TS.Node | undefined;
+  for (let node: TS.Node | undefined = sourceFile; node; node = childAt(node, offset)) last = node;
+  return last;
+}
+
+function hasPayloadAncestor(node: TS.Node, checked: (literal: TS.ObjectLiteralExpression) => boolean): boolean {
+  const ts = typescript();
+  for (let p = node.parent; p; p = p.parent) if (ts.isObjectLiteralExpression(p) && checked(p)) return true;
+  return false;
 }
 
 /**
@@ -201,237 +235,4 @@ function convertOnce(literal: TS.ObjectLiteralExpression, sourceFile: TS.SourceF
   else node = movedCopy(cached.node, literal.pos - cached.pos);
   conversions.set(literal, { pos: literal.pos, node });
   return node;
-}
-
-const MARKER_GLOBAL = new RegExp(MARKER.source, 'gi');
-const ENDPOINT_GLOBAL = /entry|refund|inquiry/gi;
-
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
-}
-const TRIGGER_KEY_GLOBAL = /\bplatform_order_ids?\b/g;
-
-function hasPayloadAncestor(node: TS.Node, found: Map<TS.ObjectLiteralExpression, unknown>): boolean {
-  for (let p = node.parent; p; p = p.parent) if (found.has(p as TS.ObjectLiteralExpression)) return true;
-  return false;
-}
-
-/** The nodes from the file down to the innermost one whose span (leading trivia included) holds `offset`. */
-function pathTo(sourceFile: TS.SourceFile, offset: number): TS.Node[] {
-  const path: TS.Node[] = [];
-  for (let node: TS.Node | undefined = sourceFile; node; node = childAt(node, offset)) path.push(node);
-  return path;
-}
-
-/**
- * Skips whitespace and comments from a position to the next token, remembering where each comment
- * leads: a run of many comments (20,000 marker lines in a row) is then crossed once in all, not
- * once per marker.
- */
-class TriviaSkipper {
-  private readonly next = new Map<number, number>();
-  constructor(private readonly text: string) {}
-
-  tokenAfter(pos: number): number {
-    const text = this.text;
-    const comments: number[] = [];
-    let i = pos;
-    let result: number | undefined;
-    while (result === undefined) {
-      const c = text.charCodeAt(i);
-      if (
-        c === 32 ||
-        c === 9 ||
-        c === 10 ||
-        c === 13 ||
-        c === 11 ||
-        c === 12 ||
-        c === 0xa0 ||
-        c === 0xfeff ||
-        c === 0x2028 ||
-        c === 0x2029
-      ) {
-        i++;
-      } else if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
-        const known = this.next.get(i);
-        if (known !== undefined) {
-          result = known;
-          break;
-        }
-        comments.push(i);
-        if (text.charCodeAt(i + 1) === 47) {
-          while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-        } else {
-          const close = text.indexOf('*/', i + 2);
-          i = close < 0 ? text.length : close + 2;
-        }
-      } else {
-        result = Math.min(i, text.length);
-      }
-    }
-    for (const comment of comments) this.next.set(comment, result);
-    return result;
-  }
-}
-
-/**
- * Ends of the comments that hold the markers, asked in increasing order of offset. The comment's
- * opener is found by reading back from the marker, never further than the previous marker (no
- * opener in between: the same comment), so that every character is read a bounded number of
- * times, whatever the layout (one line of 20,000 `/* @jkopay entry *\/` literals, one huge comment).
- */
-class CommentEnds {
-  private previousOffset = -1;
-  private previousEnd = 0;
-  constructor(private readonly text: string) {}
-
-  endOf(offset: number): number {
-    const text = this.text;
-    let i = offset - 1;
-    let opener = -1;
-    for (; i >= 0 && i > this.previousOffset; i--) {
-      if (text.charCodeAt(i) === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
-        opener = i;
-        break;
-      }
-    }
-    if (opener < 0 && this.previousOffset >= 0) {
-      this.previousOffset = offset;
-      return this.previousEnd;
-    }
-    let end: number;
-    if (opener >= 0 && text.charCodeAt(opener + 1) === 42) {
-      const close = text.indexOf('*/', offset);
-      end = close < 0 ? text.length : close + 2;
-    } else {
-      end = offset;
-      while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    }
-    this.previousOffset = offset;
-    this.previousEnd = end;
-    return end;
-  }
-}
-
-/**
- * The literal a `// @jkopay kind` comment at `offset` marks: the one just below it, or the first
- * in the statement below it. One descent to the comment, and trivia crossed through the skipper:
- * linear in the file however many markers it holds.
- */
-function markedLiteral(
-  sourceFile: TS.SourceFile,
-  offset: number,
-  trivia: TriviaSkipper,
-  comments: CommentEnds,
-): [TS.ObjectLiteralExpression | undefined, Endpoint | undefined] {
-  const ts = typescript();
-  const text = sourceFile.text;
-  // The outermost node whose leading trivia holds the comment is what the comment stands above.
-  const target = pathTo(sourceFile, offset).find((n) => n.kind !== ts.SyntaxKind.SourceFile && trivia.tokenAfter(n.pos) > offset);
-  if (!target) return [undefined, undefined];
-  const start = trivia.tokenAfter(target.pos);
-  const lineOf = (pos: number) => sourceFile.getLineAndCharacterOfPosition(pos).line;
-  if (lineOf(start) - lineOf(comments.endOf(offset)) > 1) return [undefined, undefined];
-  const kind = MARKER.exec(text.slice(offset, offset + 40))?.[1].toLowerCase() as Endpoint | undefined;
-  return [firstLiteral(target), kind];
-}
-
-/** The node itself when it is an object literal, else the first one inside it (not inside a nested function). */
-function firstLiteral(node: TS.Node): TS.ObjectLiteralExpression | undefined {
-  const ts = typescript();
-  if (ts.isObjectLiteralExpression(node)) return node;
-  let found: TS.ObjectLiteralExpression | undefined;
-  const visit = (child: TS.Node): boolean => {
-    if (ts.isObjectLiteralExpression(child)) found = child;
-    else if (!ts.isFunctionLike(child) && !ts.isClassLike(child)) ts.forEachChild(child, visit);
-    return found !== undefined;
-  };
-  ts.forEachChild(node, visit);
-  return found;
-}
-
-/**
- * The literal a type name at `offset` is given to by `satisfies`, `as`, or a variable/parameter/property
- * annotation, with the endpoint the type names, when the type says JKOPay: its name carries the brand
- * (`JkoPayEntryRequest`, `JKOPayRefundBody`) or it is one of this library's request types
- * (`libraryTypes`). Other payment SDKs name their types with the same words (Stripe's
- * `RefundCreateParams`, LINE Pay's `RefundRequestBody`): such a name alone says nothing, and the
- * literal is a payload only if its keys say so.
- */
-function typedLiteral(
-  sourceFile: TS.SourceFile,
-  offset: number,
-  libraryTypes: ReadonlySet<string>,
-): [TS.ObjectLiteralExpression | undefined, Endpoint | undefined] {
-  const ts = typescript();
-  const path = pathTo(sourceFile, offset);
-  for (let i = path.length - 1; i > 0; i--) {
-    const node = path[i];
-    const parent = path[i - 1];
-    const annotated =
-      ((ts.isSatisfiesExpression(parent) || ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)) && parent.type === node) ||
-      ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isPropertyDeclaration(parent)) && parent.type === node);
-    if (!annotated) continue;
-    const value =
-      ts.isSatisfiesExpression(parent) || ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)
-        ? parent.expression
-        : (parent as TS.VariableDeclaration).initializer;
-    const literal = value && unwrap(value);
-    const typeText = node.getText(sourceFile);
-    const says = JKOPAY_BRAND.test(typeText) || libraryTypes.has(typeText.replace(/\s+/g, ''));
-    const kind = says ? kindFromTypeName(typeText) : undefined;
-    return [literal && ts.isObjectLiteralExpression(literal) ? literal : undefined, kind];
-  }
-  return [undefined, undefined];
-}
-
-/** A type name that says JKOPay: `Jko…`, `JKOPay…`, `jkopay…`. */
-const JKOPAY_BRAND = /jko/i;
-
-/** The request types this package's library exports. */
-const LIBRARY_REQUEST_TYPES = ['EntryRequest', 'RefundRequest', 'InquiryRequest'];
-
-/**
- * How the file names the library's request types: `EntryRequest` (or its alias) when imported from
- * `jkopay-tools`, `jk.EntryRequest` under a namespace import of it.
- */
-function libraryTypeNames(sourceFile: TS.SourceFile): Set<string> {
-  const ts = typescript();
-  const names = new Set<string>();
-  for (const statement of sourceFile.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    if (statement.moduleSpecifier.text !== 'jkopay-tools') continue;
-    const bindings = statement.importClause?.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) {
-      for (const type of LIBRARY_REQUEST_TYPES) names.add(`${bindings.name.text}.${type}`);
-    } else if (bindings) {
-      for (const element of bindings.elements) {
-        if (LIBRARY_REQUEST_TYPES.includes((element.propertyName ?? element.name).text)) names.add(element.name.text);
-      }
-    }
-  }
-  return names;
-}
-
-/** The endpoint a type's name announces: a word holding Entry/Refund/Inquiry and Request/Payload/Params/Body. */
-export function kindFromTypeName(typeText: string): Endpoint | undefined {
-  for (const [word] of typeText.matchAll(TYPE_WORD)) {
-    const endpoint = /entry|refund|inquiry/i.exec(word);
-    if (endpoint && /request|payload|params|body/i.test(word)) return endpoint[0].toLowerCase() as Endpoint;
-  }
-  return undefined;
-}
-
-function keysKind(literal: TS.ObjectLiteralExpression, sourceFile: TS.SourceFile): Endpoint | undefined {
-  const ts = typescript();
-  const keys = new Set<string>();
-  for (const element of literal.properties) {
-    if (ts.isSpreadAssignment(element) || !element.name) continue;
-    const name = staticName(element.name, sourceFile);
-    if (name !== undefined) keys.add(name);
-  }
-  // A transaction (inquiry answers, the result_url callback) has these; no request does.
-  if (keys.has('status') || keys.has('tradeNo')) return undefined;
-  const kind = kindFromKeys((key) => keys.has(key));
-  return kind === 'response' ? undefined : kind;
 }

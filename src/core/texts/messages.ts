@@ -213,6 +213,66 @@ export const MESSAGES = {
     'zh-TW': '沒有代碼表的 message 與「{message}」完全相同；最接近的官方文字（街口原文拼法）：',
   },
   'explain-unknown-message': { en: 'No JKOPay table has the message "{message}".', 'zh-TW': '沒有街口代碼表的 message 是「{message}」。' },
+  // Why a TS/JS literal is checked as a request, or not (hover, related information, `check --explain`).
+  'why-checked': { en: 'Checked as a JKOPay {kind}: {reason}', 'zh-TW': '以街口支付 {kind} 請求檢查：{reason}' },
+  'why-skipped': { en: 'Not checked: {reason}', 'zh-TW': '未檢查：{reason}' },
+  'why-marker': { en: 'marked `{detail}` at line {line}', 'zh-TW': '第 {line} 行標記了 `{detail}`' },
+  'why-type': { en: 'typed as `{detail}` at line {line}', 'zh-TW': '第 {line} 行的型別為 `{detail}`' },
+  'why-sent': { en: 'sent to {detail} at line {line}', 'zh-TW': '第 {line} 行送往 {detail}' },
+  'why-signed': { en: 'signed as the DIGEST ({detail}) at line {line}', 'zh-TW': '第 {line} 行以它計算 DIGEST（{detail}）' },
+  'why-client': { en: 'handed to the JKOPay client `{detail}` at line {line}', 'zh-TW': '第 {line} 行交給街口支付用戶端 `{detail}`' },
+  'why-complete': {
+    en: 'it holds every required field of an entry, and nothing else',
+    'zh-TW': '它具備 entry 的所有必填欄位，且沒有其他欄位',
+  },
+  'why-via': { en: '{reason}, through {via}()', 'zh-TW': '{reason}（經由 {via}()）' },
+  'why-argument': {
+    en: 'an argument of {detail}() at line {line}, which does not take it to JKOPay',
+    'zh-TW': '它是第 {line} 行 {detail}() 的參數，不會送到街口支付',
+  },
+  'why-nested': {
+    en: 'a value inside another object (line {line}) that is not the options of a request to JKOPay',
+    'zh-TW': '它位於另一個物件中（第 {line} 行），而該物件不是送往街口支付的請求選項',
+  },
+  'why-callback-return': {
+    en: 'returned from a callback of {detail}() at line {line}',
+    'zh-TW': '它是第 {line} 行 {detail}() 回呼函式的回傳值',
+  },
+  'why-returned': {
+    en: 'returned from {detail}(), whose result does not reach JKOPay in this file',
+    'zh-TW': '它是 {detail}() 的回傳值，而此檔案中該結果不會送到街口支付',
+  },
+  'why-inside': { en: 'part of the request around it (line {line})', 'zh-TW': '它是外層請求的一部分（第 {line} 行）' },
+  'why-array': { en: 'an element of an array (line {line})', 'zh-TW': '它是陣列中的元素（第 {line} 行）' },
+  'why-nowhere': {
+    en: 'nothing in this file sends it to JKOPay, signs it as the DIGEST or hands it to a JKOPay client',
+    'zh-TW': '此檔案中沒有程式將它送往街口支付、以它計算 DIGEST 或交給街口支付用戶端',
+  },
+  'why-too-far': {
+    en: 'its way through this file is longer than the checker follows',
+    'zh-TW': '它在此檔案中的傳遞路徑超過檢查器追蹤的長度',
+  },
+  'why-elsewhere': { en: 'sent to {detail} at line {line}, which is not JKOPay', 'zh-TW': '第 {line} 行送往 {detail}，不是街口支付' },
+  'why-own-type': {
+    en: "typed as `{detail}`, but none of its keys is a JKOPay field: the app's own type, not the wire format",
+    'zh-TW': '型別為 `{detail}`，但沒有任何鍵是街口支付的欄位：這是應用程式自己的型別，不是送出的格式',
+  },
+  'why-other-type': {
+    en: "typed as `{detail}`, the app's own type, and nothing in this file sends it to JKOPay",
+    'zh-TW': '型別為應用程式自己的 `{detail}`，且此檔案中沒有程式將它送往街口支付',
+  },
+  'why-not-request': {
+    en: 'its keys are those of a JKOPay answer or callback, not of a request',
+    'zh-TW': '它的鍵屬於街口支付的回應或回呼，不是請求',
+  },
+  'why-not-request-keys': {
+    en: "handed to {detail} at line {line}, but most of its keys are not fields of a JKOPay request: the app's own parameters",
+    'zh-TW': '第 {line} 行交給 {detail}，但它大部分的鍵都不是街口支付請求的欄位：這是應用程式自己的參數',
+  },
+  'why-no-kind': {
+    en: 'it reaches JKOPay ({detail}, line {line}), but neither the URL nor its keys say which request it is',
+    'zh-TW': '它會到達街口支付（{detail}，第 {line} 行），但網址與鍵都無法判斷是哪一種請求',
+  },
   'snippet-entry': { en: 'JKOPay entry request (create a payment link)', 'zh-TW': '街口 entry 請求（建立付款連結）' },
   'snippet-refund': { en: 'JKOPay refund request', 'zh-TW': '街口 refund 請求（退款）' },
   'snippet-inquiry': { en: 'JKOPay inquiry request (order status)', 'zh-TW': '街口 inquiry 請求（查詢訂單）' },

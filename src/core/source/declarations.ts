@@ -1,0 +1,152 @@
+/**
+ * Which declaration a name refers to, seen from a place in the file: the nearest enclosing block,
+ * function or file that declares it (a variable, a parameter, a function, a class or an import).
+ * Without a type checker this is the whole of name resolution: enough to follow a value from a
+ * variable to its uses, to read a const's string, and to know which function a call runs. The
+ * names each block declares are listed once per block and kept while its node lives, so a file of
+ * thousands of statements is not searched once per lookup. Pure.
+ */
+import type * as TS from 'typescript';
+import type { TraceDeps } from './traceDeps';
+import { typescript } from './typescriptLoader';
+
+export interface Declaration {
+  /** The declared identifier. */
+  name: TS.Identifier;
+  /** The declaring node: a VariableDeclaration, ParameterDeclaration, FunctionDeclaration, ClassDeclaration or import. */
+  node: TS.Node;
+  kind: 'variable' | 'parameter' | 'function' | 'class' | 'import';
+  /** Where its uses can be: the function (or file) that holds it. */
+  scope: TS.Node;
+  /** A variable's initializer. */
+  initializer?: TS.Expression;
+  /** An import's module (`'jkopay-tools'`) and the name it exports (`createClient`; `*` for a namespace). */
+  module?: string;
+  importedName?: string;
+}
+
+/** The names declared directly in each block, function or file. */
+const declared = new WeakMap<TS.Node, Map<string, Declaration>>();
+
+/** The function, class static block or file a node lives in. */
+export function functionScopeOf(node: TS.Node): TS.Node {
+  const ts = typescript();
+  let scope = node.parent;
+  while (scope && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope) && !ts.isClassStaticBlockDeclaration(scope)) scope = scope.parent;
+  return scope ?? node.getSourceFile();
+}
+
+export function findDeclaration(name: string, from: TS.Node, deps: TraceDeps): Declaration | undefined {
+  for (let node: TS.Node | undefined = from; node; node = node.parent) {
+    if (!holdsDeclarations(node)) continue;
+    const found = declarationsOf(node).get(name);
+    if (found) {
+      deps.touch(found.node);
+      return found;
+    }
+    if (!node.parent) deps.unresolved.add(name);
+  }
+  return undefined;
+}
+
+function holdsDeclarations(node: TS.Node): boolean {
+  const ts = typescript();
+  return (
+    ts.isSourceFile(node) ||
+    ts.isBlock(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseClause(node) ||
+    ts.isDefaultClause(node) ||
+    ts.isFunctionLike(node) ||
+    ts.isForStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) ||
+    ts.isCatchClause(node)
+  );
+}
+
+function declarationsOf(container: TS.Node): Map<string, Declaration> {
+  let map = declared.get(container);
+  if (map) return map;
+  map = new Map();
+  const ts = typescript();
+  // Uses are searched where the name is visible: the block, function or file that declares it.
+  const scope = container;
+  const add = (declaration: Declaration) => {
+    if (!map!.has(declaration.name.text)) map!.set(declaration.name.text, declaration);
+  };
+  const addVariables = (list: TS.VariableDeclarationList) => {
+    for (const declaration of list.declarations) {
+      if (ts.isIdentifier(declaration.name))
+        add({ name: declaration.name, node: declaration, kind: 'variable', scope, initializer: declaration.initializer });
+      else addBindingNames(declaration.name, declaration, scope, add);
+    }
+  };
+  if (ts.isFunctionLike(container)) {
+    for (const parameter of container.parameters) {
+      if (ts.isIdentifier(parameter.name)) add({ name: parameter.name, node: parameter, kind: 'parameter', scope: container });
+      else addBindingNames(parameter.name, parameter, container, add);
+    }
+    // A named function expression sees its own name.
+    if ((ts.isFunctionExpression(container) || ts.isClassExpression(container)) && container.name)
+      add({ name: container.name, node: container, kind: 'function', scope: functionScopeOf(container) });
+  } else if (ts.isForStatement(container) || ts.isForOfStatement(container) || ts.isForInStatement(container)) {
+    const init = container.initializer;
+    if (init && ts.isVariableDeclarationList(init)) addVariables(init);
+  } else if (ts.isCatchClause(container)) {
+    const variable = container.variableDeclaration;
+    if (variable && ts.isIdentifier(variable.name)) add({ name: variable.name, node: variable, kind: 'variable', scope });
+  } else {
+    const statements = (container as TS.Block).statements ?? [];
+    for (const statement of statements) {
+      if (ts.isVariableStatement(statement)) addVariables(statement.declarationList);
+      else if (ts.isFunctionDeclaration(statement) && statement.name)
+        add({ name: statement.name, node: statement, kind: 'function', scope });
+      else if (ts.isClassDeclaration(statement) && statement.name) add({ name: statement.name, node: statement, kind: 'class', scope });
+      else if (ts.isImportDeclaration(statement)) addImports(statement, scope, add);
+      else if (ts.isImportEqualsDeclaration(statement)) add({ name: statement.name, node: statement, kind: 'import', scope });
+    }
+  }
+  declared.set(container, map);
+  return map;
+}
+
+function addBindingNames(pattern: TS.BindingName, node: TS.Node, scope: TS.Node, add: (d: Declaration) => void): void {
+  const ts = typescript();
+  if (ts.isIdentifier(pattern)) {
+    add({ name: pattern, node, kind: ts.isParameter(node) ? 'parameter' : 'variable', scope });
+    return;
+  }
+  for (const element of pattern.elements) if (!ts.isOmittedExpression(element)) addBindingNames(element.name, node, scope, add);
+}
+
+function addImports(statement: TS.ImportDeclaration, scope: TS.Node, add: (d: Declaration) => void): void {
+  const ts = typescript();
+  const clause = statement.importClause;
+  const module = ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+  if (!clause) return;
+  if (clause.name) add({ name: clause.name, node: clause, kind: 'import', scope, module, importedName: 'default' });
+  const bindings = clause.namedBindings;
+  if (!bindings) return;
+  if (ts.isNamespaceImport(bindings)) add({ name: bindings.name, node: bindings, kind: 'import', scope, module, importedName: '*' });
+  else
+    for (const element of bindings.elements)
+      add({ name: element.name, node: element, kind: 'import', scope, module, importedName: (element.propertyName ?? element.name).text });
+}
+
+/** The names a file declares at its top level (for `TraceDeps.standIn`). */
+export function topLevelNames(sourceFile: TS.SourceFile): Set<string> {
+  return new Set(declarationsOf(sourceFile).keys());
+}
+
+/**
+ * `require('x')` bound to a name (`const { createClient } = require('jkopay-tools')`,
+ * `const jk = require('jkopay-tools')`): the module the variable's initializer requires.
+ */
+export function requiredModule(declaration: Declaration): string | undefined {
+  const ts = typescript();
+  const init = declaration.initializer ?? (ts.isVariableDeclaration(declaration.node) ? declaration.node.initializer : undefined);
+  if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') return undefined;
+  const argument = init.arguments[0];
+  return argument && ts.isStringLiteral(argument) ? argument.text : undefined;
+}
