@@ -169,12 +169,19 @@ export function applySuppressions(
   return kept.sort((a, b) => a.offset - b.offset);
 }
 
-/** The comment that silences `code` on the line of `lineStart`, inserted above it with the line's indentation. */
-export function ignoreLineEdit(text: string, offset: number, code: string): { offset: number; length: number; newText: string } {
+/**
+ * The comment that silences `code` on the line of `offset`, inserted above it with the line's
+ * indentation; `newline` is the document's line break (measured once by a caller that asks often).
+ */
+export function ignoreLineEdit(
+  text: string,
+  offset: number,
+  code: string,
+  newline = text.includes('\r\n') ? '\r\n' : '\n',
+): { offset: number; length: number; newText: string } {
   let lineStart = offset;
   while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
   let indentEnd = lineStart;
   while (indentEnd < text.length && (text.charCodeAt(indentEnd) === 32 || text.charCodeAt(indentEnd) === 9)) indentEnd++;
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
   return { offset: lineStart, length: 0, newText: `${text.slice(lineStart, indentEnd)}// jkopay-ignore-next-line ${code}${newline}` };
 }
