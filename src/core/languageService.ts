@@ -183,7 +183,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       }));
       return { isIncomplete: false, items };
     },
-    doCodeActions: (document, diagnostics) => doCodeActions(document.uri, diagnostics, { text: document.getText(), lang: settings.lang }),
+    doCodeActions: (document, diagnostics) => doCodeActions(document.uri, diagnostics, { document, lang: settings.lang }),
     getCodeLenses: (document, doc) => getSendCodeLenses(document, doc, settings.lang),
     getDocumentSymbols,
     getFoldingRanges,

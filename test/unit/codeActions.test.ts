@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits, makeDocument, service } from './helpers';
+import { MAX_CODE_ACTIONS } from '../../src/core/features/codeActions';
 
 /** Applies the first quick fix offered for `code` and returns the new text. */
 function fix(text: string, code: string, title?: RegExp): string {
@@ -65,5 +66,39 @@ describe('quick fixes', () => {
       'final_price',
       'unredeem',
     ]);
+  });
+
+  // The diagnostics come back from the editor (issue 23): made-up ones must neither stall the server nor spoil the answer.
+  describe('diagnostics sent back by a client', () => {
+    const made = (line: number, code: string, data?: unknown) => ({
+      range: { start: { line, character: 0 }, end: { line, character: 1 } },
+      source: 'jkopay',
+      code,
+      message: 'made up',
+      data,
+    });
+    const goodFix = (title: string) => ({ fixes: [{ title, edits: [{ range: made(0, '').range, newText: 'x' }] }] });
+
+    it('passes over fixes of a wrong shape and keeps the others (was: one null dropped every action)', () => {
+      const ls = service();
+      const document = makeDocument(base);
+      const diagnostics = [made(0, 'a', { fixes: [null, 5, { title: 3 }, { title: 't', edits: [null] }] }), made(0, 'b', goodFix('kept'))];
+      const titles = ls.doCodeActions(document, diagnostics as never).map((a) => a.title);
+      assert.deepEqual(titles, ['kept', 'Ignore this problem on this line (a)', 'Ignore this problem on this line (b)']);
+    });
+
+    it('ignores diagnostics on lines the document does not have (was: 1,000 on a 10 MB one-line document blocked the server 30 s)', () => {
+      const ls = service();
+      const document = makeDocument(`{"a": "${'x'.repeat(100_000)}"}`);
+      const diagnostics = [made(1, 'a', goodFix('t')), made(5000, 'b'), { ...made(0, 'c'), range: null }, null];
+      assert.deepEqual(ls.doCodeActions(document, diagnostics as never), []);
+    });
+
+    it(`answers at most ${MAX_CODE_ACTIONS} actions`, () => {
+      const ls = service();
+      const document = makeDocument(base);
+      const diagnostics = Array.from({ length: 1000 }, (_, i) => made(0, `c${i}`, goodFix(`t${i}`)));
+      assert.equal(ls.doCodeActions(document, diagnostics as never).length, MAX_CODE_ACTIONS);
+    });
   });
 });

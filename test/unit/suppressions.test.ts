@@ -60,4 +60,15 @@ describe('suppressions', () => {
       ['currency-precision'],
     );
   });
+
+  // The directives are found in one pass (issue 23); these are the block-comment cases that pass must keep.
+  it('reads block-comment directives to their first */ and ignores unterminated ones', () => {
+    const price = '  "total_price": 100.5,';
+    const block = ENTRY.replace(price, `  /* jkopay-ignore-next-line\n     currency-precision -- legacy */\n${price}`);
+    assert.deepEqual(diagnose(block).diagnostics, []);
+    // A block directive that never closes silences nothing; one after it on its own line still works.
+    const unterminated = `/* jkopay-ignore-file\n${ENTRY.replace(price, `  // jkopay-ignore-next-line currency-precision\n${price}`)}`;
+    const codes = diagnose(unterminated).diagnostics.map((d) => d.code);
+    assert.ok(!codes.includes('currency-precision'), codes.join());
+  });
 });

@@ -4,15 +4,45 @@
  * then renamed over the old file, so a crash mid-write leaves the previous state intact. Writes
  * are coalesced: while one is in flight, later changes wait and go out together in the next.
  */
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { MockState, MockStateError } from './mockState';
 
+/** What a path that is no regular file is, for the refusal. */
+function kindOf(stat: Stats): string {
+  if (stat.isSymbolicLink()) return 'a symbolic link (name the file itself)';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+/**
+ * The state in `file`, or a fresh one when the path does not exist yet. Anything but a regular file
+ * is refused before it is opened for reading or replaced by the first save: a FIFO would block the
+ * read for ever (in a thread no `process.exit()` ends), and a device (`--state /dev/null` run as
+ * root) would be replaced by the state's own file. The path is checked with `lstat` (a link is not
+ * followed), then opened without blocking and without following a link, and checked again on the
+ * open handle, so that nothing swapped in between is read.
+ */
 export async function loadState(file: string): Promise<MockState> {
+  const refuse = (what: string) =>
+    new MockStateError(`cannot use the state file ${file}: it is ${what}, not a regular file; choose a file path (it was not changed)`);
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    const stat = await fs.lstat(file);
+    if (!stat.isFile()) throw refuse(kindOf(stat));
+    const handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) throw refuse(kindOf(opened));
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
   } catch (e) {
+    if (e instanceof MockStateError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new MockState();
     throw new MockStateError(`cannot read the state file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }

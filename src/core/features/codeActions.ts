@@ -2,40 +2,68 @@
  * Quick fixes: each jkopay diagnostic carries its fixes (computed by the check that found
  * the problem, in `data`); this turns them into LSP code actions, and adds to each "Ignore this
  * problem on this line", which inserts a `// jkopay-ignore-next-line CODE` comment above it. Pure.
+ *
+ * The diagnostics come back from the editor, so they are input like any other: a client may send
+ * thousands, with ranges past the document's end and `data` of any shape. The document's lines are
+ * indexed once per request (the document's own line offsets), a diagnostic whose range is not in
+ * the document or whose fixes are malformed is passed over (the others still get their actions),
+ * and at most MAX_CODE_ACTIONS actions are answered.
  */
-import { type CodeAction, CodeActionKind, type Diagnostic } from 'vscode-languageserver-types';
+import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../../data/types';
 import type { DiagnosticData } from '../rules/findings';
 import { msg } from '../texts/messages';
 import { ignoreLineEdit } from '../rules/suppressions';
 
-function fixesOf(diagnostic: Diagnostic): DiagnosticData['fixes'] {
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  return diagnostic.source === 'jkopay' && Array.isArray(data?.fixes) ? data.fixes : [];
+/** More than anyone picks from in one menu; the cap keeps a flood of made-up diagnostics cheap. */
+export const MAX_CODE_ACTIONS = 100;
+
+type FixData = DiagnosticData['fixes'][number];
+
+/** Stands for the code in a line's comment until the code is known (no rule code holds a NUL). */
+const CODE_SLOT = '\u0000';
+
+const isPosition = (p: unknown): boolean => {
+  const { line, character } = (p ?? {}) as { line?: unknown; character?: unknown };
+  return Number.isSafeInteger(line) && Number.isSafeInteger(character) && (line as number) >= 0 && (character as number) >= 0;
+};
+
+const isRange = (r: unknown): r is Range => !!r && typeof r === 'object' && isPosition((r as Range).start) && isPosition((r as Range).end);
+
+function isFix(fix: unknown): fix is FixData {
+  if (!fix || typeof fix !== 'object') return false;
+  const { title, edits } = fix as { title?: unknown; edits?: unknown };
+  return (
+    typeof title === 'string' &&
+    Array.isArray(edits) &&
+    edits.every(
+      (e: unknown) => !!e && typeof e === 'object' && isRange((e as TextEdit).range) && typeof (e as TextEdit).newText === 'string',
+    )
+  );
 }
 
-/** The document's text, for the "ignore" action (which needs the line's indentation). */
+/** The fixes a jkopay diagnostic carries; one of a shape the checks never make is left out. */
+function fixesOf(diagnostic: Diagnostic): FixData[] {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  return diagnostic.source === 'jkopay' && Array.isArray(data?.fixes) ? data.fixes.filter(isFix) : [];
+}
+
+/** The document, for the "ignore" action (which needs the line's indentation). */
 export interface CodeActionContext {
-  text: string;
+  document: TextDocument;
   lang: Lang;
 }
 
-/** Offset of a position, counting lines as LSP does (\n, \r\n or \r). */
-function offsetOf(text: string, line: number, character: number): number {
-  let offset = 0;
-  for (let l = 0; l < line && offset < text.length; l++) {
-    while (offset < text.length && text.charCodeAt(offset) !== 10 && text.charCodeAt(offset) !== 13) offset++;
-    if (text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10) offset++;
-    offset++;
-  }
-  return Math.min(offset + character, text.length);
-}
-
 export function doCodeActions(uri: string, diagnostics: readonly Diagnostic[], context?: CodeActionContext): CodeAction[] {
+  const lineCount = context?.document.lineCount ?? Infinity;
+  // Only diagnostics about this document: a range the document does not have is someone else's.
+  const usable = diagnostics.filter((d) => !!d && typeof d === 'object' && isRange(d.range) && d.range.start.line < lineCount);
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
-  for (const diagnostic of diagnostics) {
+  for (const diagnostic of usable) {
     fixesOf(diagnostic).forEach((fix, i) => {
+      if (actions.length >= MAX_CODE_ACTIONS) return;
       // One "add missing fields" fix hangs on every missing-field diagnostic of an object: offer it once.
       const key = `${fix.title}|${JSON.stringify(fix.edits)}`;
       if (seen.has(key)) return;
@@ -50,20 +78,32 @@ export function doCodeActions(uri: string, diagnostics: readonly Diagnostic[], c
     });
   }
   if (context) {
+    const { document } = context;
+    const text = document.getText();
+    // Measured once: every comment is written with the document's own line break.
+    const newline = text.includes('\r\n') ? '\r\n' : '\n';
     const ignored = new Set<string>();
-    for (const diagnostic of diagnostics) {
+    const comments = new Map<number, string>();
+    for (const diagnostic of usable) {
+      if (actions.length >= MAX_CODE_ACTIONS) break;
       if (diagnostic.source !== 'jkopay' || diagnostic.code === undefined || diagnostic.code === 'unused-suppression') continue;
       const code = String(diagnostic.code);
       const line = diagnostic.range.start.line;
       if (ignored.has(`${line}|${code}`)) continue;
       ignored.add(`${line}|${code}`);
-      const edit = ignoreLineEdit(context.text, offsetOf(context.text, line, 0), code);
+      // One line's comment is made once; other codes of the same line change only its code (a line of
+      // megabytes of blanks is measured once, not once per code).
+      let comment = comments.get(line);
+      if (comment === undefined) {
+        comment = ignoreLineEdit(text, document.offsetAt({ line, character: 0 }), CODE_SLOT, newline).newText;
+        comments.set(line, comment);
+      }
       const at = { line, character: 0 };
       actions.push({
         title: msg(context.lang, 'fix-ignore-line', { code }),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: edit.newText }] } },
+        edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: comment.replace(CODE_SLOT, () => code) }] } },
       });
     }
   }

@@ -4,6 +4,7 @@
  * the temporary files a killed mock left behind are removed at start.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,6 +13,7 @@ import { MockStateError } from '../../../src/api/mock/mockState';
 import { runMock } from '../../../src/cli/mockCommand';
 import { control, signedPost } from './localServers';
 
+const ROOT = path.join(__dirname, '../../../..');
 const STORE = '00000000-0000-4000-8000-000000000001';
 const entryBody = (id: string) =>
   JSON.stringify({ platform_order_id: id, store_id: STORE, currency: 'TWD', total_price: 100, final_price: 100, unredeem: 0 });
@@ -42,6 +44,59 @@ describe('mock: state file safety', () => {
       await fs.mkdir(readOnly, 0o500);
       await assert.rejects(startMockServer({ stateFile: path.join(readOnly, 'state.json') }), /cannot write the state file/);
     }
+  });
+
+  // Issue 23: a FIFO hung the mock for good (through the library, even process.exit() could not end the runner),
+  // and a device was replaced by a regular file (`--state /dev/null` as root would replace /dev/null). Both run in a
+  // child process with a deadline, so that a regression fails this test instead of hanging the whole run.
+  describe('a --state that is not a regular file', () => {
+    const cli = path.join(ROOT, 'dist/cli.js');
+    const lib = path.join(ROOT, 'dist/lib/index.cjs');
+    const mockCli = (state: string) =>
+      spawnSync(process.execPath, [cli, 'mock', '--port', '0', '--quiet', '--state', state], { encoding: 'utf8', timeout: 10_000 });
+    const mockLib = (state: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `require(${JSON.stringify(lib)}).startMockServer({ port: 0, stateFile: process.argv[1] })` +
+            '.then((m) => m.close().then(() => console.log("started")), (e) => console.log("rejected: " + e.message))',
+          state,
+        ],
+        { encoding: 'utf8', timeout: 10_000 },
+      );
+
+    it('refuses a FIFO at once, in the CLI (exit 2) and the library (a rejected promise)', function () {
+      const fifo = path.join(dir, 'state.fifo');
+      if (spawnSync('mkfifo', [fifo]).status !== 0) this.skip();
+      const run = mockCli(fifo);
+      assert.equal(run.signal, null, 'the mock hung on the FIFO');
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /state file .*state\.fifo: it is a FIFO \(named pipe\), not a regular file/);
+      const library = mockLib(fifo);
+      assert.equal(library.signal, null, 'startMockServer hung on the FIFO');
+      assert.match(library.stdout, /^rejected: .*it is a FIFO/);
+    });
+
+    it('refuses a device and leaves it as it was', async function () {
+      const device = path.join(dir, 'null-device');
+      // A device of our own in the temporary folder (root only): never the system's /dev/null.
+      if (spawnSync('mknod', [device, 'c', '1', '3']).status !== 0) this.skip();
+      const run = mockCli(device);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /it is a device, not a regular file/);
+      assert.match(mockLib(device).stdout, /^rejected: .*it is a device/);
+      assert.ok((await fs.lstat(device)).isCharacterDevice(), 'the device was replaced');
+    });
+
+    it('refuses a symbolic link (to a device or anything else) without following it', async () => {
+      const link = path.join(dir, 'link.json');
+      await fs.symlink('/dev/null', link);
+      const run = mockCli(link);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /it is a symbolic link/);
+      assert.ok((await fs.lstat(link)).isSymbolicLink(), 'the link was replaced');
+    });
   });
 
   it('undoes a change whose save fails: 999, no order, and a retry is applied and saved', async () => {

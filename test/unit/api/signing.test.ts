@@ -3,6 +3,7 @@
  * prove nothing is normalised; plus verification and key masking.
  */
 import * as assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { computeDigest, verifyDigest } from '../../../src/api/signing';
 import { maskKey, redact } from '../../../src/api/secrets';
 
@@ -93,6 +94,34 @@ describe('api/signing', () => {
     assert.equal(verifyDigest(secret, message, digest.slice(1)), false);
     assert.equal(verifyDigest(secret, message, `${digest.slice(0, -1)}0`), false);
     assert.equal(verifyDigest('other', message, digest), false);
+  });
+
+  // Issue 23: a forged callback signed with "" passed wherever the secret variable was empty.
+  it('refuses an empty or non-string secret with a TypeError that names no value', () => {
+    const [, , message] = VECTORS[0];
+    const forged = createHmac('sha256', '').update(message).digest('hex');
+    for (const secret of ['', undefined, null, 42, Buffer.from('k')]) {
+      assert.throws(() => verifyDigest(secret as never, message, forged), { name: 'TypeError', message: /non-empty string/ });
+      assert.throws(() => computeDigest(secret as never, message), { name: 'TypeError', message: /non-empty string/ });
+    }
+  });
+
+  // Issue 23: these threw (RangeError from timingSafeEqual) where a handler expects an answer.
+  it('answers false for a digest that is not a string: an array, a Buffer of any length, an object', () => {
+    const [, secret, message, digest] = VECTORS[0];
+    const hostile: unknown[] = [
+      [digest],
+      digest.split(''),
+      Buffer.from(digest),
+      Buffer.from(digest, 'hex'),
+      Buffer.alloc(64),
+      { toString: () => digest },
+      new String(digest),
+      undefined,
+      null,
+      64,
+    ];
+    for (const d of hostile) assert.equal(verifyDigest(secret, message, d as never), false, String(d));
   });
 
   it('masks keys to at most four characters, never more than half', () => {
