@@ -43,24 +43,28 @@ export function toSarif(records: readonly CheckRecord[], lang: Lang, root: strin
       defaultConfiguration: { level: known ? SARIF_LEVEL[getRule(code as RuleCode).severity] : 'error' },
     };
   });
+  const location = (file: string, line: number, column: number, endLine: number, endColumn: number) => ({
+    physicalLocation: {
+      artifactLocation: { uri: artifactUri(file, root), uriBaseId: '%SRCROOT%' },
+      region: { startLine: line, startColumn: column, endLine, endColumn: Math.max(endColumn, line === endLine ? column : 1) },
+    },
+  });
   const results = records.map((r) => ({
     ruleId: r.code,
     ruleIndex: index.get(r.code)!,
     level: SARIF_LEVEL[r.severity],
     message: { text: r.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: artifactUri(r.file, root), uriBaseId: '%SRCROOT%' },
-          region: {
-            startLine: r.line,
-            startColumn: r.column,
-            endLine: r.endLine,
-            endColumn: Math.max(r.endColumn, r.line === r.endLine ? r.column : 1),
-          },
+    locations: [location(r.file, r.line, r.column, r.endLine, r.endColumn)],
+    // In TS/JS, why the literal is checked at all: the URL it is sent to, the client, the marker…
+    ...(r.evidence && {
+      relatedLocations: [
+        {
+          id: 0,
+          ...location(r.file, r.evidence.line, r.evidence.column, r.evidence.endLine, r.evidence.endColumn),
+          message: { text: r.evidence.message },
         },
-      },
-    ],
+      ],
+    }),
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

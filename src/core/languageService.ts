@@ -58,6 +58,8 @@ export interface LanguageSettings {
   defaultCurrency?: string;
   /** Per-code severity overrides, e.g. `{ "products-total-mismatch": "off" }`. */
   severity?: Record<string, SeverityOverride>;
+  /** The editor takes snippet edits in quick fixes (LSP 3.18): "Add missing required fields" puts a tab stop on each value. */
+  snippetEdits?: boolean;
 }
 
 export interface LanguageService {
@@ -99,6 +101,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
     defaultCurrency: DEFAULT_CURRENCY,
     severity: {},
     sourceDetection: DEFAULT_DETECTION,
+    snippetEdits: false,
   };
   /** One object per configuration: findings checked under it are re-used while it stays. */
   let check: CheckSettings = { lang: 'en', defaultCurrency: DEFAULT_CURRENCY };
@@ -183,7 +186,8 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       }));
       return { isIncomplete: false, items };
     },
-    doCodeActions: (document, diagnostics) => doCodeActions(document.uri, diagnostics, { document, lang: settings.lang }),
+    doCodeActions: (document, diagnostics) =>
+      doCodeActions(document.uri, diagnostics, { document, lang: settings.lang, snippets: settings.snippetEdits }),
     getCodeLenses: (document, doc) => getSendCodeLenses(document, doc, settings.lang),
     getDocumentSymbols,
     getFoldingRanges,

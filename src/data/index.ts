@@ -25,6 +25,7 @@ export interface JsonSchema {
   items?: JsonSchema;
   maxItems?: number;
   maxLength?: number;
+  minLength?: number;
   enum?: unknown[];
   format?: string;
   pattern?: string;

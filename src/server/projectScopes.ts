@@ -33,7 +33,8 @@ export class ProjectScopes {
   private fallback!: ProjectScope;
 
   constructor(
-    private readonly lang: () => Lang,
+    /** What the editor is: its display language, and whether it takes snippet edits. */
+    private readonly editor: () => { lang: Lang; snippetEdits: boolean },
     /** Told of each wrong entry of a configuration (it is ignored) and of a file that cannot be read. */
     private readonly warn: (message: string) => void,
   ) {
@@ -60,7 +61,7 @@ export class ProjectScopes {
         root,
         project,
         settings,
-        service: getLanguageService({ lang: this.lang(), ...settings.language }),
+        service: getLanguageService({ ...this.editor(), ...settings.language }),
         excluded: excludeMatcher(project),
       };
     };

@@ -47,9 +47,11 @@ export interface StartOptions {
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {
   let lang: Lang = 'en';
+  /** The client takes snippet edits in code actions (LSP 3.18): quick fixes get tab stops. */
+  let snippetEdits = false;
   /** Each workspace folder's configuration under the editor's settings, with its language service. */
   const scopes = new ProjectScopes(
-    () => lang,
+    () => ({ lang, snippetEdits }),
     (message) => connection.console.warn(message),
   );
   const cache = new DocumentCache((document, previous, change) =>
@@ -149,9 +151,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     sendCodeLens = init.sendCodeLens === true;
     folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     scopes.setFolders(folderUris);
+    const capabilities = params.capabilities;
+    snippetEdits =
+      capabilities.workspace?.workspaceEdit?.snippetEditSupport === true && capabilities.workspace?.workspaceEdit?.documentChanges === true;
     pushedSettings = init.settings;
     applySettings(init.settings);
-    const capabilities = params.capabilities;
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     configurationRequests = capabilities.workspace?.configuration === true;

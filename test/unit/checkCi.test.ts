@@ -22,6 +22,8 @@ function jkopay(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
 const ENTRY_WITH_ERROR = '{"platform_order_id":"o1","store_id":"s","currency":"TWD","total_price":100.5,"final_price":100,"unredeem":0}';
 const ENTRY_WITH_WARNING =
   '{"platform_order_id":"o2","store_id":"s","currency":"TWD","total_price":100,"final_price":100,"unredeem":0,"extra":1}';
+const SOURCE_SENT =
+  "const body = { platform_order_id: 'o4', refund_amount: 10.5 };\n\nawait axios.post('https://onlinepay.jkopay.com/platform/refund', body);\n";
 const SOURCE_BY_KEYS =
   "export const body = { platform_order_id: 'o3', store_id: 's', currency: 'TWD', total_price: 100.5, final_price: 100, unredeem: 0 };\n";
 
@@ -40,6 +42,7 @@ describe('jkopay check in CI', () => {
   it('writes SARIF 2.1.0 that validates against the OASIS schema, one rule per code and one result per finding', () => {
     write('orders/bad.entry.jkopay.json', ENTRY_WITH_ERROR);
     write('orders/warn.entry.jkopay.json', ENTRY_WITH_WARNING);
+    write('src/pay.ts', SOURCE_SENT);
     const r = jkopay(['check', '--format', 'sarif', '.'], dir);
     assert.equal(r.status, 1, r.stderr);
     const log = JSON.parse(r.stdout) as SarifLog;
@@ -65,8 +68,12 @@ describe('jkopay check in CI', () => {
     assert.equal(new Set(ids).size, ids.length);
     assert.ok(ids.includes('currency-precision') && ids.includes('unused-suppression'));
     assert.ok(rules.every((rule) => rule.shortDescription?.text && rule.help?.text));
-    assert.equal(run.results?.length, 2);
-    const error = run.results!.find((x) => x.ruleId === 'currency-precision')!;
+    assert.equal(run.results?.length, 3);
+    // In code, why the literal is checked: the URL it is sent to, as a related location.
+    const inCode = run.results!.find((x) => x.locations?.[0].physicalLocation?.artifactLocation?.uri === 'src/pay.ts')!;
+    assert.equal(inCode.relatedLocations?.[0].message?.text, 'Checked as a JKOPay refund: sent to /platform/refund at line 3');
+    assert.equal(inCode.relatedLocations?.[0].physicalLocation?.region?.startLine, 3);
+    const error = run.results!.find((x) => x.ruleId === 'currency-precision' && x !== inCode)!;
     assert.equal(error.level, 'error');
     assert.deepEqual(error.locations?.[0].physicalLocation?.artifactLocation, {
       uri: 'orders/bad.entry.jkopay.json',
@@ -117,6 +124,44 @@ describe('jkopay check in CI', () => {
     assert.deepEqual(files(excluded), ['src/ok.entry.jkopay.json']);
     // A file named on the command line is checked whatever ignores it.
     assert.equal(jkopay(['check', '--exclude', 'examples/**', 'examples/broken.entry.jkopay.json'], dir).status, 1);
+  });
+
+  it('--format json gives each finding in code its evidence; --explain lists every literal with JKOPay field names and why', () => {
+    write('src/pay.ts', SOURCE_SENT);
+    write('src/log.ts', "log.warn({ platform_order_id: 'o5', final_price: 1.5 }, 'late');\n");
+    const json = jkopay(['check', '--format', 'json', 'src'], dir);
+    assert.equal(json.status, 1, json.stderr);
+    const [record] = JSON.parse(json.stdout);
+    assert.deepEqual(
+      { code: record.code, evidence: record.evidence },
+      {
+        code: 'currency-precision',
+        evidence: {
+          kind: 'sent',
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 64,
+          message: 'Checked as a JKOPay refund: sent to /platform/refund at line 3',
+        },
+      },
+    );
+    const text = jkopay(['check', '--explain', 'src'], dir);
+    assert.equal(text.status, 0, text.stderr);
+    assert.deepEqual(text.stdout.trim().split('\n'), [
+      `${path.join('src', 'log.ts')}:1:10 Not checked: an argument of log.warn() at line 1, which does not take it to JKOPay`,
+      `${path.join('src', 'pay.ts')}:1:14 Checked as a JKOPay refund: sent to /platform/refund at line 3`,
+    ]);
+    assert.match(text.stderr, /2 literals with JKOPay field names: 1 checked, 1 not/);
+    const explained = JSON.parse(jkopay(['check', '--explain', '--format', 'json', 'src'], dir).stdout);
+    assert.deepEqual(
+      explained.map((r: { checked: boolean; why: string; at: { line: number } }) => [r.checked, r.why, r.at.line]),
+      [
+        [false, 'argument', 1],
+        [true, 'sent', 3],
+      ],
+    );
+    assert.equal(jkopay(['check', '--explain', '--format', 'sarif', 'src'], dir).status, 2);
   });
 
   it('--no-detect-keys leaves literals found only by their keys alone', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, makeDocument, service } from './helpers';
 import { MAX_CODE_ACTIONS } from '../../src/core/features/codeActions';
 
@@ -43,16 +44,52 @@ describe('quick fixes', () => {
     assert.equal(fix(base.replace('"unredeem"', '"unredem"'), 'unknown-field'), base);
   });
 
-  it('adds all missing required fields, and the result has none missing', () => {
-    const text = '{\n  "platform_order_id": "o",\n  "total_price": 10\n}';
+  it('adds all missing required fields as placeholders that keep failing until filled, never as a valid order', () => {
+    const text = '{\n  "platform_order_id": "o",\n  "total_price": 1280\n}';
     const fixed = fix(text, 'missing-field');
     assert.match(fixed, /"store_id": ""/);
     assert.match(fixed, /"currency": "TWD"/);
+    assert.match(fixed, /"final_price": 1280/, 'the price paid is the original price where that is written');
     const ls = service();
     const document = makeDocument(fixed);
     const left = ls.doValidation(document, ls.parseDocument(document)).map((d) => d.code);
     assert.ok(!left.includes('missing-field'), fixed);
     assert.ok(!left.includes('syntax-error'), fixed);
+    assert.ok(left.includes('invalid-value'), `the empty store_id is a finding: ${left}`);
+    // Without a total, both prices are zero: errors until they are filled.
+    const blank = fix('{ "platform_order_id": "o" }', 'missing-field');
+    const blankDocument = makeDocument(blank);
+    const blankLeft = ls.doValidation(blankDocument, ls.parseDocument(blankDocument)).map((d) => d.code);
+    assert.deepEqual(
+      blankLeft.filter((c) => c === 'non-positive-amount'),
+      ['non-positive-amount', 'non-positive-amount'],
+      blank,
+    );
+  });
+
+  it('writes the missing fields of a TS literal in its own style, with tab stops where the editor takes snippets', () => {
+    const text = "const body = {\n  platform_order_id: 'o',\n  total_price: 99,\n};\njkopay.entry(body);\n";
+    const document = TextDocument.create('file:///a.ts', 'typescript', 1, text);
+    for (const snippetEdits of [false, true]) {
+      const ls = service({ snippetEdits });
+      const diagnostics = ls.doValidation(document, ls.parseDocument(document)).filter((d) => d.code === 'missing-field');
+      const [action] = ls.doCodeActions(document, diagnostics).filter((a) => /Add missing/.test(a.title));
+      if (!snippetEdits) {
+        const fixed = applyEdits(document, action.edit!.changes![document.uri]);
+        assert.match(
+          fixed,
+          /\n {2}store_id: '',\n {2}currency: 'TWD',\n {2}final_price: 99,\n {2}unredeem: 0,\n {2}platform_order_id: 'o'/,
+          fixed,
+        );
+        continue;
+      }
+      const [change] = action.edit!.documentChanges as { textDocument: { version: number }; edits: { snippet?: { value: string } }[] }[];
+      assert.equal(change.textDocument.version, 1);
+      assert.equal(
+        change.edits[0].snippet?.value,
+        "store_id: '${1}',\n  currency: '${2:TWD}',\n  final_price: ${3:99},\n  unredeem: ${4:0},\n  ",
+      );
+    }
   });
 
   it('fills an empty object with valid JSON', () => {

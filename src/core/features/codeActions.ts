@@ -9,7 +9,14 @@
  * the document or whose fixes are malformed is passed over (the others still get their actions),
  * and at most MAX_CODE_ACTIONS actions are answered.
  */
-import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import {
+  type CodeAction,
+  CodeActionKind,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../../data/types';
 import type { DiagnosticData } from '../rules/findings';
@@ -38,7 +45,12 @@ function isFix(fix: unknown): fix is FixData {
     typeof title === 'string' &&
     Array.isArray(edits) &&
     edits.every(
-      (e: unknown) => !!e && typeof e === 'object' && isRange((e as TextEdit).range) && typeof (e as TextEdit).newText === 'string',
+      (e: unknown) =>
+        !!e &&
+        typeof e === 'object' &&
+        isRange((e as TextEdit).range) &&
+        typeof (e as TextEdit).newText === 'string' &&
+        ['string', 'undefined'].includes(typeof (e as { snippet?: unknown }).snippet),
     )
   );
 }
@@ -53,6 +65,21 @@ function fixesOf(diagnostic: Diagnostic): FixData[] {
 export interface CodeActionContext {
   document: TextDocument;
   lang: Lang;
+  /** The editor takes snippet edits (LSP 3.18 `workspaceEdit.snippetEditSupport`): fixes with tab stops are sent as such. */
+  snippets?: boolean;
+}
+
+/** A fix as a workspace edit: its snippets (tab stops on what to fill in) where the editor takes them, else plain text. */
+function fixEdit(uri: string, fix: FixData, context: CodeActionContext | undefined): WorkspaceEdit {
+  if (!context?.snippets || !fix.edits.some((e) => e.snippet !== undefined)) {
+    return { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } };
+  }
+  const edits = fix.edits.map((e) =>
+    e.snippet === undefined
+      ? { range: e.range, newText: e.newText }
+      : { range: e.range, snippet: { kind: 'snippet' as const, value: e.snippet } },
+  );
+  return { documentChanges: [{ textDocument: { uri, version: context.document.version }, edits }] };
 }
 
 export function doCodeActions(uri: string, diagnostics: readonly Diagnostic[], context?: CodeActionContext): CodeAction[] {
@@ -73,7 +100,7 @@ export function doCodeActions(uri: string, diagnostics: readonly Diagnostic[], c
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: i === 0,
-        edit: { changes: { [uri]: fix.edits } },
+        edit: fixEdit(uri, fix, context),
       });
     });
   }

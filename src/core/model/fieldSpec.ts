@@ -26,6 +26,7 @@ export interface FieldSpec {
   commaList: boolean;
   enum: readonly unknown[] | undefined;
   maxLength: number | undefined;
+  minLength: number | undefined;
   format: string | undefined;
   minimum: number | undefined;
   exclusiveMinimum: number | undefined;
@@ -54,6 +55,7 @@ function compile(name: string, schema: JsonSchema, required: boolean): FieldSpec
     commaList: schema['x-jkopay-comma-list'] === true,
     enum: schema.enum,
     maxLength: schema.maxLength,
+    minLength: schema.minLength,
     format: schema.format,
     minimum: schema.minimum,
     exclusiveMinimum: schema.exclusiveMinimum,

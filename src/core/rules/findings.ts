@@ -16,6 +16,8 @@ export interface OffsetEdit {
   offset: number;
   length: number;
   newText: string;
+  /** The same text as a snippet, with tab stops on what the user must fill in (used where the editor takes snippet edits). */
+  snippet?: string;
 }
 
 export interface Fix {
@@ -42,7 +44,7 @@ export interface Finding {
 
 /** What a diagnostic carries in `data`: its fixes for the code-action handler, and in TS/JS why its literal is checked. */
 export interface DiagnosticData {
-  fixes: { title: string; edits: TextEdit[] }[];
+  fixes: { title: string; edits: (TextEdit & { snippet?: string })[] }[];
   /** The kind of evidence that makes the literal a request (`sent`, `marker`…); its place is the related information. */
   evidence?: PayloadEvidence['kind'];
 }
@@ -100,7 +102,14 @@ export function toDiagnostics(
   const convert = (fix: Fix) => {
     let done = converted.get(fix);
     if (!done) {
-      done = { title: fix.title, edits: fix.edits.map((e) => ({ range: range(e.offset, e.length), newText: e.newText })) };
+      done = {
+        title: fix.title,
+        edits: fix.edits.map((e) =>
+          e.snippet === undefined
+            ? { range: range(e.offset, e.length), newText: e.newText }
+            : { range: range(e.offset, e.length), newText: e.newText, snippet: e.snippet },
+        ),
+      };
       converted.set(fix, done);
     }
     return done;

@@ -271,6 +271,11 @@ function checkString(ctx: CheckContext, node: StringNode, spec: FieldSpec): void
     }
     return;
   }
+  // An empty id is as good as none: JKOPay cannot find a store or an order by it.
+  if (spec.minLength !== undefined && value.length < spec.minLength) {
+    ctx.reportDetail('invalid-value', node, 'empty-value', { field });
+    return;
+  }
   if (spec.maxLength !== undefined) {
     // A string is never more code points than UTF-16 units: count only when it could be too long.
     const length = value.length > spec.maxLength ? codePointLength(value) : 0;
@@ -395,6 +400,14 @@ function checkOrderIds(ctx: CheckContext, node: StringNode | ArrayNode, spec: Fi
 }
 
 /** One fix that inserts every missing required field with a placeholder that passes the checks where it can. */
+/**
+ * "Add missing required fields": placeholders that keep the payload failing until they are filled
+ * (an empty id is `invalid-value`, a zero price `non-positive-amount`), never values that would pass
+ * for a real order (`final_price: 1` on a 1,280 TWD order made it an order for 1 TWD). `final_price`
+ * takes `total_price` where that is written; `currency` the default currency; `unredeem` 0, which
+ * JKOPay accepts. Written in the literal's own style (unquoted keys and single quotes in code), and
+ * with a tab stop on each value where the editor takes snippets.
+ */
 function addMissingFix(
   ctx: CheckContext,
   node: ObjectNode,
@@ -402,46 +415,82 @@ function addMissingFix(
   known: Map<string, FieldSpec>,
   currency: CurrencyEntry | undefined,
 ): Fix {
-  const entries = missing.map((key) => `${JSON.stringify(key)}: ${placeholder(known.get(key)!, ctx.settings.defaultCurrency, currency)}`);
+  const style = literalStyle(ctx.text, node);
+  const values = missing.map((key) => placeholder(known.get(key)!, node, ctx.settings.defaultCurrency, currency, style.quote));
+  const entries = missing.map((key, i) => `${style.key(key)}: ${values[i].text}`);
+  const snippets = missing.map((key, i) => `${style.key(key)}: ${values[i].snippet(i + 1)}`);
   const title = msg(ctx.lang, 'fix-add-missing', { fields: missing.join(', ') });
   const first = node.properties[0];
   if (first) {
     const indent = ctx.lines.indentationAt(first.keyOffset);
     const sameLine = ctx.lines.lineStartAt(first.keyOffset) <= node.offset;
     const separator = sameLine ? ' ' : `\n${indent}`;
-    return { title, edits: [{ offset: first.keyOffset, length: 0, newText: entries.map((e) => `${e},${separator}`).join('') }] };
+    const join = (list: string[]) => list.map((e) => `${e},${separator}`).join('');
+    return { title, edits: [{ offset: first.keyOffset, length: 0, newText: join(entries), snippet: join(snippets) }] };
   }
   const braceIndent = ctx.lines.indentationAt(node.offset);
   const inner = `${braceIndent}  `;
-  const body = entries.map((e) => `\n${inner}${e}`).join(',');
+  const body = (list: string[]) => `${list.map((e) => `\n${inner}${e}`).join(',')}\n${braceIndent}`;
   // Replace whatever blank space sits between the braces.
   const closeAt = node.offset + node.length - 1;
   const hasClose = ctx.text[closeAt] === '}' && closeAt > node.offset;
   const length = hasClose ? closeAt - node.offset - 1 : 0;
-  return { title, edits: [{ offset: node.offset + 1, length, newText: `${body}\n${braceIndent}` }] };
+  return { title, edits: [{ offset: node.offset + 1, length, newText: body(entries), snippet: body(snippets) }] };
 }
 
-function placeholder(spec: FieldSpec, defaultCurrency: string, currency: CurrencyEntry | undefined): string {
-  const schema = spec.schema;
-  if (spec.name === 'currency') return JSON.stringify(defaultCurrency);
-  if (schema['x-jkopay-amount']) {
-    if (schema.exclusiveMinimum === 0) return (currency ?? findCurrency(defaultCurrency))?.minimum ?? '1';
-    return '0';
+/** How a literal writes its keys and strings: as its first key and string are written (JSON's `"` by default). */
+function literalStyle(text: string, node: ObjectNode): { key: (name: string) => string; quote: string } {
+  const firstKey = node.properties[0] && text[node.properties[0].keyOffset];
+  const keyQuote = firstKey === '"' || firstKey === "'" ? firstKey : firstKey === undefined ? '"' : '';
+  const firstString = node.properties.find((p) => p.value?.type === 'string')?.value;
+  const valueQuote = firstString ? text[firstString.offset] : keyQuote;
+  const quote = valueQuote === "'" || valueQuote === '`' ? valueQuote : '"';
+  return { key: (name) => (keyQuote ? `${keyQuote}${name}${keyQuote}` : name), quote };
+}
+
+/** A value to insert for a missing field, as text and as a snippet tab stop. */
+interface Placeholder {
+  text: string;
+  snippet: (stop: number) => string;
+}
+
+function placeholder(
+  spec: FieldSpec,
+  node: ObjectNode,
+  defaultCurrency: string,
+  currency: CurrencyEntry | undefined,
+  quote: string,
+): Placeholder {
+  const literal = (text: string): Placeholder => ({ text, snippet: (stop) => `\${${stop}:${escapeSnippet(text)}}` });
+  const string = (value: string): Placeholder => ({
+    text: quote + value + quote,
+    snippet: (stop) => `${quote}\${${stop}${value ? `:${escapeSnippet(value)}` : ''}}${quote}`,
+  });
+  if (spec.name === 'currency') return string((currency?.code ?? defaultCurrency).toUpperCase());
+  if (spec.amount) {
+    // The price paid, where the original price is written: the usual case of an order without discount.
+    const total = getProperty(node, 'total_price')?.value;
+    if (spec.name === 'final_price' && total?.type === 'number') return literal(total.text);
+    return literal('0');
   }
   switch (spec.types?.[0]) {
     case 'string':
-      return '""';
+      return string('');
     case 'integer':
-      return '1';
     case 'number':
-      return '0';
+      return literal('0');
     case 'boolean':
-      return 'false';
+      return literal('false');
     case 'array':
-      return '[]';
+      return literal('[]');
     case 'object':
-      return '{}';
+      return literal('{}');
     default:
-      return 'null';
+      return literal('null');
   }
+}
+
+/** Text inside a snippet placeholder: `$`, `}` and `\\` are the snippet syntax's own. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
 }

@@ -7,9 +7,10 @@
  * scopes) or by one index of every word of the scope, built once and kept while the tree lives
  * (large scopes, so that a thousand variables of one file-wide scope cost one pass over it, not a
  * thousand). Each hit is confirmed by descending the tree to it, never by a walk of every node.
- * Pure; `work` counts the characters scanned and nodes descended, for the growth tests.
+ * Pure; it counts the characters it scans and the nodes it descends in `traceWork`.
  */
 import type * as TS from 'typescript';
+import { traceWork } from './traceDeps';
 import { childAt, startOf } from './tsParser';
 import { typescript } from './typescriptLoader';
 
@@ -17,9 +18,6 @@ import { typescript } from './typescriptLoader';
 const INDEXED_SCOPE_CHARS = 8 * 1024;
 
 const WORD = /[A-Za-z_$][\w$]*/g;
-
-/** Work done so far (characters scanned, nodes descended): what the growth tests compare, not time. */
-export const identifierWork = { count: 0 };
 
 /** Every word of a large scope, by name: offsets in increasing order. */
 const wordIndexes = new WeakMap<TS.Node, Map<string, number[]>>();
@@ -36,7 +34,7 @@ function wordOffsets(scope: TS.Node, name: string, text: string): number[] {
     let index = wordIndexes.get(scope);
     if (!index) {
       index = new Map();
-      identifierWork.count += end - start;
+      traceWork.count += end - start;
       WORD.lastIndex = start;
       for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) {
         if (m.index > 0 && isIdentifierChar(text.charCodeAt(m.index - 1))) continue;
@@ -48,7 +46,7 @@ function wordOffsets(scope: TS.Node, name: string, text: string): number[] {
     }
     return index.get(name) ?? [];
   }
-  identifierWork.count += end - start;
+  traceWork.count += end - start;
   const found: number[] = [];
   for (let at = text.indexOf(name, start); at >= 0 && at + name.length <= end; at = text.indexOf(name, at + name.length)) {
     if (at > 0 && isIdentifierChar(text.charCodeAt(at - 1))) continue;
@@ -63,7 +61,7 @@ export function identifierAt(scope: TS.Node, offset: number, text: string): TS.I
   const ts = typescript();
   let node: TS.Node | undefined = scope;
   while (node) {
-    identifierWork.count++;
+    traceWork.count++;
     if (ts.isIdentifier(node)) return startOf(node, text) === offset ? node : undefined;
     node = childAt(node, offset);
   }

@@ -20,7 +20,7 @@ import { type Declaration, findDeclaration, functionScopeOf } from './declaratio
 import { identifiersNamed } from './identifierUses';
 import { type SinkHit, sinkAt, urlProperty } from './sinks';
 import { staticText, urlTarget } from './staticText';
-import { TraceDeps } from './traceDeps';
+import { TraceDeps, traceWork } from './traceDeps';
 import { staticName } from './tsParser';
 import { typescript } from './typescriptLoader';
 
@@ -47,8 +47,12 @@ export type Outcome =
   | { type: 'sent' | 'signed' | 'client' | 'elsewhere'; endpoint?: Endpoint; at: TS.Node; detail: string; via?: string; weak?: boolean }
   | { type: 'dropped'; reason: DropReason; at: TS.Node; detail: string };
 
-/** Steps one literal's trail may take. */
-const MAX_STEPS = 400;
+/**
+ * Steps one literal's trail may take: far more than code uses one value for (each use of a variable
+ * is a step or two), and a bound on what hostile code can make one literal cost. The total stays
+ * linear anyway: what a variable leads to is learnt once per parse and re-used.
+ */
+const MAX_STEPS = 10_000;
 
 /** What a trail is carrying: the value itself, or an object that holds it (a request's options). */
 type Carried = 'value' | 'wrapped';
@@ -79,6 +83,7 @@ export class ValueTracer {
   /** Where a value goes from an expression that produces it. */
   private follow(expression: TS.Node, level: number, carried: Carried): Outcome[] {
     const ts = typescript();
+    traceWork.count++;
     if (++this.steps > MAX_STEPS) return [drop('too-far', expression, '')];
     let node: TS.Node = expression;
     let parent = node.parent;

@@ -67,6 +67,7 @@ export const MESSAGES = {
   'fix-handle-missing-codes': { en: 'Handle the missing result codes', 'zh-TW': '處理缺少的結果代碼' },
   'fix-compare-string': { en: "Compare with the string '{code}'", 'zh-TW': "改為與字串 '{code}' 比較" },
   'did-you-mean': { en: ' Did you mean "{suggestion}"?', 'zh-TW': '您是指「{suggestion}」嗎？' },
+  'empty-value': { en: '"{field}" is empty: JKOPay needs a value here.', 'zh-TW': '「{field}」是空的：街口需要這個值。' },
   'not-allowed-value': {
     en: '"{value}" is not an allowed value of "{field}". Allowed: {allowed}.',
     'zh-TW': '「{value}」不是「{field}」允許的值。允許的值：{allowed}。',

@@ -1,0 +1,79 @@
+/**
+ * The fixture corpora through the language server, as an editor sees them: every file of
+ * test/fixtures/source and test/fixtures/corpus opened over `jkopay lsp --stdio` must get exactly
+ * the diagnostics its `// expect:` lines state (the same ones `jkopay check` must report, see
+ * test/unit/fixtureCorpus.test.ts), and its CodeLenses sit only above the literals it checks.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeLens, Diagnostic } from 'vscode-languageserver/node';
+import { ROOT, startStdioServer, type StdioServer } from './stdioServer';
+
+const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
+
+function expectations(text: string): string[] {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const m = /^\/\/ expect: (.*)$/.exec(line.trim());
+      return m ? [m[1].trim()] : [];
+    })
+    .filter((e) => e !== 'none')
+    .sort();
+}
+
+const LANGUAGE: Record<string, string> = { '.ts': 'typescript', '.tsx': 'typescriptreact', '.jsx': 'javascriptreact' };
+
+for (const folder of ['source', 'corpus']) {
+  describe(`fixture corpus ${folder} over jkopay lsp --stdio`, function () {
+    this.timeout(60000);
+    let server: StdioServer;
+    const dir = path.join(ROOT, 'test/fixtures', folder);
+    /** Where `jkopay check --explain` says a checked literal starts, by file name: the lenses must sit there. */
+    const checkedAt = new Map<string, string[]>();
+
+    before(async () => {
+      const explain = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', '--explain', '--format', 'json', dir], {
+        encoding: 'utf8',
+      });
+      for (const r of JSON.parse(explain.stdout) as { file: string; line: number; column: number; checked: boolean }[]) {
+        const name = path.basename(r.file);
+        if (r.checked) checkedAt.set(name, [...(checkedAt.get(name) ?? []), `${r.line}:${r.column}`]);
+      }
+      server = await startStdioServer({
+        initializationOptions: { sendCodeLens: true, locale: 'en' },
+        capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } },
+      });
+    });
+    after(() => server.stop());
+
+    for (const name of fs
+      .readdirSync(dir)
+      .sort()
+      .filter((n) => /\.[cm]?[jt]sx?$/.test(n))) {
+      it(name, async () => {
+        const file = path.join(dir, name);
+        const text = fs.readFileSync(file, 'utf8');
+        const uri = pathToFileURL(file).href;
+        const languageId = LANGUAGE[path.extname(name)] ?? 'javascript';
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+        const report = await server.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+        const actual = report.items.map(
+          (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity!]} ${d.code}`,
+        );
+        assert.deepEqual(actual.sort(), expectations(text));
+        // Each diagnostic in a checked literal says why it is checked; the code-coverage ones are about answers.
+        for (const d of report.items.filter((d) => !/result-code|unused-suppression/.test(String(d.code))))
+          assert.match(d.relatedInformation?.[0]?.message ?? '', /^Checked as a JKOPay (entry|refund|inquiry): /, `${name}: ${d.code}`);
+        // The lenses sit above the literals the CLI explains as checked, and nowhere else: none above a look-alike.
+        const lenses = await server.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+        const lensed = [...new Set(lenses.map((l) => `${l.range.start.line + 1}:${l.range.start.character + 1}`))];
+        assert.deepEqual(lensed.sort(), (checkedAt.get(name) ?? []).sort(), name);
+        await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      });
+    }
+  });
+}
