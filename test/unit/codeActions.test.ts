@@ -68,7 +68,7 @@ describe('quick fixes', () => {
   });
 
   it('writes the missing fields of a TS literal in its own style, with tab stops where the editor takes snippets', () => {
-    const text = "const body = {\n  platform_order_id: 'o',\n  total_price: 99,\n};\njkopay.entry(body);\n";
+    const text = "const body = {\n  platform_order_id: 'o',\n  total_price: 99,\n};\npost('/platform/entry', body);\n";
     const document = TextDocument.create('file:///a.ts', 'typescript', 1, text);
     for (const snippetEdits of [false, true]) {
       const ls = service({ snippetEdits });

@@ -233,7 +233,7 @@ describe('incremental re-check equals a full re-check', function () {
 
   it('re-checks only the edited literal of a TS source and re-uses the others’ findings, moved', () => {
     const literal = (id: string) =>
-      `const ${id} = { platform_order_id: '${id}', store_id: 's', currency: 'TWD', total_price: 100.5, final_price: 100 };\njkopay.entry(${id});\n`;
+      `const ${id} = { platform_order_id: '${id}', store_id: 's', currency: 'TWD', total_price: 100.5, final_price: 100 };\npost('/platform/entry', ${id});\n`;
     const text = literal('a') + literal('b') + literal('c');
     const uri = 'file:///x.ts';
     const doc = parseSourceDocument(uri, text);

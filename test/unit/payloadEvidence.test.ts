@@ -166,6 +166,89 @@ const CASES: [string, string, string][] = [
     `const answer = { platform_order_id: 'o', status: 0, tradeNo: 'T1' };\nawait fetch('/platform/inquiry', { body: JSON.stringify(answer) });`,
     'skipped:not-request',
   ],
+  // What the red-team pass found, each now decided by a rule rather than a name.
+  [
+    'an audit record keyed by the path: no call that sends',
+    `await this.audit.record(REFUND_PATH, ${REFUND});\nconst REFUND_PATH = '/platform/refund';`,
+    'skipped:argument',
+  ],
+  ['a cache keyed by a JKOPay URL', `await cache.set(\`\${BASE}/platform/inquiry?ids=\${id}\`, ${REFUND});`, 'skipped:argument'],
+  [
+    'a log line holding request options',
+    `log.debug({ req: { method: 'POST', url: BASE + '/platform/entry', body: ${ENTRY} } }, 'sending');`,
+    'skipped:nested',
+  ],
+  [
+    'a nock body matcher',
+    `import nock from 'nock';\nnock(JKO).post('/platform/entry', { platform_order_id: 'o' }).reply(200, {});`,
+    'skipped:mock',
+  ],
+  [
+    'a mock adapter expectation',
+    `import MockAdapter from 'axios-mock-adapter';\nconst mock = new MockAdapter(axios);\nmock.onPost('/platform/refund', ${REFUND}).reply(200);`,
+    'skipped:mock',
+  ],
+  [
+    'a signature sent with a request elsewhere',
+    `const forged = ${ENTRY};\nconst digest = createHmac('sha256', k).update(JSON.stringify(forged)).digest('hex');\nawait request(app).post('/jkopay/confirm').set('digest', digest).send(other);`,
+    'skipped:elsewhere',
+  ],
+  [
+    'a signature for another service',
+    `const headers = { 'x-signature': createHmac('sha256', k).update(JSON.stringify(${ENTRY})).digest('hex') };`,
+    'skipped:argument',
+  ],
+  [
+    'the app own proxy route',
+    `await fetch('/api/admin/platform/refund', { method: 'POST', body: JSON.stringify(${REFUND}) });`,
+    'skipped:elsewhere',
+  ],
+  [
+    'a store named for the brand',
+    `const jkopay = useJkopayStore();\njkopay.$patch({ platform_order_id: '', total_price: 0 });`,
+    'skipped:unknown-url',
+  ],
+  [
+    'a model named for the brand',
+    `const JkoPayment = mongoose.model('JkoPayment', schema);\nawait JkoPayment.create({ platform_order_id: id, refund_amount: 1 });`,
+    'skipped:argument',
+  ],
+  [
+    'a repository method that records',
+    `await this.jkoPayService.recordRefund({ platform_order_id: id, refund_amount: 1, refunded_at: now });`,
+    'skipped:argument',
+  ],
+  ['Prisma data under a model named for the brand', `await prisma.jkoPayment.create({ data: ${REFUND} });`, 'skipped:nested'],
+  [
+    'an endpoint chosen by a ternary',
+    `const path = kind === 'refund' ? '/platform/refund' : '/platform/entry';\nawait fetch(BASE + path, { method: 'POST', body: JSON.stringify(${ENTRY}) });`,
+    'checked:entry:sent',
+  ],
+  [
+    'a client typed on the class',
+    `class S { constructor(private readonly client: JkoPayClient) {} go() { return this.client.refund(${REFUND}); } }`,
+    'checked:refund:client',
+  ],
+  [
+    'a method of the library client destructured',
+    `import { createClient } from 'jkopay-tools';\nconst { refund } = createClient(options);\nawait refund(${REFUND});`,
+    'checked:refund:client',
+  ],
+  [
+    'request options filled later',
+    `const init = { method: 'POST' };\ninit.body = JSON.stringify(${REFUND});\nawait fetch('https://onlinepay.jkopay.com/platform/refund', init);`,
+    'checked:refund:sent',
+  ],
+  [
+    'a helper that hands back a copy',
+    `function compact(o) { return Object.fromEntries(Object.entries(o).filter(([, v]) => v != null)); }\nawait post('/platform/refund', compact(${REFUND}));`,
+    'checked:refund:sent',
+  ],
+  [
+    'request options handed to a send named for JKOPay',
+    `const payload = JSON.stringify(${ENTRY});\nawait callJkopay({ url: config.entryUrl, method: 'POST', payload });`,
+    'checked:entry:client',
+  ],
 ];
 
 describe('TS/JS literals are requests only on evidence of where they go', () => {
@@ -178,6 +261,25 @@ describe('TS/JS literals are requests only on evidence of where they go', () => 
       "const body = { platform_order_id: 'o', refund_amount: '100' };\nbody.refund_amount = '80';\nawait post('/platform/refund', body);\n";
     const codes = validateSource(text).map((d) => `${d.range.start.line}:${d.code}`);
     assert.deepEqual(codes, ['0:wrong-type', '1:wrong-type']);
+  });
+
+  it('reads an inner variable of the same name as another one', () => {
+    const text = `const body = ${REFUND};\nawait jko.refund(body);\nitems.map((item) => { const body = { sku: item.sku }; body.status = 'restocked'; return inventory.restock(body); });\n`;
+    assert.equal(decide(text), 'checked:refund:client');
+    assert.deepEqual(
+      validateSource(text).map((d) => d.code),
+      ['currency-precision'],
+      "the inner body.status is not the refund's",
+    );
+  });
+
+  it('counts the fields a helper spreads the literal into, and their currency', () => {
+    const text = `async function sendEntry(partial) {\n  return post('/platform/entry', { store_id: 's', currency: 'TWD', unredeem: 0, ...partial });\n}\nawait sendEntry({ platform_order_id: id, total_price: 99.5, final_price: 99 });\n`;
+    assert.deepEqual(
+      validateSource(text).map((d) => d.code),
+      ['currency-precision'],
+      'no field missing; 99.5 TWD judged',
+    );
   });
 
   it('takes fields and currency from a const spread into the literal, and keeps the key set open for another spread', () => {

@@ -43,6 +43,8 @@ const SKIP_MESSAGES: Record<SkipReason, MessageId> = {
   other: 'why-nowhere',
   unused: 'why-nowhere',
   'too-far': 'why-too-far',
+  'unknown-url': 'why-unknown-url',
+  mock: 'why-mock',
   elsewhere: 'why-elsewhere',
   'own-type': 'why-own-type',
   'other-type': 'why-other-type',

@@ -15,7 +15,7 @@ export interface Declaration {
   name: TS.Identifier;
   /** The declaring node: a VariableDeclaration, ParameterDeclaration, FunctionDeclaration, ClassDeclaration or import. */
   node: TS.Node;
-  kind: 'variable' | 'parameter' | 'function' | 'class' | 'import';
+  kind: 'variable' | 'parameter' | 'function' | 'class' | 'enum' | 'import';
   /** Where its uses can be: the function (or file) that holds it. */
   scope: TS.Node;
   /** A variable's initializer. */
@@ -44,25 +44,53 @@ export function findDeclaration(name: string, from: TS.Node, deps: TraceDeps): D
       deps.touch(found.node);
       return found;
     }
-    if (!node.parent) deps.unresolved.add(name);
+    if (!node.parent) deps.missed(name);
   }
   return undefined;
 }
 
+/**
+ * The declaration a variable's own declaring node makes: what `findDeclaration` would answer from
+ * inside its scope, without listing the scope's other names (a function body's map is then built
+ * only when a name must be looked up there).
+ */
+export function declarationOfVariable(declaration: TS.VariableDeclaration & { name: TS.Identifier }, deps: TraceDeps): Declaration {
+  let container: TS.Node = declaration.parent;
+  while (!holdsDeclarations(container)) container = container.parent;
+  deps.touch(declaration);
+  return { name: declaration.name, node: declaration, kind: 'variable', scope: container, initializer: declaration.initializer };
+}
+
+/**
+ * True when a use of a declaration's name is inside a block or function, nested in the declaration's
+ * scope, that declares the name again: the use is of that inner one (`const body = …` in a callback).
+ */
+export function shadowed(use: TS.Identifier, declaration: Declaration): boolean {
+  for (let node: TS.Node = use.parent; node && node !== declaration.scope; node = node.parent) {
+    if (!holdsDeclarations(node)) continue;
+    const inner = declarationsOf(node).get(use.text);
+    if (inner && inner.node !== declaration.node) return true;
+  }
+  return false;
+}
+
+let containerKinds: Set<TS.SyntaxKind> | undefined;
+
 function holdsDeclarations(node: TS.Node): boolean {
   const ts = typescript();
-  return (
-    ts.isSourceFile(node) ||
-    ts.isBlock(node) ||
-    ts.isModuleBlock(node) ||
-    ts.isCaseClause(node) ||
-    ts.isDefaultClause(node) ||
-    ts.isFunctionLike(node) ||
-    ts.isForStatement(node) ||
-    ts.isForOfStatement(node) ||
-    ts.isForInStatement(node) ||
-    ts.isCatchClause(node)
-  );
+  const k = ts.SyntaxKind;
+  containerKinds ??= new Set([
+    k.SourceFile,
+    k.Block,
+    k.ModuleBlock,
+    k.CaseClause,
+    k.DefaultClause,
+    k.ForStatement,
+    k.ForOfStatement,
+    k.ForInStatement,
+    k.CatchClause,
+  ]);
+  return containerKinds.has(node.kind) || ts.isFunctionLike(node);
 }
 
 function declarationsOf(container: TS.Node): Map<string, Declaration> {
@@ -103,6 +131,7 @@ function declarationsOf(container: TS.Node): Map<string, Declaration> {
       else if (ts.isFunctionDeclaration(statement) && statement.name)
         add({ name: statement.name, node: statement, kind: 'function', scope });
       else if (ts.isClassDeclaration(statement) && statement.name) add({ name: statement.name, node: statement, kind: 'class', scope });
+      else if (ts.isEnumDeclaration(statement)) add({ name: statement.name, node: statement, kind: 'enum', scope });
       else if (ts.isImportDeclaration(statement)) addImports(statement, scope, add);
       else if (ts.isImportEqualsDeclaration(statement)) add({ name: statement.name, node: statement, kind: 'import', scope });
     }

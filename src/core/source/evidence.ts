@@ -49,10 +49,18 @@ export interface LiteralDecision {
   literal: TS.ObjectLiteralExpression;
   kind: Endpoint | undefined;
   evidence?: { kind: EvidenceKind; at: TS.Node; detail: string; via?: string };
+  /** The evidence is a client known by its name, which may complete the body: no field is reported missing. */
+  open?: boolean;
+  /** The fields of the literals it was spread into on its way to JKOPay: present, and read for the currency. */
+  acquired?: PropertyNode[];
   skip?: { reason: SkipReason; at: TS.Node; detail: string };
 }
 
-const EVIDENCE_ORDER: Outcome['type'][] = ['sent', 'client', 'signed'];
+/**
+ * Evidence by strength: a send to JKOPay's URL, a JKOPay client, then (unless the value is also sent
+ * somewhere else, which says the signature is another service's) a signature.
+ */
+const EVIDENCE_ORDER: Outcome['type'][] = ['sent', 'client', 'elsewhere', 'signed'];
 
 /** Keys that only answers and callbacks have (`status`, `tradeNo` of a transaction). */
 const ANSWER_ONLY_KEYS = ['status', 'tradeNo'];
@@ -68,22 +76,27 @@ export function decideByEvidence(
   /** The type the literal is given, when it is a name (`OrderForm`): someone's data, not beyond doubt a request. */
   typeName: string | undefined,
 ): LiteralDecision {
+  // Its own keys and those written into it later say what it is; a copy made with more keys (`{ ...req, status }`) does not.
   const keys = keySet(node);
   const keysKind = kindFromKeys((key) => keys.has(key));
   if (keysKind === 'response' || ANSWER_ONLY_KEYS.some((key) => keys.has(key)))
     return { literal, kind: undefined, skip: { reason: 'not-request', at: literal, detail: '' } };
 
-  const sent = best(outcomes, 'sent');
-  const elsewhere = sent ? undefined : outcomes.find((o) => o.type === 'elsewhere');
-  if (elsewhere) return { literal, kind: undefined, skip: { reason: 'elsewhere', at: elsewhere.at, detail: elsewhere.detail } };
   for (const type of EVIDENCE_ORDER) {
     const found = best(outcomes, type);
     if (!found || found.type === 'dropped') continue;
-    const kind = found.endpoint ?? (keysKind as Endpoint | undefined);
+    if (found.type === 'elsewhere') return { literal, kind: undefined, skip: { reason: 'elsewhere', at: found.at, detail: found.detail } };
+    // What it is sent as has the fields it acquired on the way (`{ store_id, currency, ...partial }`).
+    if (found.acquired) for (const p of found.acquired) keys.add(p.key);
+    const kind = found.endpoint ?? (kindFromKeys((key) => keys.has(key)) as Endpoint | undefined);
     if (!kind) return { literal, kind, skip: { reason: 'no-kind', at: found.at, detail: found.detail } };
     if (found.weak && !requestKeys(node, kind))
       return { literal, kind: undefined, skip: { reason: 'not-request-keys', at: found.at, detail: found.detail } };
-    return { literal, kind, evidence: { kind: found.type as EvidenceKind, at: found.at, detail: found.detail, via: found.via } };
+    const evidence = { kind: found.type as EvidenceKind, at: found.at, detail: found.detail, via: found.via };
+    const decision: LiteralDecision = { literal, kind, evidence };
+    if (found.open) decision.open = true;
+    if (found.acquired) decision.acquired = found.acquired;
+    return decision;
   }
   const handedOn = outcomes.some((o) => o.type !== 'dropped' || !HARMLESS_ENDS.has(o.reason));
   if (isStandalone(literal) && !handedOn && completeEntry(node)) {
@@ -114,12 +127,12 @@ function mostTelling(outcomes: readonly Outcome[]): Extract<Outcome, { type: 'dr
   return dropped.find((o) => !HARMLESS_ENDS.has(o.reason)) ?? dropped[0];
 }
 
+/** The keys the literal has: its own, those assigned to it later, and those of the consts it spreads. */
 function keySet(node: ObjectNode): Set<string> {
   const keys = new Set<string>();
   for (const p of node.properties) keys.add(p.key);
   for (const p of node.assigned ?? []) keys.add(p.key);
   for (const p of node.inherited ?? []) keys.add(p.key);
-  for (const k of node.presentKeys ?? []) keys.add(k);
   return keys;
 }
 

@@ -68,13 +68,25 @@ export function identifierAt(scope: TS.Node, offset: number, text: string): TS.I
   return undefined;
 }
 
+/**
+ * The identifiers of each name found in a scope so far. A scope's node stands for unchanged text
+ * (TypeScript's incremental parser keeps the nodes of what an edit did not reach, moving them), so
+ * its identifiers are found once, not again at every keystroke elsewhere in the file.
+ */
+const found = new WeakMap<TS.Node, Map<string, TS.Identifier[]>>();
+
 /** The identifiers named `name` inside `scope`, in order (in code, not in strings or comments). */
 export function identifiersNamed(scope: TS.Node, name: string, sourceFile: TS.SourceFile): TS.Identifier[] {
+  let byName = found.get(scope);
+  if (!byName) found.set(scope, (byName = new Map()));
+  let ids = byName.get(name);
+  if (ids) return ids;
   const text = sourceFile.text;
-  const found: TS.Identifier[] = [];
+  ids = [];
   for (const at of wordOffsets(scope, name, text)) {
     const id = identifierAt(scope, at, text);
-    if (id && id.text === name) found.push(id);
+    if (id && id.text === name) ids.push(id);
   }
-  return found;
+  byName.set(name, ids);
+  return ids;
 }

@@ -3,20 +3,20 @@
  *
  * - the builder pattern, a literal bound to a variable and completed later where the variable is
  *   visible (`const body = { … }; if (x) body.unredeem = x;`): `body.x = …`, `body['x'] = …`,
- *   `Object.assign(body, { … })`, and the keys of a new literal the body is spread into
- *   (`{ ...body, x }`). Assignments under a condition count too: the check cannot know the
- *   condition, and a false alarm costs more than a miss;
+ *   `Object.assign(body, { … })`. Assignments under a condition count too: the check cannot know
+ *   the condition, and a false alarm costs more than a miss (the keys of a new literal the body is
+ *   spread into on its way to JKOPay are the trail's: see `valueFlow.ts`);
  * - spreads of const object literals of the file into the literal (`{ ...JKO_BASE, total_price }`
  *   with `const JKO_BASE = { store_id, currency: 'TWD', unredeem: 0 }`, or `Object.freeze` of one):
  *   their fields are present and their currency is the literal's. A spread of anything else leaves
  *   the key set open.
  *
- * Uses are found by name in the variable's scope (`identifierUses.ts`), without a type checker: a
- * shadowing variable of the same name in the same scope is taken for the same. Pure.
+ * Uses are found by name in the variable's scope (`identifierUses.ts`), leaving out those of a
+ * variable of the same name declared in a nested block or function. Pure.
  */
 import type * as TS from 'typescript';
 import type { ObjectNode, PropertyNode } from '../model/model';
-import { findDeclaration } from './declarations';
+import { declarationOfVariable, shadowed } from './declarations';
 import { identifiersNamed } from './identifierUses';
 import { constObject } from './staticText';
 import type { TraceDeps } from './traceDeps';
@@ -27,8 +27,6 @@ import { typescript } from './typescriptLoader';
 export interface LaterKeys {
   /** Properties assigned with a key known statically: checked like the literal's own. */
   assigned: PropertyNode[];
-  /** Keys added where the value is checked elsewhere (the other keys of a literal the body is spread into). */
-  present: string[];
   /** Properties of the const literals spread into it: present, and read for the currency. */
   inherited: PropertyNode[];
   /** A key or an object that cannot be known statically was added: the key set is open. */
@@ -49,11 +47,11 @@ export function boundVariable(literal: TS.ObjectLiteralExpression): TS.VariableD
 
 /** The keys added to a literal later, and those its spreads of consts bring; undefined when none. */
 export function laterKeys(literal: TS.ObjectLiteralExpression, sourceFile: TS.SourceFile, deps: TraceDeps): LaterKeys | undefined {
-  const later: LaterKeys = { assigned: [], present: [], inherited: [], open: false, keysKnown: true };
+  const later: LaterKeys = { assigned: [], inherited: [], open: false, keysKnown: true };
   inheritSpreads(literal, sourceFile, deps, later);
   const declaration = boundVariable(literal);
   if (declaration) addAssignments(declaration, sourceFile, deps, later);
-  const any = later.assigned.length || later.present.length || later.inherited.length || later.open;
+  const any = later.assigned.length || later.inherited.length || later.open;
   return any ? later : undefined;
 }
 
@@ -79,12 +77,11 @@ function inheritSpreads(literal: TS.ObjectLiteralExpression, sourceFile: TS.Sour
 function addAssignments(declaration: TS.VariableDeclaration, sourceFile: TS.SourceFile, deps: TraceDeps, later: LaterKeys): void {
   const ts = typescript();
   const name = (declaration.name as TS.Identifier).text;
-  const found = findDeclaration(name, declaration.name, deps);
-  if (!found || found.node !== declaration) return;
+  const found = declarationOfVariable(declaration as TS.VariableDeclaration & { name: TS.Identifier }, deps);
   deps.touch(found.scope);
   const text = sourceFile.text;
   for (const id of identifiersNamed(found.scope, name, sourceFile)) {
-    if (id.pos < declaration.end) continue;
+    if (id.pos < declaration.end || shadowed(id, found)) continue;
     const parent = id.parent;
     // body.x = …, body['x'] = …
     if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === id) {
@@ -121,16 +118,6 @@ function addAssignments(declaration: TS.VariableDeclaration, sourceFile: TS.Sour
           later.open = true;
         }
       }
-      continue;
-    }
-    // { ...body, x }
-    if (ts.isSpreadAssignment(parent) && parent.expression === id) {
-      for (const element of parent.parent.properties) {
-        if (element === parent) continue;
-        const key = element.name ? staticName(element.name, sourceFile) : undefined;
-        if (key !== undefined) later.present.push(key);
-        else later.open = true;
-      }
     }
   }
 }
@@ -161,7 +148,6 @@ export function withLaterKeys(node: ObjectNode, later: LaterKeys | undefined): O
   return {
     ...node,
     assigned: later.assigned.length ? later.assigned : undefined,
-    presentKeys: later.present.length ? later.present : undefined,
     inherited: later.inherited.length ? later.inherited : undefined,
     // A literal whose every spread is a const of the file has a known key set again.
     openKeys: later.open || (node.openKeys === true && !later.keysKnown),

@@ -166,17 +166,22 @@ export function findPayloads(sourceFile: TS.SourceFile, detection: SourceDetecti
       if (decisions.has(literal)) continue;
       const cached = traced.get(literal);
       let decision: LiteralDecision;
-      if (cached && cached.keys === detection.keys && cached.deps.standIn(file)) decision = cached.decision;
-      else {
+      if (cached && cached.keys === detection.keys && cached.deps.standIn(file)) {
+        decision = cached.decision;
+        // Keys acquired later: none last time, and nothing it read has changed.
+        if (!cached.later) nodes.set(literal, convertOnce(literal, sourceFile));
+      } else {
         tracer ??= new ValueTracer(sourceFile);
         const { outcomes, deps } = tracer.trace(literal);
-        const later = new TraceDeps();
-        const node = withLaterKeys(convertOnce(literal, sourceFile), laterKeys(literal, sourceFile, later));
+        const later = laterKeys(literal, sourceFile, deps);
+        const node = withLaterKeys(convertOnce(literal, sourceFile), later);
         nodes.set(literal, node);
-        deps.merge(later);
         decision = decideByEvidence(literal, node, outcomes, annotatedType(literal, sourceFile));
-        traced.set(literal, { keys: detection.keys, decision, deps });
+        traced.set(literal, { keys: detection.keys, decision, deps, later: later !== undefined });
       }
+      // A client known by its name may complete the body (its store, its currency): no field is missing.
+      // The fields of literals it was spread into on its way are present, and may name its currency.
+      if (decision.open || decision.acquired) nodes.set(literal, completed(nodeOf(literal), decision));
       decisions.set(literal, { decision, evidence: decision.evidence && spanOf(decision.evidence, sourceFile) });
     }
   }
@@ -195,8 +200,26 @@ export function findPayloads(sourceFile: TS.SourceFile, detection: SourceDetecti
   return { payloads, decisions: all };
 }
 
-/** The decisions of literals found by their keys, with what they read of the file (kept while it stands). */
-const traced = new WeakMap<TS.ObjectLiteralExpression, { keys: boolean; decision: LiteralDecision; deps: TraceDeps }>();
+/**
+ * The decisions of literals found by their keys, with what they read of the file (kept while it
+ * stands), and whether they acquire keys later (read again at each parse: their offsets may move apart).
+ */
+const traced = new WeakMap<TS.ObjectLiteralExpression, { keys: boolean; decision: LiteralDecision; deps: TraceDeps; later: boolean }>();
+
+/**
+ * A literal's node with what its evidence adds: keys a client may complete (open), fields acquired on
+ * the way. Kept per node and decision, so an unchanged literal keeps one node from parse to parse and
+ * its findings are re-used.
+ */
+function completed(node: ObjectNode, decision: LiteralDecision): ObjectNode {
+  const known = completions.get(node);
+  if (known?.decision === decision) return known.node;
+  const inherited = decision.acquired ? [...(node.inherited ?? []), ...decision.acquired] : node.inherited;
+  const result = { ...node, inherited, openKeys: node.openKeys || decision.open === true };
+  completions.set(node, { decision, node: result });
+  return result;
+}
+const completions = new WeakMap<ObjectNode, { decision: LiteralDecision; node: ObjectNode }>();
 
 /** A decision's evidence in offsets, as the payload model keeps it. */
 function spanOf(evidence: NonNullable<LiteralDecision['evidence']>, sourceFile: TS.SourceFile): PayloadEvidence {

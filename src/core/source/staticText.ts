@@ -40,7 +40,19 @@ export function staticText(expression: TS.Expression, deps: TraceDeps, depth = 0
       return staticText(node.left, deps, depth + 1) ?? staticText(node.right, deps, depth + 1);
     return undefined;
   }
-  if (ts.isConditionalExpression(node)) return staticText(node.whenTrue, deps, depth + 1) ?? staticText(node.whenFalse, deps, depth + 1);
+  if (ts.isConditionalExpression(node)) {
+    // `kind === 'refund' ? '/platform/refund' : '/platform/entry'`: what both branches share, then a hole.
+    const yes = staticText(node.whenTrue, deps, depth + 1);
+    const no = staticText(node.whenFalse, deps, depth + 1);
+    if (yes === undefined || no === undefined || yes === no) return yes ?? no;
+    // Two JKOPay URLs to the same endpoint (production or sandbox) say the same: either will do.
+    const a = urlTarget(yes);
+    const b = urlTarget(no);
+    if (a?.jkopay && b?.jkopay && a.endpoint === b.endpoint) return yes;
+    let common = 0;
+    while (common < yes.length && yes[common] === no[common]) common++;
+    return yes.slice(0, common) + HOLE;
+  }
   if (ts.isIdentifier(node)) {
     const declaration = findDeclaration(node.text, node, deps);
     return declaration?.kind === 'variable' && declaration.initializer && isConstLike(declaration.node)
@@ -50,8 +62,10 @@ export function staticText(expression: TS.Expression, deps: TraceDeps, depth = 0
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
     // `url.href`, `url.toString()` of a URL the file builds.
     if (ts.isPropertyAccessExpression(node) && node.name.text === 'href') return staticText(node.expression, deps, depth + 1);
-    const object = constObject(node.expression, deps, depth);
     const key = ts.isPropertyAccessExpression(node) ? node.name.text : literalKey(node.argumentExpression);
+    const member = key === undefined ? undefined : enumMember(node.expression, key, deps);
+    if (member) return staticText(member, deps, depth + 1);
+    const object = constObject(node.expression, deps, depth);
     if (!object || key === undefined) return undefined;
     const value = propertyValue(object, key);
     return value && staticText(value, deps, depth + 1);
@@ -64,6 +78,17 @@ export function staticText(expression: TS.Expression, deps: TraceDeps, depth = 0
     if (path === undefined && base === undefined) return undefined;
     return (node.arguments[1] ? (base ?? HOLE) : '') + (path ?? HOLE);
   }
+  return undefined;
+}
+
+/** The initializer of a member of an enum of the file (`JkoEndpoint.Entry` with `enum JkoEndpoint { Entry = '/platform/entry' }`). */
+function enumMember(expression: TS.Expression, key: string, deps: TraceDeps): TS.Expression | undefined {
+  const ts = typescript();
+  const node = unwrap(expression);
+  if (!ts.isIdentifier(node)) return undefined;
+  const declaration = findDeclaration(node.text, node, deps);
+  if (declaration?.kind !== 'enum' || !ts.isEnumDeclaration(declaration.node)) return undefined;
+  for (const member of declaration.node.members) if (ts.isIdentifier(member.name) && member.name.text === key) return member.initializer;
   return undefined;
 }
 
@@ -131,23 +156,49 @@ export interface UrlTarget {
   display: string;
 }
 
-const ENDPOINT_PATH = /(?:^|\/)platform\/(entry|refund|inquiry)(?![\w-])/i;
-const ANY_ENDPOINT_PATH = new RegExp(`(?:^|/)platform/${HOLE}`);
-const JKOPAY_HOST = /(?:^|[/.@])(?:[\w-]+\.)*jkopay\.(?:com|app)(?![\w-])/i;
-/**
- * A text that is a URL or a path: a scheme, a protocol-relative `//`, `/x`, a base only known at run
- * time followed by a path, or JKOPay's own `platform/…`. A sentence that mentions a path (a log
- * line: `sending to /platform/entry`) is not one.
- */
-const URL_LIKE = new RegExp(`^(?:[a-z][\\w+.-]*:\\/\\/|\\/\\/|\\/[\\w.~-]|${HOLE}+(?:\\/|$)|platform\\/)`, 'i');
+/** JKOPay's paths, at the start of what follows the host: `/platform/entry`, also `platform/entry` after a base. */
+const ENDPOINT_PATH = /^\/?platform\/(entry|refund|inquiry)(?![\w-])/i;
+const ANY_ENDPOINT_PATH = new RegExp(`^/?platform/${HOLE}`);
+const JKOPAY_HOST = /^(?:[\w-]+\.)*jkopay\.(?:com|app)(?![\w-])/i;
+const JKOPAY_WHOLE_HOST = /^(?:[\w-]+\.)*jkopay\.(?:com|app)(?::\d+)?$/i;
+const LOOPBACK = /^(?:localhost|127(?:\.\d+){3}|\[::1\])(?::\d+)?$/i;
+/** A scheme and host (`https://onlinepay.jkopay.com`), a protocol-relative host, or a base only known at run time. */
+const ORIGIN = new RegExp(`^(?:[a-z][\\w+.-]*:\\/\\/([^/?#\\s]*)|\\/\\/([^/?#\\s]*)|${HOLE}+)`, 'i');
 
+/**
+ * What a text says as a URL: one with a scheme, a protocol-relative one, a path (`/x`), a base
+ * only known at run time followed by a path, or JKOPay's own `platform/…`. It is JKOPay's when its
+ * host is, or when its path (right after a base, a loopback host or no host) is
+ * `/platform/entry|refund|inquiry`: `/api/admin/platform/refund` is the app's own route. A text with blank space in it is a sentence
+ * that mentions a URL (a log line), not one.
+ */
 export function urlTarget(text: string): UrlTarget | undefined {
-  if (!URL_LIKE.test(text)) return undefined;
-  const endpoint = ENDPOINT_PATH.exec(text);
-  if (endpoint) return { jkopay: true, endpoint: endpoint[1].toLowerCase() as Endpoint, display: `/platform/${endpoint[1].toLowerCase()}` };
-  if (ANY_ENDPOINT_PATH.test(text) || JKOPAY_HOST.test(text)) return { jkopay: true, display: shown(text) };
+  if (/\s/.test(text)) return undefined;
+  const origin = ORIGIN.exec(text);
+  const written = origin ? (origin[1] ?? origin[2]) : undefined;
+  let host = written;
+  let path = origin ? text.slice(origin[0].length) : text;
+  const hole = written?.indexOf(HOLE) ?? -1;
+  if (written !== undefined && hole >= 0) {
+    // `https://onlinepay.jkopay.com${path}`: a whole host, then a path only known at run time.
+    // `https://${env}.example.com`: a host with a part only known at run time is as good as none.
+    const known = written.slice(0, hole);
+    host = JKOPAY_WHOLE_HOST.test(known) ? known : undefined;
+    path = written.slice(hole) + path;
+  }
+  if (origin === null && !/^\/[\w.~-]|^platform\//i.test(text)) return undefined;
   // A bare hole is a URL only known at run time: it says nothing.
-  if (new RegExp(`^${HOLE}+$`).test(text)) return undefined;
+  if (origin && path === '' && host === undefined) return undefined;
+  const endpoint = ENDPOINT_PATH.exec(path);
+  // A JKOPay host, or this machine's (a mock of JKOPay in tests, such as `jkopay mock`).
+  const jkopayHost = host !== undefined && (JKOPAY_HOST.test(host) || (endpoint !== null && LOOPBACK.test(host)));
+  if (endpoint && (host === undefined || jkopayHost)) {
+    const name = endpoint[1].toLowerCase() as Endpoint;
+    return { jkopay: true, endpoint: name, display: `/platform/${name}` };
+  }
+  if (jkopayHost || (host === undefined && ANY_ENDPOINT_PATH.test(path))) return { jkopay: true, display: shown(text) };
+  // A base only known at run time with no path after it says nothing either (`${base}?${query}`).
+  if (origin && host === undefined && !path.startsWith('/')) return undefined;
   return { jkopay: false, display: shown(text) };
 }
 

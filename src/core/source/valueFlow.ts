@@ -16,12 +16,13 @@
  */
 import type * as TS from 'typescript';
 import type { Endpoint } from '../../data/types';
-import { type Declaration, findDeclaration, functionScopeOf } from './declarations';
+import type { PropertyNode } from '../model/model';
+import { type Declaration, declarationOfVariable, findDeclaration, functionScopeOf, shadowed } from './declarations';
 import { identifiersNamed } from './identifierUses';
-import { type SinkHit, sinkAt, urlProperty } from './sinks';
+import { isRequestOptions, type SinkHit, sinkAt, urlProperty } from './sinks';
 import { staticText, urlTarget } from './staticText';
 import { TraceDeps, traceWork } from './traceDeps';
-import { staticName } from './tsParser';
+import { convertObject, staticName, unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
 
 /** Why a trail ends without reaching JKOPay. */
@@ -40,11 +41,29 @@ export type DropReason =
   | 'other'
   /** A variable, or a function's result, that nothing uses. */
   | 'unused'
+  /** Sent by a call whose URL is only known when the program runs (`axios.post(config.url, body)`). */
+  | 'unknown-url'
+  /** What a test expects a mocked JKOPay to receive (`nock(host).post(path, body)`), not a request. */
+  | 'mock'
   /** The trail was longer than the tracer follows. */
   | 'too-far';
 
 export type Outcome =
-  | { type: 'sent' | 'signed' | 'client' | 'elsewhere'; endpoint?: Endpoint; at: TS.Node; detail: string; via?: string; weak?: boolean }
+  | {
+      /** `request`: options reached a call that sends, with no URL beside (only `nested` reads it). */
+      type: 'sent' | 'signed' | 'client' | 'elsewhere' | 'request';
+      endpoint?: Endpoint;
+      at: TS.Node;
+      detail: string;
+      via?: string;
+      weak?: boolean;
+      open?: boolean;
+      /**
+       * The fields of the literals the value was spread into on its way (`{ store_id, currency, ...partial }`):
+       * present in what is sent, and read for the currency.
+       */
+      acquired?: PropertyNode[];
+    }
   | { type: 'dropped'; reason: DropReason; at: TS.Node; detail: string };
 
 /**
@@ -63,9 +82,12 @@ interface Memo {
 }
 
 export class ValueTracer {
-  /** What each variable's or parameter's value leads to, by its declaring identifier, what it carries and the level. */
-  private readonly memo = new Map<TS.Node, Map<string, Memo>>();
-  private readonly pending = new Set<string>();
+  /** What each variable's or parameter's value leads to, by its declaring identifier: one slot per what it carries and level. */
+  private readonly memo = new Map<TS.Node, Memo[]>();
+  /** The slots of each variable being followed right now (a bit per slot). */
+  private readonly pending = new Map<TS.Node, number>();
+  /** Where each named function's result goes, from its call sites: one slot per what it carries. */
+  private readonly returns = new Map<TS.Node, Memo[]>();
   private deps = new TraceDeps();
   private steps = 0;
 
@@ -82,24 +104,18 @@ export class ValueTracer {
 
   /** Where a value goes from an expression that produces it. */
   private follow(expression: TS.Node, level: number, carried: Carried): Outcome[] {
-    const ts = typescript();
+    const K = kinds();
     traceWork.count++;
     if (++this.steps > MAX_STEPS) return [drop('too-far', expression, '')];
     let node: TS.Node = expression;
     let parent = node.parent;
     // Climb through what passes the value on unchanged.
     for (;;) {
+      const kind = parent.kind;
       if (
-        ts.isParenthesizedExpression(parent) ||
-        ts.isAsExpression(parent) ||
-        ts.isSatisfiesExpression(parent) ||
-        ts.isNonNullExpression(parent) ||
-        ts.isTypeAssertionExpression(parent) ||
-        ts.isAwaitExpression(parent) ||
-        (ts.isConditionalExpression(parent) && parent.condition !== node) ||
-        (ts.isBinaryExpression(parent) &&
-          isPassingOperator(parent.operatorToken.kind) &&
-          (parent.right === node || parent.operatorToken.kind !== ts.SyntaxKind.CommaToken))
+        K.passing.has(kind) ||
+        (kind === K.Conditional && (parent as TS.ConditionalExpression).condition !== node) ||
+        (kind === K.Binary && passes(parent as TS.BinaryExpression, node))
       ) {
         node = parent;
         parent = node.parent;
@@ -107,81 +123,140 @@ export class ValueTracer {
       }
       break;
     }
-    if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
-      if (!ts.isIdentifier(parent.name)) return [drop('other', parent, '')];
-      const declaration = findDeclaration(parent.name.text, parent.name, this.deps);
-      return declaration ? this.variable(declaration, level, carried) : [drop('unused', parent, parent.name.text)];
-    }
-    if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const target = parent.left;
-      if (ts.isIdentifier(target)) {
-        const declaration = findDeclaration(target.text, target, this.deps);
-        return declaration ? this.variable(declaration, level, carried) : [drop('other', parent, target.text)];
+    switch (parent.kind) {
+      case K.VariableDeclaration: {
+        const declaration = parent as TS.VariableDeclaration;
+        if (declaration.initializer !== node) return [drop('other', parent, '')];
+        if (declaration.name.kind !== K.Identifier) return [drop('other', parent, '')];
+        return this.variable(
+          declarationOfVariable(declaration as TS.VariableDeclaration & { name: TS.Identifier }, this.deps),
+          level,
+          carried,
+        );
       }
-      return [drop('nested', parent, target.getText(this.sourceFile))];
+      case K.PropertyAssignment:
+        if ((parent as TS.PropertyAssignment).initializer !== node) return [drop('other', parent, '')];
+        return this.nested(parent as TS.PropertyAssignment, parent.parent as TS.ObjectLiteralExpression, level, carried);
+      case K.ShorthandPropertyAssignment:
+        return this.nested(parent as TS.ShorthandPropertyAssignment, parent.parent as TS.ObjectLiteralExpression, level, carried);
+      case K.SpreadAssignment: {
+        // Spread into a new literal: that literal carries the keys on, with its own fields added.
+        if (carried !== 'value') return [drop('nested', parent.parent, '')];
+        const outcomes = this.follow(parent.parent, level, carried);
+        if (!outcomes.some((o) => o.type !== 'dropped')) return outcomes;
+        const into = parent.parent as TS.ObjectLiteralExpression;
+        const added = convertObject(into, this.sourceFile, 1).properties;
+        // Another spread beside this one may bring any key: the key set is open.
+        const open = into.properties.some((p) => p !== parent && p.kind === K.SpreadAssignment);
+        return outcomes.map((o) =>
+          o.type === 'dropped' ? o : { ...o, acquired: [...added, ...(o.acquired ?? [])], open: o.open || open },
+        );
+      }
+      case K.Call:
+      case K.New: {
+        const call = parent as TS.CallExpression | TS.NewExpression;
+        if (call.expression === node) return [drop('other', parent, '')];
+        const args: readonly TS.Node[] = call.arguments ?? [];
+        const index = args.indexOf(node);
+        return index < 0 ? [drop('other', parent, '')] : this.argument(call, index, level, carried);
+      }
+      case K.PropertyAccess: {
+        const access = parent as TS.PropertyAccessExpression;
+        // `x.toString()`, `Object.entries(x).filter(…)`: the content carried on by the method's result.
+        const call = parent.parent;
+        if (
+          access.expression === node &&
+          carried === 'value' &&
+          CARRYING_METHODS.has(access.name.text) &&
+          call.kind === K.Call &&
+          (call as TS.CallExpression).expression === parent
+        )
+          return this.follow(call, level, carried);
+        return [drop('other', parent, '')];
+      }
+      case K.Binary: {
+        const binary = parent as TS.BinaryExpression;
+        const operator = binary.operatorToken.kind;
+        if (operator === K.Equals && binary.right === node) return this.assigned(binary, level, carried);
+        if (operator === K.Plus) return this.inText(outermostText(binary), level, carried);
+        return [drop('other', parent, '')];
+      }
+      case K.TemplateSpan:
+        return this.inText(outermostText(parent.parent as TS.TemplateExpression), level, carried);
+      case K.Return:
+        return this.returned(functionScopeOf(parent), level, carried);
+      case K.Arrow:
+        return (parent as TS.ArrowFunction).body === node ? this.returned(parent, level, carried) : [drop('other', parent, '')];
+      case K.ArrayLiteral:
+        return [drop('array', parent, '')];
+      default:
+        return [drop('other', parent, '')];
     }
-    if (ts.isPropertyAssignment(parent) && parent.initializer === node) return this.nested(parent, parent.parent, level, carried);
-    if (ts.isShorthandPropertyAssignment(parent)) return this.nested(parent, parent.parent, level, carried);
-    if (ts.isSpreadAssignment(parent)) {
-      // Spread into a new literal: that literal carries the keys on.
-      return carried === 'value' ? this.follow(parent.parent, level, carried) : [drop('nested', parent.parent, '')];
+  }
+
+  /**
+   * `x = value`: where the variable goes. `init.body = value`: the value is part of the object `init`
+   * holds, a request's options when they reach a send (`fetch(url, init)`); `url.search = query` puts
+   * it in the URL `url` holds.
+   */
+  private assigned(assignment: TS.BinaryExpression, level: number, carried: Carried): Outcome[] {
+    const ts = typescript();
+    const target = assignment.left;
+    if (ts.isIdentifier(target)) {
+      const declaration = findDeclaration(target.text, target, this.deps);
+      return declaration ? this.variable(declaration, level, carried) : [drop('other', assignment, target.text)];
     }
-    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== node) {
-      const args: readonly TS.Node[] = parent.arguments ?? [];
-      const index = args.indexOf(node);
-      return index < 0 ? [drop('other', parent, '')] : this.argument(parent, index, level, carried);
-    }
-    if (ts.isPropertyAccessExpression(parent) && parent.expression === node && carried === 'value') {
-      // `x.toString()`, `Object.entries(x).filter(…)`: the content carried on by the method's result.
-      const call = parent.parent;
-      if (CARRYING_METHODS.has(parent.name.text) && ts.isCallExpression(call) && call.expression === parent)
-        return this.follow(call, level, carried);
-      return [drop('other', parent, '')];
-    }
-    if (ts.isTemplateSpan(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
-      // In a template or concatenation: a query string in a URL (`…/platform/inquiry?${query}`).
-      const whole = ts.isTemplateSpan(parent) ? parent.parent : parent;
-      const text = staticText(whole as TS.Expression, this.deps);
-      const target = text === undefined ? undefined : urlTarget(text);
-      if (target) return [{ type: target.jkopay ? 'sent' : 'elsewhere', endpoint: target.endpoint, at: whole, detail: target.display }];
-      return carried === 'value' ? this.follow(whole, level, carried) : [drop('other', whole, '')];
-    }
-    if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === node)) {
-      const fn = ts.isReturnStatement(parent) ? functionScopeOf(parent) : parent;
-      return this.returned(fn, level, carried);
-    }
-    if (ts.isArrayLiteralExpression(parent)) return [drop('array', parent, '')];
-    return [drop('other', parent, '')];
+    const holder = (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && unwrap(target.expression);
+    const key = ts.isPropertyAccessExpression(target) ? target.name.text : '';
+    const declaration = holder && ts.isIdentifier(holder) ? findDeclaration(holder.text, holder, this.deps) : undefined;
+    if (carried === 'wrapped' || !declaration || declaration.kind !== 'variable')
+      return [drop('nested', assignment, target.getText(this.sourceFile))];
+    const init = declaration.initializer && unwrap(declaration.initializer);
+    const text = init && staticText(init, this.deps);
+    const target_ = text === undefined ? undefined : urlTarget(text);
+    if (target_) return [{ type: target_.jkopay ? 'sent' : 'elsewhere', endpoint: target_.endpoint, at: init!, detail: target_.display }];
+    const own = init && ts.isObjectLiteralExpression(init) ? urlProperty(init, undefined, this.deps) : undefined;
+    const options = init !== undefined && ts.isObjectLiteralExpression(init) && isRequestOptions(init);
+    return this.asOptions(this.variable(declaration, level, 'wrapped'), own, options, assignment, key);
+  }
+
+  /** In a template or a concatenation: a query string in a URL (`…/platform/inquiry?${query}`), else text carried on. */
+  private inText(whole: TS.Expression, level: number, carried: Carried): Outcome[] {
+    const text = staticText(whole, this.deps);
+    const target = text === undefined ? undefined : urlTarget(text);
+    if (target) return [{ type: target.jkopay ? 'sent' : 'elsewhere', endpoint: target.endpoint, at: whole, detail: target.display }];
+    return carried === 'value' ? this.follow(whole, level, carried) : [drop('other', whole, '')];
   }
 
   /** Where the value held by a variable or parameter goes: every use of it in its scope. */
   private variable(declaration: Declaration, level: number, carried: Carried): Outcome[] {
-    const key = `${carried}:${level}`;
-    const known = this.memo.get(declaration.name)?.get(key);
+    const slot = (carried === 'value' ? 0 : 2) + Math.min(level, 1);
+    let memos = this.memo.get(declaration.name);
+    const known = memos?.[slot];
     if (known) {
       this.deps.merge(known.deps);
       return known.outcomes;
     }
-    const pendingKey = `${declaration.name.pos}:${key}`;
-    if (this.pending.has(pendingKey)) return [];
-    this.pending.add(pendingKey);
+    // A variable met again on its own trail (`a = f(a)`): nothing more to learn there.
+    const pending = this.pending.get(declaration.name) ?? 0;
+    if (pending & (1 << slot)) return [];
+    this.pending.set(declaration.name, pending | (1 << slot));
     const outer = this.deps;
     this.deps = new TraceDeps();
     this.deps.touch(declaration.node);
-    if (typescript().isSourceFile(declaration.scope)) this.deps.fileWide = true;
+    if (declaration.scope.kind === kinds().SourceFile) this.deps.fileWide = true;
     const outcomes: Outcome[] = [];
     for (const use of identifiersNamed(declaration.scope, declaration.name.text, this.sourceFile)) {
-      if (use === declaration.name || !isValueUse(use)) continue;
+      if (use === declaration.name || !isValueUse(use) || shadowed(use, declaration)) continue;
       for (const outcome of this.follow(use, level, carried)) outcomes.push(outcome);
     }
     if (outcomes.length === 0) outcomes.push(drop('unused', declaration.name, declaration.name.text));
     const deps = this.deps;
     this.deps = outer;
     this.deps.merge(deps);
-    this.pending.delete(pendingKey);
-    let byKey = this.memo.get(declaration.name);
-    if (!byKey) this.memo.set(declaration.name, (byKey = new Map()));
-    byKey.set(key, { outcomes, deps });
+    this.pending.set(declaration.name, (this.pending.get(declaration.name) ?? 0) & ~(1 << slot));
+    if (!memos) this.memo.set(declaration.name, (memos = []));
+    memos[slot] = { outcomes, deps };
     return outcomes;
   }
 
@@ -190,13 +265,31 @@ export class ValueTracer {
     const key = element.name ? (staticName(element.name, this.sourceFile) ?? '') : '';
     // Under another object of a request's options, or in a JKOPay answer (`{ result, result_object: { … } }`): data.
     if (carried === 'wrapped' || isAnswer(object, this.sourceFile)) return [drop('nested', object, key)];
-    // The options hold the URL themselves: `axios({ url, method: 'post', data: body })`.
-    const url = urlProperty(object, element, this.deps);
-    if (url) return [fromHit(url)];
-    // Or the options go to a call with the URL: `fetch(url, { method: 'POST', body })`.
-    const outcomes = this.follow(object, level, 'wrapped');
-    if (outcomes.some((o) => o.type !== 'dropped')) return outcomes;
-    return [drop('nested', object, key)];
+    const own = urlProperty(object, element, this.deps);
+    return this.asOptions(this.follow(object, level, 'wrapped'), own, isRequestOptions(object), object, key);
+  }
+
+  /**
+   * What becomes of a value inside an object, from where that object goes (`outcomes`, followed as
+   * wrapped): sent where the object goes to a send with a URL beside (`fetch(url, { body })`); sent
+   * to its own URL (`own`: `axios({ url, method, data })`) when it reaches a call that sends, or is
+   * handed to a call and says its `method` or `headers` (`options`); handed to a JKOPay client when
+   * such options go to a send named for JKOPay whose URL is not written here; else someone else's data.
+   */
+  private asOptions(outcomes: Outcome[], own: SinkHit | undefined, options: boolean, at: TS.Node, key: string): Outcome[] {
+    const reached = outcomes.filter((o) => o.type === 'sent' || o.type === 'elsewhere');
+    if (reached.length) return reached;
+    const mocked = outcomes.find((o) => o.type === 'dropped' && o.reason === 'mock');
+    if (mocked) return [mocked];
+    const handed = outcomes.some(
+      (o) => o.type === 'request' || (options && o.type === 'dropped' && (o.reason === 'argument' || o.reason === 'unknown-url')),
+    );
+    if (own && handed) return [fromHit(own)];
+    // Request options handed to a send named for JKOPay (`callJkopay({ url: config.entryUrl, method: 'POST', payload })`).
+    const jkopaySend = outcomes.find((o) => o.type === 'request' && o.weak);
+    if (jkopaySend && options && jkopaySend.type === 'request')
+      return [{ type: 'client', at: jkopaySend.at, detail: jkopaySend.detail, weak: true, open: true }];
+    return [drop('nested', at, key)];
   }
 
   /** The value is argument `index` of a call. */
@@ -212,7 +305,14 @@ export class ValueTracer {
       return outcomes;
     }
     const sink = sinkAt(call, index, carried === 'wrapped', this.deps);
-    if (sink) return [fromHit(sink)];
+    if (sink?.type === 'mock') return [drop('mock', call, sink.detail)];
+    // An HMAC whose result goes with a send to another URL is that request's signature, not JKOPay's.
+    if (sink?.type === 'signed' && sink.weak) {
+      const signature = this.follow(outermostChain(call), level, 'value');
+      const away = signature.find((o) => o.type === 'elsewhere');
+      if (away && !signature.some((o) => o.type === 'sent')) return [away];
+    }
+    if (sink && sink.type !== 'request') return [fromHit(sink)];
     // A function of the file: where its parameter goes, one level deep.
     const fn = level === 0 ? this.functionOf(call.expression) : undefined;
     if (fn) {
@@ -221,11 +321,15 @@ export class ValueTracer {
         const declaration = findDeclaration(parameter.name.text, parameter.name, this.deps);
         if (declaration?.node === parameter) {
           const inner = this.variable(declaration, level + 1, carried);
-          if (inner.some((o) => o.type !== 'dropped'))
+          if (inner.some((o) => o.type !== 'dropped' && o.type !== 'request'))
             return inner.map((o) => (o.type === 'dropped' ? o : { ...o, via: o.via ?? fn.name }));
+          // A helper that hands back (a copy of) what it is given (`compact(body)`): its result carries the value.
+          if (inner.some((o) => o.type === 'dropped' && o.reason === 'returned' && o.at === fn.node))
+            return this.follow(call, level, carried);
         }
       }
     }
+    if (sink) return carried === 'wrapped' ? [fromHit(sink)] : [drop('unknown-url', call, calleeText(call.expression, this.sourceFile))];
     return [drop('argument', call, calleeText(call.expression, this.sourceFile))];
   }
 
@@ -238,6 +342,16 @@ export class ValueTracer {
       return [drop('callback-return', fn, call ? calleeText(call.expression, this.sourceFile) : '')];
     }
     if (level > 0) return [drop('returned', fn, named.name.text)];
+    // Every return of a function leads where its call sites lead: learnt once per function.
+    const slot = carried === 'value' ? 0 : 1;
+    let memos = this.returns.get(fn);
+    const known = memos?.[slot];
+    if (known) {
+      this.deps.merge(known.deps);
+      return known.outcomes;
+    }
+    const outer = this.deps;
+    this.deps = new TraceDeps();
     this.deps.touch(named.scope);
     const outcomes: Outcome[] = [];
     for (const use of identifiersNamed(named.scope, named.name.text, this.sourceFile)) {
@@ -247,7 +361,13 @@ export class ValueTracer {
           ...this.follow(call, level + 1, carried).map((o) => (o.type === 'dropped' ? o : { ...o, via: o.via ?? named.name.text })),
         );
     }
-    return outcomes.length ? outcomes : [drop('returned', fn, named.name.text)];
+    if (outcomes.length === 0) outcomes.push(drop('returned', fn, named.name.text));
+    const deps = this.deps;
+    this.deps = outer;
+    this.deps.merge(deps);
+    if (!memos) this.returns.set(fn, (memos = []));
+    memos[slot] = { outcomes, deps };
+    return outcomes;
   }
 
   /** The function of the file a call runs: a declared function, a const arrow, or a method of the class the call is in. */
@@ -286,28 +406,110 @@ function drop(reason: DropReason, at: TS.Node, detail: string): Outcome {
 }
 
 function fromHit(hit: SinkHit): Outcome {
-  return { type: hit.type, endpoint: hit.endpoint, at: hit.at, detail: hit.detail, weak: hit.weak };
+  if (hit.type === 'mock') return drop('mock', hit.at, hit.detail);
+  return { type: hit.type, endpoint: hit.endpoint, at: hit.at, detail: hit.detail, weak: hit.weak, open: hit.open };
 }
 
-function isPassingOperator(kind: TS.SyntaxKind): boolean {
+/** The end of a call chain a call starts (`createHmac(…).update(x).digest('hex')` from `update(x)`). */
+function outermostChain(call: TS.Expression): TS.Expression {
+  const K = kinds();
+  let node: TS.Expression = call;
+  for (;;) {
+    const access = node.parent;
+    const next = access?.parent;
+    if (
+      access?.kind === K.PropertyAccess &&
+      (access as TS.PropertyAccessExpression).expression === node &&
+      next?.kind === K.Call &&
+      (next as TS.CallExpression).expression === access
+    )
+      node = next as TS.Expression;
+    else return node;
+  }
+}
+
+/** The whole text a piece of it is in: the outermost concatenation or template, read once rather than at each level. */
+function outermostText(node: TS.Expression): TS.Expression {
+  const K = kinds();
+  let whole = node;
+  for (;;) {
+    const parent = whole.parent;
+    if ((parent.kind === K.Binary && (parent as TS.BinaryExpression).operatorToken.kind === K.Plus) || K.passing.has(parent.kind))
+      whole = parent as TS.Expression;
+    else if (parent.kind === K.TemplateSpan) whole = parent.parent as TS.Expression;
+    else return whole;
+  }
+}
+
+/** The syntax kinds the tracer tests, read from `typescript` once (its namespace is huge to search per node). */
+function makeKinds() {
   const k = typescript().SyntaxKind;
-  return kind === k.QuestionQuestionToken || kind === k.BarBarToken || kind === k.AmpersandAmpersandToken || kind === k.CommaToken;
+  return {
+    /** Wrappers that hand their operand's value on unchanged. */
+    passing: new Set([
+      k.ParenthesizedExpression,
+      k.AsExpression,
+      k.SatisfiesExpression,
+      k.NonNullExpression,
+      k.TypeAssertionExpression,
+      k.AwaitExpression,
+    ]),
+    Conditional: k.ConditionalExpression,
+    Binary: k.BinaryExpression,
+    VariableDeclaration: k.VariableDeclaration,
+    PropertyAssignment: k.PropertyAssignment,
+    ShorthandPropertyAssignment: k.ShorthandPropertyAssignment,
+    SpreadAssignment: k.SpreadAssignment,
+    Call: k.CallExpression,
+    New: k.NewExpression,
+    PropertyAccess: k.PropertyAccessExpression,
+    TemplateSpan: k.TemplateSpan,
+    Return: k.ReturnStatement,
+    Arrow: k.ArrowFunction,
+    ArrayLiteral: k.ArrayLiteralExpression,
+    Identifier: k.Identifier,
+    SourceFile: k.SourceFile,
+    Equals: k.EqualsToken,
+    Plus: k.PlusToken,
+    Comma: k.CommaToken,
+    /** `a ?? b`, `a || b`, `a && b`, `a, b`: the value may be either side (the right one only, after a comma). */
+    choosing: new Set([k.QuestionQuestionToken, k.BarBarToken, k.AmpersandAmpersandToken, k.CommaToken]),
+    /** Parents where an identifier is a name, not the variable's value. */
+    naming: new Set([
+      k.BindingElement,
+      k.Parameter,
+      k.VariableDeclaration,
+      k.TypeReference,
+      k.QualifiedName,
+      k.ImportSpecifier,
+      k.ExportSpecifier,
+      k.FunctionDeclaration,
+      k.ClassDeclaration,
+      k.LabeledStatement,
+      k.JsxAttribute,
+      k.JsxOpeningElement,
+      k.JsxClosingElement,
+      k.JsxSelfClosingElement,
+    ]),
+    named: new Set([k.PropertyAccessExpression, k.PropertyAssignment, k.PropertyDeclaration, k.MethodDeclaration]),
+  };
+}
+let kindsCache: ReturnType<typeof makeKinds> | undefined;
+const kinds = () => (kindsCache ??= makeKinds());
+
+function passes(binary: TS.BinaryExpression, operand: TS.Node): boolean {
+  const K = kinds();
+  const operator = binary.operatorToken.kind;
+  return K.choosing.has(operator) && (binary.right === operand || operator !== K.Comma);
 }
 
 /** An identifier that stands for the variable's value (not a property name, a key, a declaration or a type). */
 function isValueUse(id: TS.Identifier): boolean {
-  const ts = typescript();
+  const K = kinds();
   const parent = id.parent;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === id) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === id)
-    return false;
-  if (ts.isBindingElement(parent) || ts.isParameter(parent) || ts.isVariableDeclaration(parent)) return false;
-  if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent) || ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent))
-    return false;
-  if (ts.isFunctionDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isLabeledStatement(parent)) return false;
-  if (ts.isJsxAttribute(parent) || ts.isJsxOpeningElement(parent) || ts.isJsxClosingElement(parent) || ts.isJsxSelfClosingElement(parent))
-    return false;
-  return true;
+  if (K.naming.has(parent.kind)) return false;
+  // `x.name`, `{ name: … }`, `name() {}`: the identifier names a property.
+  return !(K.named.has(parent.kind) && (parent as TS.PropertyAccessExpression).name === id);
 }
 
 /**
@@ -329,7 +531,7 @@ const CARRYING_FUNCTIONS = new Map([
   ['lodash', new Set(['omit', 'omitBy', 'pick', 'pickBy', 'clone', 'cloneDeep'])],
 ]);
 /** Such functions called by their own name (imported one by one). */
-const CARRYING_NAMES = new Set(['structuredClone', 'omitBy', 'pickBy', 'cloneDeep']);
+const CARRYING_NAMES = new Set(['structuredClone', 'omitBy', 'pickBy', 'cloneDeep', 'encodeURIComponent']);
 
 /** Calls that pass their argument's content on: serializations, copies, filters, `Object.assign({}, x)`. */
 function carriesOn(call: TS.CallExpression | TS.NewExpression, index: number): boolean {
@@ -337,6 +539,8 @@ function carriesOn(call: TS.CallExpression | TS.NewExpression, index: number): b
   const callee = call.expression;
   if (ts.isNewExpression(call)) return ts.isIdentifier(callee) && callee.text === 'URLSearchParams' && index === 0;
   if (ts.isIdentifier(callee)) return CARRYING_NAMES.has(callee.text) && index === 0;
+  // `new TextEncoder().encode(text)`, `encoder.encode(text)`: the bytes of the text.
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'encode') return index === 0;
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
   const object = callee.expression.text;
   const method = callee.name.text;

@@ -253,6 +253,15 @@ export const MESSAGES = {
     en: 'its way through this file is longer than the checker follows',
     'zh-TW': '它在此檔案中的傳遞路徑超過檢查器追蹤的長度',
   },
+  'why-unknown-url': {
+    en: 'sent by {detail}() at line {line} to a URL only known when the program runs (a `// @jkopay entry|refund|inquiry` comment above it says which request it is)',
+    'zh-TW':
+      '第 {line} 行由 {detail}() 送出，但網址要到程式執行時才知道（在它上方加上 `// @jkopay entry|refund|inquiry` 註解即可指明請求種類）',
+  },
+  'why-mock': {
+    en: 'what a test expects a mocked JKOPay to receive ({detail}, line {line}), not a request',
+    'zh-TW': '這是測試預期模擬的街口支付會收到的內容（{detail}，第 {line} 行），不是請求',
+  },
   'why-elsewhere': { en: 'sent to {detail} at line {line}, which is not JKOPay', 'zh-TW': '第 {line} 行送往 {detail}，不是街口支付' },
   'why-own-type': {
     en: "typed as `{detail}`, but none of its keys is a JKOPay field: the app's own type, not the wire format",
