@@ -1,6 +1,8 @@
-// Generates a large TypeScript file for the benchmarks: payload literals (found by their keys)
-// among ordinary code — interfaces, functions, loops and plain objects.
-export function generateSourceFile(payloads) {
+// Generates a large TypeScript file for the benchmarks: payload literals among ordinary code —
+// interfaces, functions, loops and plain objects — each signed as the DIGEST, which is the evidence
+// that makes it a request. `marked`: each literal also carries a `// @jkopay entry` marker (the same
+// payloads, found without following where they go: the baseline of the flow analysis's cost).
+export function generateSourceFile(payloads, { marked = false } = {}) {
   const parts = [
     "import { createHmac } from 'node:crypto';\n",
     'type Handler = (input: { id: string; amount: number }) => Promise<string>;\n',
@@ -14,7 +16,7 @@ export interface Order${i} { id: string; amount: number; note?: string }
 export async function checkout${i}(order: Order${i}, secret: string): Promise<string> {
   const options = { retries: 3, timeoutMs: 15_000, label: 'checkout-${i}' };
   const items = [order.id, String(order.amount)].filter((x) => x.length > 0);
-  const body = {
+  ${marked ? '// @jkopay entry\n  ' : ''}const body = {
     platform_order_id: \`order-\${order.id}\`,
     store_id: '35f12dff-1581-11e9-a054-00505684fd45',
     currency: '${currency}',

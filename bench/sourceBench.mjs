@@ -1,8 +1,11 @@
 // Benchmark of checking payload literals in a ~3 MB TypeScript file (5,000 payloads among
 // ordinary code), beside the `typescript` package's own createSourceFile on the same text, in
-// the same run; then an edit in the middle as the server gets it (a ranged change, incremental re-parse, only
-// the changed literal re-checked) beside a full parse.
-// Targets: full check ≤ 1.2× the bare parse; check after an edit ≤ 0.3× a full re-parse.
+// the same run; the cost of the flow analysis that decides which literals are requests, against
+// the same file with a `// @jkopay entry` marker on each literal (the same payloads, found without
+// following where they go); then an edit in the middle as the server gets it (a ranged change,
+// incremental re-parse, only the changed literal re-checked) beside a full parse.
+// Targets: full check ≤ 1.2× the bare parse; the flow analysis ≤ 10 % of the full check; check
+// after an edit ≤ 0.3× a full re-parse.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { generateResultHandlers, generateSourceFile } from './generateSource.mjs';
@@ -53,6 +56,15 @@ const fullCheck = () => {
 const bareParse = () => ts.createSourceFile(uri, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS).statements.length;
 const [full, bare] = inTurns(fullCheck, bareParse);
 
+// The flow analysis's share: the default check against the same payloads found by their markers alone.
+const markedText = generateSourceFile(5000, { marked: true });
+const markedCheck = () => {
+  const doc = parseSourceDocument(uri, markedText, { markers: true, types: true, keys: false });
+  return `${doc.payloads.length} payloads, ${validatePayloads(doc, settings).length} findings`;
+};
+const [withFlow, markersOnly] = inTurns(fullCheck, markedCheck);
+if (withFlow.result !== markersOnly.result) throw new Error(`the two checks differ: ${withFlow.result} / ${markersOnly.result}`);
+
 // An edit in the middle: one amount changes in the 2,500th payload.
 const at = text.indexOf('total_price:', Math.floor(text.length / 2));
 const oldNumberEnd = text.indexOf(',', at);
@@ -91,6 +103,12 @@ console.log(`  jkopay full check (parse + find + check)        ${full.ms.toFixed
 console.log(`  typescript createSourceFile alone               ${bare.ms.toFixed(1).padStart(8)} ms`);
 const ratio = full.ms / bare.ms;
 console.log(`  ratio full check / bare parse: ${ratio.toFixed(3)}  (target ≤ 1.2: ${ratio <= 1.2 ? 'met' : 'NOT met'})`);
+console.log(`  full check, literals found by where they go       ${withFlow.ms.toFixed(1).padStart(8)} ms`);
+console.log(`  the same payloads found by // @jkopay markers     ${markersOnly.ms.toFixed(1).padStart(8)} ms`);
+const flowShare = (withFlow.ms - markersOnly.ms) / withFlow.ms;
+console.log(
+  `  flow analysis share of the full check: ${(100 * flowShare).toFixed(1)} %  (target ≤ 10 %: ${flowShare <= 0.1 ? 'met' : 'NOT met'})`,
+);
 console.log(`  after an edit: incremental re-parse + check      ${incremental.ms.toFixed(1).padStart(8)} ms   (${editFindings} findings)`);
 console.log(`  full re-parse of the edited text (bare)          ${reparse.ms.toFixed(1).padStart(8)} ms`);
 const editRatio = incremental.ms / reparse.ms;

@@ -45,6 +45,16 @@ const LAYOUTS: Record<string, { make: (n: number) => string; payloads: (n: numbe
       ).join(''),
     payloads: (n) => n,
   },
+  'literals in one long concatenation': {
+    make: (n) => `log('' + ${Array.from({ length: n }, (_, i) => `JSON.stringify(${ENTRY(i)})`).join(' + ')});\n`,
+    payloads: () => 0,
+  },
+  'a function with many returns and many call sites': {
+    make: (n) =>
+      `function pick(i) {\n${Array.from({ length: n }, (_, i) => `  if (i === ${i}) return ${ENTRY(i)};\n`).join('')}}\n` +
+      Array.from({ length: n }, (_, i) => `await post('/platform/entry', pick(${i}));\n`).join(''),
+    payloads: (n) => n,
+  },
   'long chains of variables': {
     make: (n) =>
       Array.from(

@@ -7,7 +7,7 @@
  * thousands of statements is not searched once per lookup. Pure.
  */
 import type * as TS from 'typescript';
-import type { TraceDeps } from './traceDeps';
+import { type TraceDeps, traceWork } from './traceDeps';
 import { typescript } from './typescriptLoader';
 
 export interface Declaration {
@@ -38,6 +38,7 @@ export function functionScopeOf(node: TS.Node): TS.Node {
 
 export function findDeclaration(name: string, from: TS.Node, deps: TraceDeps): Declaration | undefined {
   for (let node: TS.Node | undefined = from; node; node = node.parent) {
+    traceWork.count++;
     if (!holdsDeclarations(node)) continue;
     const found = declarationsOf(node).get(name);
     if (found) {
@@ -161,6 +162,14 @@ function addImports(statement: TS.ImportDeclaration, scope: TS.Node, add: (d: De
   else
     for (const element of bindings.elements)
       add({ name: element.name, node: element, kind: 'import', scope, module, importedName: (element.propertyName ?? element.name).text });
+}
+
+/** A name's declaration at the file's top level (an import, usually), without looking in the scopes between. */
+export function topLevelDeclaration(name: string, sourceFile: TS.SourceFile, deps: TraceDeps): Declaration | undefined {
+  const found = declarationsOf(sourceFile).get(name);
+  if (found) deps.touch(found.node);
+  else deps.missed(name);
+  return found;
 }
 
 /** The names a file declares at its top level (for `TraceDeps.standIn`). */

@@ -25,7 +25,7 @@
  */
 import type * as TS from 'typescript';
 import type { Endpoint } from '../../data/types';
-import { type Declaration, findDeclaration, requiredModule } from './declarations';
+import { type Declaration, findDeclaration, requiredModule, topLevelDeclaration } from './declarations';
 import { staticText, urlTarget, type UrlTarget } from './staticText';
 import type { TraceDeps } from './traceDeps';
 import { staticName, unwrap } from './tsParser';
@@ -63,12 +63,12 @@ const MAX_CHAIN = 8;
  * passed there (a request's options), so only a send counts, not a signature or a client.
  */
 export function sinkAt(call: TS.CallExpression | TS.NewExpression, index: number, wrapped: boolean, deps: TraceDeps): SinkHit | undefined {
-  if (isMock(call, deps)) return { type: 'mock', at: call, detail: calleeText(call) };
   if (!wrapped) {
     const signed = signature(call, index, deps);
     if (signed) return signed;
   }
   const sending = isSending(call, deps);
+  if (sending && isMock(call, deps)) return { type: 'mock', at: call, detail: calleeText(call) };
   if (sending) {
     const url = urlBeside(call, index, deps);
     if (url) return url;
@@ -164,7 +164,8 @@ function isMock(call: TS.CallExpression | TS.NewExpression, deps: TraceDeps): bo
   let callee = unwrap(root.expression);
   while (ts.isPropertyAccessExpression(callee)) callee = unwrap(callee.expression);
   if (!ts.isIdentifier(callee)) return false;
-  const declaration = findDeclaration(callee.text, callee, deps);
+  // Libraries are imported at the top of the file: looked up there only.
+  const declaration = topLevelDeclaration(callee.text, callee.getSourceFile(), deps);
   const module = declaration && (declaration.module ?? requiredModule(declaration));
   return module !== undefined && /(^|[/-])(nock|msw)$|mock/i.test(module);
 }

@@ -8,7 +8,7 @@
 import type * as TS from 'typescript';
 import type { Endpoint } from '../../data/types';
 import { findDeclaration } from './declarations';
-import type { TraceDeps } from './traceDeps';
+import { type TraceDeps, traceWork } from './traceDeps';
 import { staticName, unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
 
@@ -19,6 +19,7 @@ export const HOLE = '\u0000';
 const MAX_DEPTH = 8;
 
 export function staticText(expression: TS.Expression, deps: TraceDeps, depth = 0): string | undefined {
+  traceWork.count++;
   if (depth > MAX_DEPTH) return undefined;
   const ts = typescript();
   const node = unwrap(expression);

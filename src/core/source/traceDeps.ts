@@ -14,35 +14,39 @@ import type * as TS from 'typescript';
 export const traceWork = { count: 0 };
 
 export class TraceDeps {
-  /** Made on first need: most trails read one statement or two. */
-  private statementSet: Set<TS.Node> | undefined;
-  private unresolvedSet: Set<string> | undefined;
+  /**
+   * Lists, not sets: a trail reads a statement or two, often the same one again, and a list of a
+   * few entries costs less to fill and to check than a set (this runs for every literal of a file).
+   * The last entry is not repeated.
+   */
+  private readonly statements: TS.Node[] = [];
+  private readonly unresolved: string[] = [];
   fileWide = false;
 
   /** Records the top-level statement that holds `node` (nothing for the file itself: see `fileWide`). */
   touch(node: TS.Node): void {
     let n = node;
     while (n.parent && n.parent.parent) n = n.parent;
-    if (n.parent) (this.statementSet ??= new Set()).add(n);
-    else this.fileWide = true;
+    if (!n.parent) this.fileWide = true;
+    else if (this.statements[this.statements.length - 1] !== n) this.statements.push(n);
   }
 
   /** Records a name looked up at the top level without finding its declaration. */
   missed(name: string): void {
-    (this.unresolvedSet ??= new Set()).add(name);
+    this.unresolved.push(name);
   }
 
   merge(other: TraceDeps): void {
-    if (other.statementSet) for (const s of other.statementSet) (this.statementSet ??= new Set()).add(s);
-    if (other.unresolvedSet) for (const u of other.unresolvedSet) (this.unresolvedSet ??= new Set()).add(u);
+    for (const s of other.statements) if (this.statements[this.statements.length - 1] !== s) this.statements.push(s);
+    for (const u of other.unresolved) this.unresolved.push(u);
     this.fileWide ||= other.fileWide;
   }
 
   /** True when every statement read is still in `file`, and no name looked for in vain is declared there now. */
   standIn(file: FileStatements): boolean {
     if (this.fileWide) return false;
-    if (this.statementSet) for (const s of this.statementSet) if (!file.statements.has(s)) return false;
-    if (this.unresolvedSet) for (const name of this.unresolvedSet) if (file.declaredNames().has(name)) return false;
+    for (const s of this.statements) if (!file.statements.has(s)) return false;
+    for (const name of this.unresolved) if (file.declaredNames().has(name)) return false;
     return true;
   }
 }

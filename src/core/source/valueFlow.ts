@@ -20,7 +20,7 @@ import type { PropertyNode } from '../model/model';
 import { type Declaration, declarationOfVariable, findDeclaration, functionScopeOf, shadowed } from './declarations';
 import { identifiersNamed } from './identifierUses';
 import { isRequestOptions, type SinkHit, sinkAt, urlProperty } from './sinks';
-import { staticText, urlTarget } from './staticText';
+import { staticText, urlTarget, type UrlTarget } from './staticText';
 import { TraceDeps, traceWork } from './traceDeps';
 import { convertObject, staticName, unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
@@ -86,6 +86,8 @@ export class ValueTracer {
   private readonly memo = new Map<TS.Node, Memo[]>();
   /** The slots of each variable being followed right now (a bit per slot). */
   private readonly pending = new Map<TS.Node, number>();
+  /** What each text a value is part of says as a URL, and what reading it looked at. */
+  private readonly urls = new Map<TS.Node, { url: UrlTarget | undefined; deps: TraceDeps }>();
   /** Where each named function's result goes, from its call sites: one slot per what it carries. */
   private readonly returns = new Map<TS.Node, Memo[]>();
   private deps = new TraceDeps();
@@ -222,8 +224,19 @@ export class ValueTracer {
 
   /** In a template or a concatenation: a query string in a URL (`…/platform/inquiry?${query}`), else text carried on. */
   private inText(whole: TS.Expression, level: number, carried: Carried): Outcome[] {
-    const text = staticText(whole, this.deps);
-    const target = text === undefined ? undefined : urlTarget(text);
+    // Read once per text: every literal of a long concatenation is in the same one.
+    let target = this.urls.get(whole);
+    if (target === undefined) {
+      const deps = new TraceDeps();
+      const text = staticText(whole, deps);
+      target = { url: text === undefined ? undefined : urlTarget(text), deps };
+      this.urls.set(whole, target);
+    }
+    this.deps.merge(target.deps);
+    return this.fromText(target.url, whole, level, carried);
+  }
+
+  private fromText(target: UrlTarget | undefined, whole: TS.Expression, level: number, carried: Carried): Outcome[] {
     if (target) return [{ type: target.jkopay ? 'sent' : 'elsewhere', endpoint: target.endpoint, at: whole, detail: target.display }];
     return carried === 'value' ? this.follow(whole, level, carried) : [drop('other', whole, '')];
   }
@@ -241,20 +254,25 @@ export class ValueTracer {
     const pending = this.pending.get(declaration.name) ?? 0;
     if (pending & (1 << slot)) return [];
     this.pending.set(declaration.name, pending | (1 << slot));
+    const uses = identifiersNamed(declaration.scope, declaration.name.text, this.sourceFile);
+    // Learnt once for the literals that share it only where it has several uses: most variables
+    // (`const body = …; send(body)`) have one, and following it again costs less than keeping it.
+    const kept = uses.length > 2;
     const outer = this.deps;
-    this.deps = new TraceDeps();
+    if (kept) this.deps = new TraceDeps();
     this.deps.touch(declaration.node);
     if (declaration.scope.kind === kinds().SourceFile) this.deps.fileWide = true;
     const outcomes: Outcome[] = [];
-    for (const use of identifiersNamed(declaration.scope, declaration.name.text, this.sourceFile)) {
+    for (const use of uses) {
       if (use === declaration.name || !isValueUse(use) || shadowed(use, declaration)) continue;
       for (const outcome of this.follow(use, level, carried)) outcomes.push(outcome);
     }
     if (outcomes.length === 0) outcomes.push(drop('unused', declaration.name, declaration.name.text));
+    this.pending.set(declaration.name, pending);
+    if (!kept) return outcomes;
     const deps = this.deps;
     this.deps = outer;
     this.deps.merge(deps);
-    this.pending.set(declaration.name, (this.pending.get(declaration.name) ?? 0) & ~(1 << slot));
     if (!memos) this.memo.set(declaration.name, (memos = []));
     memos[slot] = { outcomes, deps };
     return outcomes;
@@ -308,7 +326,8 @@ export class ValueTracer {
     if (sink?.type === 'mock') return [drop('mock', call, sink.detail)];
     // An HMAC whose result goes with a send to another URL is that request's signature, not JKOPay's.
     if (sink?.type === 'signed' && sink.weak) {
-      const signature = this.follow(outermostChain(call), level, 'value');
+      // Followed here only, not through returns and parameters: where the signature goes is written beside it.
+      const signature = this.follow(outermostChain(call), 1, 'value');
       const away = signature.find((o) => o.type === 'elsewhere');
       if (away && !signature.some((o) => o.type === 'sent')) return [away];
     }
