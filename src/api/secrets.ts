@@ -36,16 +36,35 @@ export function redact(text: string, secrets: readonly (string | undefined)[], m
   return maxChars !== undefined && out.length > maxChars ? out.slice(0, maxChars) : out;
 }
 
-/** Every string (and key) in a parsed JSON value, redacted. */
+/**
+ * Every string (and key) in a parsed JSON value, redacted. Walked with a stack of its own, not by
+ * recursion: the value came from a server, and an answer nested a few thousand deep (4 KB of
+ * brackets) overflowed the call stack.
+ */
 export function redactValue<T>(value: T, secrets: readonly (string | undefined)[]): T {
-  if (typeof value === 'string') return redact(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets)) as T;
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[redact(key, secrets)] = redactValue(item, secrets);
-    return out as T;
+  const copy = (item: unknown): unknown => {
+    if (typeof item === 'string') return redact(item, secrets);
+    if (Array.isArray(item)) {
+      const out: unknown[] = new Array<unknown>(item.length);
+      pending.push({ from: item, to: out });
+      return out;
+    }
+    if (typeof item === 'object' && item !== null) {
+      const out: Record<string, unknown> = {};
+      pending.push({ from: item as Record<string, unknown>, to: out });
+      return out;
+    }
+    return item;
+  };
+  /** Containers copied but whose items are not yet: each is filled when it is popped. */
+  const pending: { from: unknown[] | Record<string, unknown>; to: unknown[] | Record<string, unknown> }[] = [];
+  const root = copy(value);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { from, to } = next;
+    if (Array.isArray(from)) from.forEach((item, i) => ((to as unknown[])[i] = copy(item)));
+    else for (const [key, item] of Object.entries(from)) (to as Record<string, unknown>)[redact(key, secrets)] = copy(item);
   }
-  return value;
+  return root as T;
 }
 
 /** The mask put in place of a secret: JSON-, URL- and HTML-neutral so a scrubbed body still parses. */
