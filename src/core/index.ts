@@ -18,6 +18,7 @@ export {
   type LoadedConfig,
   type ProjectConfig,
 } from './config/projectConfig';
+export { globListProblem, MAX_GLOB_LENGTH, MAX_GLOB_WILDCARDS, MAX_GLOBS, translateGlob } from './config/globPattern';
 
 export { type Finding, ruleMessage, type SeverityOverride } from './rules/findings';
 export { getRule, RULES, type RuleCode, type RuleSeverity } from './rules/ruleTable';
