@@ -23,6 +23,7 @@ export { globListProblem, MAX_GLOB_LENGTH, MAX_GLOB_WILDCARDS, MAX_GLOBS, transl
 export { type Finding, ruleMessage, type SeverityOverride } from './rules/findings';
 export { getRule, RULES, type RuleCode, type RuleSeverity } from './rules/ruleTable';
 export { payloadDiagnostics, payloadErrorCounts, payloadErrors } from './rules/payloadErrors';
+export { CUT_NOTICE_CODE, type CutNoticeData, MAX_FINDINGS_PER_DOCUMENT, type SeverityCounts } from './rules/findingsBudget';
 
 export { getProperty, nodeEnd, type ObjectNode, type Payload, type PayloadDocument, type ValueNode } from './model/model';
 export { SCHEMA_KEY } from './model/fieldSpec';

@@ -15,6 +15,7 @@ import type { Finding, Fix } from './findings';
 import type { ObjectNode, Payload, PayloadDocument, PayloadKind } from '../model/model';
 import { originOf } from '../model/shiftNode';
 import { LineIndex } from '../model/textUtil';
+import type { FindingsBudget } from './findingsBudget';
 import { validatePayload, validatePayloads } from './validation';
 
 interface Checked {
@@ -29,16 +30,23 @@ interface Checked {
 
 const checked = new WeakMap<ObjectNode, Checked>();
 
-/** The same findings as `validatePayloads(doc, settings)`, checking only payloads not checked before. */
-export function checkDocument(doc: PayloadDocument, settings: CheckSettings): Finding[] {
+/**
+ * The same findings as `validatePayloads(doc, settings)`, checking only payloads not checked before.
+ * Given a budget, the findings go to it as they are found and the answer is empty; once the budget
+ * is spent, payloads are still checked (their findings are counted) but their findings are not kept
+ * for the next check: what a document holds stays within what it shows.
+ */
+export function checkDocument(doc: PayloadDocument, settings: CheckSettings, budget?: FindingsBudget): Finding[] {
   // The document's own findings (syntax, top-level values that are not payloads) are cheap: always anew.
   const findings = validatePayloads({ ...doc, payloads: [] }, settings);
+  const take = budget ? (f: Finding) => budget.offer(f) : (f: Finding) => void findings.push(f);
+  if (budget) for (const f of findings.splice(0)) budget.offer(f);
   // Made on first need: finding line starts costs a pass over the text up to the offset asked.
   let lines: LineIndex | undefined;
   const lineIndex = () => (lines ??= new LineIndex(doc.text));
   const indentOf = 'sourceFile' in doc ? (node: ObjectNode) => lineIndex().indentationAt(node.offset) : undefined;
   for (const payload of doc.payloads) {
-    for (const f of payloadFindings(doc.text, payload, settings, lineIndex, indentOf)) findings.push(f);
+    for (const f of payloadFindings(doc.text, payload, settings, lineIndex, indentOf, budget)) take(f);
   }
   // Stable: equal offsets keep the order validatePayloads gives them (document findings first).
   return findings.sort((a, b) => a.offset - b.offset);
@@ -50,6 +58,8 @@ function payloadFindings(
   settings: CheckSettings,
   lines: () => LineIndex,
   indentOf: ((node: ObjectNode) => string) | undefined,
+  /** The document's budget: once it is spent, findings checked now are only counted, and not kept for the next check. */
+  budget?: FindingsBudget,
 ): Finding[] {
   const node = payload.node;
   const origin = checked.has(node) ? node : originOf(node);
@@ -63,6 +73,7 @@ function payloadFindings(
     if (origin !== node) checked.set(node, entry);
     return entry.findings;
   }
+  if (budget?.full) return validatePayload(text, payload, settings, lines(), budget);
   const findings = validatePayload(text, payload, settings, lines());
   checked.set(node, { settings, kind: payload.kind, offset: node.offset, indent, findings });
   return findings;
