@@ -10,7 +10,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { explainResultCode } from '../data/resultCodeExplanation';
 import type { ResultCodeEntry } from '../data/types';
-import { type Envelope, parseEnvelope } from './envelope';
+import { type Envelope, MAX_ANSWER_DEPTH, nestedDeeperThan, parseEnvelope } from './envelope';
 import { exchange, TransportError, type TransportErrorKind } from './httpExchange';
 import type { PreparedRequest } from './requestBody';
 import { maskKey, redact, redactValue } from './secrets';
@@ -45,7 +45,7 @@ export interface RequestSummary {
   digest: string;
 }
 
-export type SendErrorKind = TransportErrorKind | 'server-error' | 'http-error' | 'non-json' | 'not-envelope';
+export type SendErrorKind = TransportErrorKind | 'server-error' | 'http-error' | 'non-json' | 'not-envelope' | 'too-deep';
 
 export interface SendResult {
   /** True when an envelope came back over HTTP 2xx (whatever its result code). */
@@ -137,18 +137,25 @@ export async function sendRequest(prepared: PreparedRequest, options: SendOption
     result.error = { kind: 'http-error', message: scrub(`HTTP ${response.status} from ${host}${detail}`) };
   } else if (!envelope) {
     let json = true;
+    let parsed: unknown;
     try {
-      JSON.parse(bodyText);
+      parsed = JSON.parse(bodyText);
     } catch {
       json = false;
     }
     const type = response.headers['content-type'] ?? 'no Content-Type';
-    result.error = json
-      ? {
-          kind: 'not-envelope',
-          message: scrub(`the answer from ${host} is JSON but not a JKOPay envelope (no "result" string): ${snippet(bodyText)}`),
-        }
-      : { kind: 'non-json', message: scrub(`the answer from ${host} is not JSON (${type}): ${snippet(bodyText)}`) };
+    result.error =
+      json && nestedDeeperThan(parsed, MAX_ANSWER_DEPTH)
+        ? {
+            kind: 'too-deep',
+            message: `the answer from ${host} is nested deeper than ${MAX_ANSWER_DEPTH} levels: no JKOPay answer is, and it is not read further`,
+          }
+        : json
+          ? {
+              kind: 'not-envelope',
+              message: scrub(`the answer from ${host} is JSON but not a JKOPay envelope (no "result" string): ${snippet(bodyText)}`),
+            }
+          : { kind: 'non-json', message: scrub(`the answer from ${host} is not JSON (${type}): ${snippet(bodyText)}`) };
   } else {
     result.ok = true;
   }

@@ -14,6 +14,7 @@ import { type DiagnosticData, getLanguageService, msg, type LoadedConfig, DEFAUL
 import { runExplain } from './checkExplain';
 import { toGithubAnnotations, toSarif } from './checkFormats';
 import { escapeControl } from '../shared/displayText';
+import { CheckRecords, MAX_RECORDS_PER_RUN } from './checkBudget';
 import { decodeUtf8, FileInputError, readRegularFile } from './fileInput';
 import { findPayloadFiles, SOURCE_FILE } from './findPayloadFiles';
 
@@ -130,13 +131,15 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   if (options.explain) {
     return runExplain(files, service, options, io, errors.length > 0);
   }
-  const records: CheckRecord[] = [];
+  // At most MAX_RECORDS_PER_RUN records; every finding left out still counts (checkBudget.ts).
+  const run = new CheckRecords();
+  const records = run.records;
   let read = 0;
   // Each file is checked on its own: one that cannot be read, decoded or parsed gets a finding, and the run goes on.
   for (const file of files) {
     const opened = await openDocument(file);
     if ('unreadable' in opened) {
-      records.push(fileRecord(file, 'unreadable', ruleMessage('unreadable', options.lang, { reason: opened.unreadable })));
+      run.add(fileRecord(file, 'unreadable', ruleMessage('unreadable', options.lang, { reason: opened.unreadable })));
       continue;
     }
     read++;
@@ -144,7 +147,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     const diagnostics = service.doValidation(document);
     if (invalid) {
       const at = document.positionAt(invalid.offset);
-      records.push(
+      run.add(
         fileRecord(
           file,
           'invalid-encoding',
@@ -154,11 +157,11 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
         ),
       );
     }
-    for (const d of diagnostics) records.push(toRecord(file, d));
+    for (const d of diagnostics) run.add(toRecord(file, d), d);
   }
   const reported = options.quiet ? records.filter((r) => r.severity === 'error') : records;
   const root = options.root ?? process.cwd();
-  const count = (severity: string) => records.filter((r) => r.severity === severity).length;
+  const count = (severity: CheckRecord['severity']) => run.count(severity);
   if (options.format === 'json') {
     io.out(JSON.stringify(reported, null, 2));
   } else if (options.format === 'sarif') {
@@ -178,6 +181,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     }
     if (block.length) io.out(block.join('\n'));
   }
+  if (run.cutByRun > 0) io.err(msg(options.lang, 'check-run-cut', { left: run.cutByRun, shown: MAX_RECORDS_PER_RUN }));
   if (options.format !== 'json' && options.format !== 'sarif' && files.length) {
     io.err(msg(options.lang, 'check-summary', { files: files.length, errors: count('error'), warnings: count('warning') }));
   }
@@ -187,7 +191,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   }
   // Exit 2 is for bad paths and for runs where no file at all could be read.
   if (errors.length > 0 || (files.length > 0 && read === 0)) return 2;
-  if (records.some((r) => r.severity === 'error')) return 1;
+  if (count('error') > 0) return 1;
   return options.maxWarnings !== undefined && count('warning') > options.maxWarnings ? 1 : 0;
 }
 

@@ -3,7 +3,7 @@
  * and exit code 2, never a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { toLang } from '../core';
+import { globListProblem, toLang, translateGlob } from '../core';
 import { DEFAULT_CURRENCY } from '../data/files';
 import { escapeControl } from '../shared/displayText';
 // Each command is loaded when it runs (below): a `jkopay check` in CI then never initializes the
@@ -168,6 +168,15 @@ export async function main(argv: string[]): Promise<number> {
           );
         }
         if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
+        // Each --exclude is read as the matcher will read it: one it would refuse is a usage error, named.
+        const excludes = values.exclude ?? [];
+        const tooMany = globListProblem(excludes);
+        if (tooMany) throw new UsageError(`--exclude is given ${tooMany}`);
+        for (const glob of excludes) {
+          const translated = translateGlob(glob);
+          if ('problem' in translated)
+            throw new UsageError(`--exclude ${JSON.stringify(glob.slice(0, 80))} is refused: ${translated.problem}`);
+        }
         const { loadConfigFile, loadProjectConfig } = await import('../server/projectConfigFile.js');
         const config = values.config !== undefined ? loadConfigFile(values.config) : loadProjectConfig();
         if (config?.problems.length) {

@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { EnvironmentError, type EnvironmentName, isEnvironmentName, resolveBaseUrl } from '../api/environments';
 import { MAX_REQUEST_TIMEOUT_MS } from '../api/durations';
+import { MAX_ANSWER_DEPTH, nestedDeeperThan } from '../api/envelope';
 import { type Credentials, describeRequest, type SendResult, sendRequest } from '../api/httpClient';
 import { DEFAULT_TIMEOUT_MS } from '../api/httpExchange';
 import { DEFAULT_MOCK_CONFIG } from '../api/mock/mockConfig';
@@ -247,7 +248,9 @@ function isMockOnly(resultObject: unknown): boolean {
 function showBody(text: string): string {
   let shown = text;
   try {
-    shown = JSON.stringify(JSON.parse(text), null, 2);
+    const parsed: unknown = JSON.parse(text);
+    // Indented, an answer nested n deep grows as n² (2,000 levels: 8 MB): one deeper than any JKOPay answer is shown as received.
+    if (!nestedDeeperThan(parsed, MAX_ANSWER_DEPTH)) shown = JSON.stringify(parsed, null, 2);
   } catch {
     // Not JSON: shown as received (cut below).
   }

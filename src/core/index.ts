@@ -18,11 +18,13 @@ export {
   type LoadedConfig,
   type ProjectConfig,
 } from './config/projectConfig';
+export { globListProblem, MAX_GLOB_LENGTH, MAX_GLOB_WILDCARDS, MAX_GLOBS, translateGlob } from './config/globPattern';
 
 export { type DiagnosticData, type Finding, ruleMessage, type SeverityOverride } from './rules/findings';
 export { type LiteralReport } from './rules/checkReason';
 export { getRule, RULES, type RuleCode, type RuleSeverity } from './rules/ruleTable';
 export { payloadDiagnostics, payloadErrorCounts, payloadErrors } from './rules/payloadErrors';
+export { CUT_NOTICE_CODE, type CutNoticeData, MAX_FINDINGS_PER_DOCUMENT, type SeverityCounts } from './rules/findingsBudget';
 
 export { getProperty, nodeEnd, type ObjectNode, type Payload, type PayloadDocument, type ValueNode } from './model/model';
 export { SCHEMA_KEY } from './model/fieldSpec';

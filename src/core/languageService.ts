@@ -25,7 +25,9 @@ import { getFoldingRanges } from './features/folding';
 import { type FormatResult, formatPayloadChecked } from './features/formatting';
 import { doComplete } from './features/completion';
 import { type Finding, positionFinder, type SeverityOverride, toDiagnostics } from './rules/findings';
-import { applySuppressions } from './rules/suppressions';
+import { Suppressions } from './rules/suppressions';
+import { cutNotice, FindingsBudget, MAX_FINDINGS_PER_DOCUMENT } from './rules/findingsBudget';
+import { getRule } from './rules/ruleTable';
 import { doHover } from './features/hover';
 import { evidenceHover } from './features/evidenceHover';
 import { explainLiterals, type LiteralReport } from './rules/checkReason';
@@ -60,6 +62,8 @@ export interface LanguageSettings {
   severity?: Record<string, SeverityOverride>;
   /** The editor takes snippet edits in quick fixes (LSP 3.18): "Add missing required fields" puts a tab stop on each value. */
   snippetEdits?: boolean;
+  /** Findings kept per document (default MAX_FINDINGS_PER_DOCUMENT); the rest are counted in one notice. */
+  maxFindings?: number;
 }
 
 export interface LanguageService {
@@ -74,7 +78,9 @@ export interface LanguageService {
   /**
    * Diagnostics of a document. Without `doc`, the text is checked in one streaming pass that keeps
    * no tree (the fast path for large files); with it, the given parse is checked, re-using the
-   * findings of payloads unchanged since an earlier check of the same document.
+   * findings of payloads unchanged since an earlier check of the same document. At most
+   * `maxFindings` are kept (syntax errors always); past them, one last diagnostic (code
+   * CUT_NOTICE_CODE) says how many more there are, by severity in its `data`.
    */
   doValidation(document: TextDocument, doc?: PayloadDocument): Diagnostic[];
   doHover(document: TextDocument, doc: PayloadDocument, position: Position): Hover | null;
@@ -102,6 +108,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
     severity: {},
     sourceDetection: DEFAULT_DETECTION,
     snippetEdits: false,
+    maxFindings: MAX_FINDINGS_PER_DOCUMENT,
   };
   /** One object per configuration: findings checked under it are re-used while it stays. */
   let check: CheckSettings = { lang: 'en', defaultCurrency: DEFAULT_CURRENCY };
@@ -111,9 +118,8 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
   };
   configure(initial);
-  /** `// jkopay-ignore-…` comments; codes the settings turn off need none and count as nothing silenced. */
-  const suppress = (text: string, findings: Finding[]) =>
-    applySuppressions(text, findings, settings.lang, (code) => settings.severity[code] === 'off');
+  /** The severity a finding is shown with under the settings, or `off`. */
+  const severityOf = (f: Finding) => settings.severity[f.code] ?? f.severity ?? getRule(f.code).severity;
 
   return {
     configure,
@@ -132,33 +138,30 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       });
     },
     doValidation(document, doc) {
-      let findings;
+      const text = document.getText();
+      // The findings are budgeted as they are found (findingsBudget.ts): suppressions and codes turned off first.
+      const budgetFor = () => new FindingsBudget(settings.maxFindings, severityOf, new Suppressions(text, settings.lang));
+      let budget = budgetFor();
+      let positionAt = (offset: number) => document.positionAt(offset);
       try {
-        if (!doc && isSource(document.uri, document.languageId))
-          doc = parseSourceDocument(document.uri, document.getText(), settings.sourceDetection);
+        if (!doc && isSource(document.uri, document.languageId)) doc = parseSourceDocument(document.uri, text, settings.sourceDetection);
         if (!doc) {
-          const text = document.getText();
           // One line index for the checks' fixes and the findings' positions: the lines are measured once.
           const lines = new LineIndex(text);
-          const findings = suppress(text, validateJsonText(document.uri, text, check, lines));
-          return toDiagnostics(document, findings, settings.severity, positionFinder(document, lines), settings.lang);
-        }
-        findings = checkDocument(doc, check);
-        if ('sourceFile' in doc) {
-          for (const f of checkResultCoverage(doc as SourceDocument, settings.lang)) findings.push(f);
-          findings.sort((a, b) => a.offset - b.offset);
+          validateJsonText(document.uri, text, check, lines, budget);
+          positionAt = positionFinder(document, lines);
+        } else {
+          checkDocument(doc, check, budget);
+          if ('sourceFile' in doc) for (const f of checkResultCoverage(doc as SourceDocument, settings.lang)) budget.offer(f);
         }
       } catch (e) {
         if (!isStackOverflow(e)) throw e;
-        findings = validatePayloads(tooComplexDocument(document), check);
+        budget = budgetFor();
+        for (const f of validatePayloads(tooComplexDocument(document), check)) budget.offer(f);
       }
-      return toDiagnostics(
-        document,
-        suppress(document.getText(), findings),
-        settings.severity,
-        (offset) => document.positionAt(offset),
-        settings.lang,
-      );
+      const diagnostics = toDiagnostics(document, budget.finish(), settings.severity, positionAt, settings.lang);
+      if (budget.omittedCount > 0) diagnostics.push(cutNotice(budget, positionAt(budget.firstOmitted ?? 0), settings.lang));
+      return diagnostics;
     },
     doHover(document, doc, position) {
       const offset = document.offsetAt(position);

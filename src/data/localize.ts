@@ -32,7 +32,8 @@ export function fill(template: string, args: Args = {}): string {
 }
 
 export function localize(text: Localized, lang: Lang, args?: Args): string {
-  return fill(text[lang] ?? text.en, args);
+  // Own keys only: a language that comes from a caller (`__proto__`, `toString`) must not reach Object.prototype.
+  return fill((Object.hasOwn(text, lang) ? text[lang] : undefined) ?? text.en, args);
 }
 
 /** Maps a locale such as `zh-tw`, `zh_TW.UTF-8` or `zh-Hant` to a display language; English otherwise. */

@@ -34,7 +34,17 @@ export interface PayloadFinding {
 export function checkPayload(kind: PayloadKind, value: unknown, options: CheckPayloadOptions = {}): PayloadFinding[] {
   if (kind !== 'entry' && kind !== 'refund' && kind !== 'inquiry')
     throw new TypeError(`checkPayload: kind must be entry, refund or inquiry, not ${String(kind)}`);
-  const text = typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? '');
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? '');
+  } catch (e) {
+    // JSON.stringify recurses: a value nested some thousands deep overflows the stack; a cycle cannot be written at all.
+    if (e instanceof RangeError || e instanceof TypeError)
+      throw new TypeError(
+        `checkPayload: the value cannot be written as JSON (${e instanceof RangeError ? 'it is nested too deeply' : e.message})`,
+      );
+    throw e;
+  }
   const { findings } = checkPayloadText(kind, text, { lang: options.lang ?? 'en', defaultCurrency: options.defaultCurrency ?? 'TWD' });
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);

@@ -5,17 +5,19 @@
  * its check, hover, completion, folding and outline would each block the server for seconds, and
  * every other document with it. It gets one notice instead, and the reason is logged once.
  *
- * Caps the diagnostics the server sends for one document. A hostile or generated file can hold
- * hundreds of thousands of findings (`[{},{},…]` ×100,000 has 600,000): sending them all builds a
- * message of hundreds of megabytes that freezes the editor, and nobody reads past the first
- * thousands. The first ones (in reading order) are kept, then one notice says how many were left
- * out, and the cut is logged once per document.
+ * The diagnostics the server sends for one document are capped. A hostile or generated file can
+ * hold millions of findings (`[{},{},…]`: six per object): sending them all builds a message of
+ * hundreds of megabytes that freezes the editor, and building them ran the server out of memory.
+ * The core keeps the first ones as it finds them and ends the list with one notice of how many it
+ * left out (core/rules/findingsBudget.ts); the cut is logged here, once per document.
  */
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { msg } from '../core';
+import { CUT_NOTICE_CODE, type CutNoticeData, MAX_FINDINGS_PER_DOCUMENT, msg } from '../core';
 import type { Lang } from '../data/types';
 
-export const MAX_DIAGNOSTICS = 5000;
+/** The core's budget per document (it keeps syntax errors, at most about a hundred, beside it). */
+export const MAX_DIAGNOSTICS = MAX_FINDINGS_PER_DOCUMENT;
+const MAX_SYNTAX_ERRORS = 101;
 export const MAX_DOCUMENT_CHARS = 16 * 1024 * 1024;
 
 export class DiagnosticsBudget {
@@ -27,23 +29,38 @@ export class DiagnosticsBudget {
     readonly maxDocument = MAX_DOCUMENT_CHARS,
   ) {}
 
+  /**
+   * The core keeps the first findings of a document and ends the list with a notice of how many it
+   * left out (findingsBudget.ts), before any is converted: the cut is logged here, once per document.
+   * A list longer than the budget all the same (never, from the core) is cut here too, as a backstop.
+   */
   cap(uri: string, diagnostics: Diagnostic[], lang: Lang): Diagnostic[] {
-    if (diagnostics.length <= this.max) {
-      this.logged.delete(uri);
-      return diagnostics;
+    const notice = diagnostics.at(-1);
+    const cutByCore = notice?.code === CUT_NOTICE_CODE;
+    let kept = diagnostics;
+    let omitted = 0;
+    if (cutByCore) {
+      const counts = (notice.data as CutNoticeData).omitted;
+      omitted = counts.error + counts.warning + counts.information + counts.hint;
+    } else if (diagnostics.length > this.max + MAX_SYNTAX_ERRORS) {
+      kept = diagnostics.slice(0, this.max);
+      omitted = diagnostics.length - this.max;
+      kept.push({
+        range: diagnostics[this.max].range,
+        severity: DiagnosticSeverity.Information,
+        source: 'jkopay',
+        code: CUT_NOTICE_CODE,
+        message: msg(lang, 'diagnostics-cut', { shown: this.max, left: omitted }),
+      });
     }
-    const kept = diagnostics.slice(0, this.max);
-    const left = diagnostics.length - this.max;
-    kept.push({
-      range: diagnostics[this.max].range,
-      severity: DiagnosticSeverity.Information,
-      source: 'jkopay',
-      message: msg(lang, 'diagnostics-cut', { shown: this.max, left }),
-    });
+    if (omitted === 0) {
+      this.logged.delete(uri);
+      return kept;
+    }
     if (!this.logged.has(uri)) {
       this.logged.add(uri);
       this.log(
-        `jkopay: ${uri}: ${diagnostics.length} problems found; only the first ${this.max} are shown (a larger list would freeze the editor)`,
+        `jkopay: ${uri}: ${this.max + omitted} problems found; only the first ${this.max} are shown (a larger list would freeze the editor)`,
       );
     }
     return kept;

@@ -1,13 +1,13 @@
 /**
  * Finds the project configuration (`jkopay.config.json`, or the `jkopay` key of `package.json`)
  * on disk, for the language server and the CLI alike: the core's finder with Node's file system,
- * and exclude globs as a matcher (`picomatch`, loaded on the first match: a `jkopay check` that
- * names only files never needs it).
+ * and exclude globs as a matcher (RE2 through `re2js`, loaded on the first match: a `jkopay check`
+ * that names only files never needs it).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type Picomatch from 'picomatch';
-import { configFromFile, EMPTY_CONFIG, findProjectConfig, type LoadedConfig } from '../core';
+import type * as Re2js from 're2js';
+import { configFromFile, EMPTY_CONFIG, findProjectConfig, globListProblem, type LoadedConfig, translateGlob } from '../core';
 
 /**
  * The configuration of the project holding `dir` (the current folder by default), searched up to
@@ -56,21 +56,30 @@ export function excludeMatcher(loaded: LoadedConfig | undefined): (file: string)
 
 /**
  * True for files under `base` that one of the globs matches (relative to `base`, with `/`; a glob
- * naming a folder, `examples` or `examples/`, covers what is inside it). Compiled on the first file.
+ * naming a folder, `examples` or `examples/`, covers what is inside it). Each glob is translated by
+ * the core (`translateGlob`) and run by RE2 (`re2js`), whose time is linear in the path whatever the
+ * glob: a repository's configuration cannot stall the checker with a glob that backtracks. A glob
+ * the translation refuses matches nothing here (the configuration's check, or the CLI's, names it).
+ * Compiled on the first file.
  */
 export function globMatcher(globs: readonly string[], base: string): (file: string) => boolean {
-  const patterns = globs.flatMap((g) => {
-    const clean = g.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
-    return [clean, `${clean}/**`];
-  });
-  if (patterns.length === 0) return () => false;
+  if (globs.length === 0 || globListProblem(globs)) return () => false;
   const root = path.resolve(base);
-  let match: ((relative: string) => boolean) | undefined;
+  let compiled: { matches(input: string): boolean }[] | undefined;
   return (file) => {
     const relative = path.relative(root, path.resolve(file)).split(path.sep).join('/');
     if (relative === '' || relative.startsWith('../')) return false;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    match ??= (require('picomatch') as typeof Picomatch)(patterns, { dot: true });
-    return match(relative);
+    compiled ??= compileGlobs(globs);
+    return compiled.some((glob) => glob.matches(relative));
   };
+}
+
+function compileGlobs(globs: readonly string[]): { matches(input: string): boolean }[] {
+  // Loaded here, not at start-up: a `jkopay check` that names only files never needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RE2JS } = require('re2js') as typeof Re2js;
+  return globs.flatMap((glob) => {
+    const translated = translateGlob(glob);
+    return 'source' in translated ? [RE2JS.compile(translated.source)] : [];
+  });
 }

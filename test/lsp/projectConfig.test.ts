@@ -48,6 +48,28 @@ describe('jkopay lsp --stdio with a jkopay.config.json', function () {
     assert.deepEqual(await diagnosticsOf('examples/broken.entry.jkopay.json'), []);
   });
 
+  // Issue 23: this glob blocked every request for 44 s on each check of a file named with 34 `a`s (in untrusted
+  // workspaces too), and one over 65,536 characters silently cost the folder its diagnostics.
+  it('checks a file that a catastrophic glob is matched against at once, and logs each glob it refuses', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'jkopay.config.json'),
+      JSON.stringify({ exclude: ['*a*a*a*a*a*a*a*a*a*a*a*a*b', 'examples/**', '!x', 'y'.repeat(70_000)] }),
+    );
+    server = await startStdioServer({ rootUri: pathToFileURL(dir).href });
+    const logged: string[] = [];
+    server.connection.onNotification('window/logMessage', (p: { message: string }) => void logged.push(p.message));
+    // The configuration is read again (its problems logged again) now that the log is listened to.
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.deepEqual(
+      (await diagnosticsOf(`${'a'.repeat(34)}.entry.jkopay.json`)).map((d) => d.code),
+      ['currency-precision', 'unknown-field'],
+    );
+    assert.deepEqual(await diagnosticsOf('examples/broken.entry.jkopay.json'), []);
+    const log = logged.join('\n');
+    assert.match(log, /"exclude\[2\]" \("!x"\) is refused: negated globs/);
+    assert.match(log, /"exclude\[3\]" \("y+"\) is refused: it is 70000 characters long; at most 256 are read/);
+  });
+
   it('lets the editor settings win over it', async () => {
     server = await startStdioServer({
       rootUri: pathToFileURL(dir).href,

@@ -7,6 +7,8 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../src/core/languageService';
 import { checkFields } from '../../src/api/mock/mockValidation';
+import { globMatcher } from '../../src/server/projectConfigFile';
+import { checkPayload } from '../../src/lib/checkPayload';
 import { growth, GROWTH_FACTOR, GROWTH_LIMIT } from '../support/growth';
 
 const ENTRY = {
@@ -101,6 +103,38 @@ describe('linear time on hostile layouts', function () {
     assert.ok(
       ratio < GROWTH_LIMIT,
       `code actions: ${small.toFixed(1)} ms at n=2000, ${large.toFixed(1)} ms at ${GROWTH_FACTOR}n (×${ratio.toFixed(1)})`,
+    );
+  });
+
+  // An exclude glob from a repository's configuration against hostile file names (issue 23: compiled to a
+  // backtracking RegExp, `*a*a*a*a*a*a*a*a*a*a*a*a*b` held `jkopay check .` for minutes on a name of 34 `a`s).
+  it(`matches a catastrophic exclude glob in time linear in the name (n → ${GROWTH_FACTOR}n grows < ${GROWTH_LIMIT}×)`, () => {
+    const excluded = globMatcher(['*a*a*a*a*a*a*a*a*a*a*a*a*b'], '/r');
+    const names = new Map([200, GROWTH_FACTOR * 200].map((n) => [n, `/r/${'a'.repeat(n)}.jkopay.json`]));
+    const run = (n: number) => {
+      for (let i = 0; i < 50; i++) assert.equal(excluded(names.get(n)!), false);
+    };
+    const { small, large, ratio } = growth(run, 200);
+    assert.ok(
+      ratio < GROWTH_LIMIT,
+      `glob: ${small.toFixed(1)} ms at n=200, ${large.toFixed(1)} ms at ${GROWTH_FACTOR}n (×${ratio.toFixed(1)})`,
+    );
+  });
+
+  // The library's checkPayload on a value with n unknown keys (issue 23: 80,000 keys took 3.9 s, the line of each
+  // finding found by a walk from the first line).
+  it(`the library checks a value with many unknown keys in linear time (n → ${GROWTH_FACTOR}n grows < ${GROWTH_LIMIT}×)`, () => {
+    const values = new Map(
+      [1_000, GROWTH_FACTOR * 1_000].map((n) => [
+        n,
+        { ...ENTRY, ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 1])) },
+      ]),
+    );
+    const run = (n: number) => void checkPayload('entry', values.get(n)!);
+    const { small, large, ratio } = growth(run, 1_000);
+    assert.ok(
+      ratio < GROWTH_LIMIT,
+      `checkPayload: ${small.toFixed(1)} ms at n=1000, ${large.toFixed(1)} ms at ${GROWTH_FACTOR}n (×${ratio.toFixed(1)})`,
     );
   });
 

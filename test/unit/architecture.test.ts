@@ -31,12 +31,12 @@ const LAYERS: Record<string, LayerRule> = {
   api: { layers: ['core', 'data', 'shared'], packages: [NODE] },
   // The library a merchant's backend loads: never the editor's packages or the TypeScript compiler.
   lib: { layers: ['api', 'core', 'data'], packages: [NODE] },
-  // The server builds the exact request bytes the runner sends (api/requestBody). picomatch (globs) and
+  // The server builds the exact request bytes the runner sends (api/requestBody). re2js (exclude globs, run in linear time) and
   // ignore (.gitignore rules) serve the project configuration's exclude and the CLI's folder walk.
-  server: { layers: ['core', 'data', 'api', 'shared'], packages: [NODE, /^vscode-languageserver(\/node)?$/, LSP_TYPES, /^picomatch$/] },
+  server: { layers: ['core', 'data', 'api', 'shared'], packages: [NODE, /^vscode-languageserver(\/node)?$/, LSP_TYPES, /^re2js$/] },
   cli: {
     layers: ['core', 'data', 'api', 'server', 'shared'],
-    packages: [NODE, /^vscode-languageserver(\/node)?$/, LSP_TYPES, /^picomatch$/, /^ignore$/],
+    packages: [NODE, /^vscode-languageserver(\/node)?$/, LSP_TYPES, /^re2js$/, /^ignore$/],
   },
   client: { layers: ['api', 'data', 'shared'], packages: [NODE, /^vscode$/, /^vscode-languageclient(\/node)?$/, LSP_TYPES] },
   webview: { layers: ['shared'], packages: [] },

@@ -104,4 +104,43 @@ describe('library: checkPayload', () => {
     assert.equal(checkPayload('inquiry', [1, 2])[0].code, 'wrong-type');
     assert.throws(() => checkPayload('response' as 'entry', {}), /kind/);
   });
+
+  // Issue 23: 80,000 keys took 3.9 s and 160,000 overflowed the stack (a spread of every finding into one push;
+  // made a loop in 9fe61f7, with the line lookup a binary search). Growth is measured in test/timing/scaling.test.ts.
+  it('checks a value of 160,000 unknown keys, one finding each, without overflowing the stack', () => {
+    for (const n of [160_000]) {
+      const value: Record<string, unknown> = {
+        platform_order_id: 'o',
+        store_id: 's',
+        currency: 'TWD',
+        total_price: 1,
+        final_price: 1,
+        unredeem: 0,
+      };
+      for (let i = 0; i < n; i++) value[`k${i}`] = 1;
+      const findings = checkPayload('entry', value);
+      assert.equal(findings.length, n);
+      assert.deepEqual(findings.at(-1)!, { ...findings.at(-1)!, code: 'unknown-field', line: n + 6 });
+    }
+  });
+
+  it('refuses a value it cannot write as JSON with a TypeError that says why (was: a raw RangeError)', () => {
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < 100_000; i++) deep = deep.x = {};
+    assert.throws(() => checkPayload('entry', root), {
+      name: 'TypeError',
+      message: /cannot be written as JSON \(it is nested too deeply\)/,
+    });
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    assert.throws(() => checkPayload('entry', cycle), { name: 'TypeError', message: /cannot be written as JSON/ });
+  });
+
+  it('answers in English for a language it does not know, __proto__ included (was: a TypeError from inside)', () => {
+    for (const lang of ['__proto__', 'constructor', 'toString', 'fr']) {
+      const [first] = checkPayload('entry', {}, { lang: lang as 'en' });
+      assert.equal(first.message, 'Missing required field "platform_order_id".');
+    }
+  });
 });

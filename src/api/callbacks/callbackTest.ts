@@ -7,7 +7,9 @@
  * timeout). Every call carries a lower-case `digest` header, HMAC-SHA256 hex over the exact
  * body keyed with the secret, as the mock's own callbacks do. Each call has a hard deadline
  * and reads at most a few KiB of the answer: a hostile or broken endpoint gets a verdict, never
- * a hang or a full buffer. Used by `jkopay callbacks test` and the VS Code command.
+ * a hang or a full buffer. Whatever an answer says (body, `Location`, transport errors) passes
+ * `redact` before a verdict quotes it: an endpoint may echo the secret. Used by `jkopay callbacks
+ * test` and the VS Code command, which show only the verdicts.
  */
 import { type Decimal, readNumber } from '../../core';
 import { findCurrency, type Lang } from '../../data';
@@ -16,6 +18,7 @@ import { DEFAULT_FX_TO_TWD } from '../mock/mockConfig';
 import { debitAmount } from '../mock/mockFx';
 import { money } from '../mock/mockMoney';
 import { formatJkopayTime, jkopayDay } from '../mock/mockTime';
+import { redact } from '../secrets';
 import { computeDigest } from '../signing';
 import { callbackText, type CallbackTextId } from './callbackTexts';
 
@@ -129,6 +132,8 @@ export async function runCallbackTests(options: CallbackTestOptions): Promise<Ca
   const t = (id: CallbackTextId, args?: Record<string, string | number>) => callbackText(lang, id, args);
   const verdicts: CallbackVerdict[] = [];
   const timings = new Map<string, number[]>();
+  /** The one scrubber of everything shown (secrets.ts): the secret in any spelling becomes its mask. */
+  const scrub = (text: string) => redact(text, [options.secret]);
 
   const call = async (scenario: Scenario, url: string, body: string, digest = computeDigest(options.secret, body)): Promise<Answer> => {
     options.onCall?.({ scenario, url, body, digest });
@@ -145,8 +150,9 @@ export async function runCallbackTests(options: CallbackTestOptions): Promise<Ca
         signal: options.signal,
         maxResponseBytes: MAX_ANSWER_BYTES,
       });
-      const location = response.headers.location;
-      const answer: Answer = { status: response.status, ms: response.elapsedMs, bodyText: response.bodyText, location };
+      const location = response.headers.location === undefined ? undefined : scrub(response.headers.location);
+      // Scrubbed here, before anything quotes or cuts it: an endpoint may echo the secret it was signed with.
+      const answer: Answer = { status: response.status, ms: response.elapsedMs, bodyText: scrub(response.bodyText), location };
       timings.set(url, [...(timings.get(url) ?? []), answer.ms]);
       return answer;
     } catch (e) {
@@ -154,7 +160,7 @@ export async function runCallbackTests(options: CallbackTestOptions): Promise<Ca
       if (e instanceof TransportError) {
         if (e.kind === 'timeout') timings.set(url, [...(timings.get(url) ?? []), ms]);
         const kind = e.kind === 'timeout' && e.message.startsWith('connecting to') ? 'connect-timeout' : e.kind;
-        return { status: null, ms, error: { kind, message: e.message } };
+        return { status: null, ms, error: { kind, message: scrub(e.message) } };
       }
       throw e;
     }
@@ -169,8 +175,9 @@ export async function runCallbackTests(options: CallbackTestOptions): Promise<Ca
     if (a.status !== null && a.status >= 300 && a.status < 400) return t('redirect', { status: a.status, location: a.location ?? '?' });
     return undefined;
   };
+  // Every verdict passes the scrubber whole, as the last step: what the CLI prints, the editor logs and the webview shows.
   const push = (scenario: Scenario, url: string, a: Answer, verdict: Verdict, detail: string) =>
-    verdicts.push({ scenario, url, verdict, status: a.status, ms: a.ms, detail });
+    verdicts.push({ scenario, url: scrub(url), verdict, status: a.status, ms: a.ms, detail: scrub(detail) });
 
   if (options.confirmUrl) {
     const url = options.confirmUrl;

@@ -13,7 +13,7 @@ import type { MockContext } from './mockContext';
 import { debitAmount } from './mockFx';
 import { amount, compare, money, subtract, ZERO } from './mockMoney';
 import type { MockOrder, RedeemDetail } from './mockState';
-import { DAY_MS, parseJkopayTime } from './mockTime';
+import { clockInRange, clockRangeError, DAY_MS, parseJkopayTime } from './mockTime';
 import { transactionOf } from './mockTransaction';
 
 export interface ControlRequest {
@@ -288,9 +288,14 @@ function setClock(ctx: MockContext, body: string): ControlResponse {
     const at = parseJkopayTime(request.now);
     if (at === undefined)
       return json(400, { ok: false, error: `"now" must be a real time as YYYY-mm-dd HH:MM:SS (UTC+8), not "${request.now}"` });
+    if (!clockInRange(at)) return json(400, { ok: false, error: clockRangeError(`"now": "${request.now}"`) });
     ctx.state.clockOffsetMs = at - Date.now();
   } else if (typeof request.advance_days === 'number' && Number.isFinite(request.advance_days)) {
-    ctx.state.clockOffsetMs += request.advance_days * DAY_MS;
+    const offset = ctx.state.clockOffsetMs + request.advance_days * DAY_MS;
+    // Checked before it is applied: a clock out of range was saved and kept after a restart.
+    if (!clockInRange(Date.now() + offset))
+      return json(400, { ok: false, error: clockRangeError(`advancing by ${request.advance_days} days`) });
+    ctx.state.clockOffsetMs = offset;
   } else {
     return json(400, { ok: false, error: 'send {"now": "YYYY-mm-dd HH:MM:SS"}, {"now": null} for the real time, or {"advance_days": N}' });
   }

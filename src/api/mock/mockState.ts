@@ -5,7 +5,7 @@
  * synchronously — no await between a check and its update — which is what keeps concurrent
  * requests from over-refunding or creating an order twice.
  */
-import { formatJkopayTime, jkopayDay } from './mockTime';
+import { clockInRange, clockRangeError, formatJkopayTime, jkopayDay } from './mockTime';
 
 /** Order status as inquiry reports it: 0 paid, 100 payment failed, 101 not paid yet. */
 export type OrderStatus = 0 | 100 | 101;
@@ -151,6 +151,8 @@ export class MockState {
     if (!Array.isArray(data.orders)) fail('"orders" must be an array');
     const state = new MockState();
     state.clockOffsetMs = Number.isFinite(data.clock_offset_ms) ? data.clock_offset_ms! : 0;
+    // A clock saved out of range (earlier versions let `clock --advance-days 1e8` through) would stamp NaN times.
+    if (!clockInRange(state.now())) fail(`"clock_offset_ms": ${clockRangeError(String(state.clockOffsetMs))}`);
     state.seq = Number.isInteger(data.seq) ? data.seq! : 0;
     for (const [i, order] of data.orders!.entries()) {
       const fields = (typeof order === 'object' && order !== null ? order : {}) as Record<string, unknown>;

@@ -8,6 +8,26 @@ const FORMAT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 export const DAY_MS = 24 * 3600 * 1000;
 
+/**
+ * The range the mock's clock may be set to: the times JKOPay's format can write, years 0001 to 9999.
+ * Past it, `Date` gives NaN fields (`NaN-NaN-NaN` in every time and trade number, saved to the
+ * state file) or a year of five digits or a sign that no parser of the format reads back.
+ */
+export const CLOCK_RANGE_TEXT = { first: '0001-01-01 00:00:00', last: '9999-12-31 23:59:59' } as const;
+// Date.UTC reads years 0–99 as 1900–1999: the first year is set apart.
+const CLOCK_FIRST_MS = new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(1) - UTC_PLUS_8_MS;
+const CLOCK_LAST_MS = Date.UTC(9999, 11, 31, 23, 59, 59) - UTC_PLUS_8_MS;
+
+/** True when the clock may show `epochMs`. */
+export function clockInRange(epochMs: number): boolean {
+  return Number.isFinite(epochMs) && epochMs >= CLOCK_FIRST_MS && epochMs <= CLOCK_LAST_MS;
+}
+
+/** Why a clock setting is refused, naming the range. */
+export function clockRangeError(what: string): string {
+  return `${what} would take the mock's clock out of its range, ${CLOCK_RANGE_TEXT.first} to ${CLOCK_RANGE_TEXT.last} (UTC+8)`;
+}
+
 /** Formatted by hand from the date's fields: it stamps every order the mock creates, and toISOString costs several times more. */
 export function formatJkopayTime(epochMs: number): string {
   const d = new Date(epochMs + UTC_PLUS_8_MS);

@@ -4,6 +4,7 @@
  * webview's fixed texts localized. Plain data only; the webview renders it as text.
  */
 import * as vscode from 'vscode';
+import { MAX_ANSWER_DEPTH, nestedDeeperThan } from '../../api/envelope';
 import { localize, toLang } from '../../data/localize';
 import { explainResultCode } from '../../data/resultCodeExplanation';
 import type { ExchangeView, ExplanationView, HistoryItemView, WebviewLabels } from '../../shared/webviewProtocol';
@@ -30,7 +31,9 @@ function pretty(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   let shown = text;
   try {
-    shown = JSON.stringify(JSON.parse(text), null, 2);
+    const parsed: unknown = JSON.parse(text);
+    // Indented, an answer nested n deep grows as n² (2,000 levels: 8 MB): one deeper than any JKOPay answer is shown as received.
+    if (!nestedDeeperThan(parsed, MAX_ANSWER_DEPTH)) shown = JSON.stringify(parsed, null, 2);
   } catch {
     // Not JSON: shown as received.
   }

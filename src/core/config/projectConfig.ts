@@ -13,6 +13,7 @@ import { findCurrency } from '../../data';
 import type { SeverityOverride } from '../rules/findings';
 import { RULES } from '../rules/ruleTable';
 import type { SourceDetection } from '../source/sourceDocument';
+import { globListProblem, translateGlob } from './globPattern';
 
 export const CONFIG_FILE = 'jkopay.config.json';
 
@@ -50,8 +51,21 @@ export function parseProjectConfig(raw: unknown): { config: ProjectConfig; probl
       problems.push(`unknown key "${key}" (known: exclude, detect, severity, currency)`);
   }
   if (o.exclude !== undefined) {
-    if (Array.isArray(o.exclude) && o.exclude.every((g) => typeof g === 'string')) config.exclude = o.exclude as string[];
-    else problems.push('"exclude" must be an array of glob strings');
+    if (!Array.isArray(o.exclude) || !o.exclude.every((g) => typeof g === 'string'))
+      problems.push('"exclude" must be an array of glob strings');
+    else {
+      // Each glob is checked as the matcher will read it (globPattern.ts): one it refuses is named and left out.
+      const tooMany = globListProblem(o.exclude);
+      if (tooMany) problems.push(`"exclude" has ${tooMany}`);
+      else {
+        (o.exclude as string[]).forEach((glob, i) => {
+          const translated = translateGlob(glob);
+          if ('problem' in translated)
+            problems.push(`"exclude[${i}]" (${JSON.stringify(glob.slice(0, 80))}) is refused: ${translated.problem}`);
+          else config.exclude.push(glob);
+        });
+      }
+    }
   }
   if (o.detect !== undefined) {
     if (o.detect && typeof o.detect === 'object' && !Array.isArray(o.detect)) {

@@ -9,6 +9,7 @@ import { type Args, localize } from '../texts/localize';
 import { msg, type MessageId } from '../texts/messages';
 import { getRule, type RuleCode } from './ruleTable';
 import { LineIndex } from '../model/textUtil';
+import type { FindingsBudget } from './findingsBudget';
 
 export interface CheckSettings {
   lang: Lang;
@@ -27,8 +28,15 @@ export class CheckContext {
     readonly settings: CheckSettings,
     readonly endpoint: Endpoint | undefined,
     lines?: LineIndex,
+    /** A document's spent budget: findings are only counted there (no message, no fix, nothing kept here). */
+    private readonly counter?: FindingsBudget,
   ) {
     this.lineIndex = lines;
+  }
+
+  /** True when findings are only counted: what a check builds for them alone (fixes) can be left out. */
+  get counting(): boolean {
+    return this.counter !== undefined;
   }
 
   /** The document's line index, shared by every payload of one check (built on first use). */
@@ -41,12 +49,19 @@ export class CheckContext {
   }
 
   report(code: RuleCode, node: { offset: number; length: number }, args: Args, extra?: Partial<Finding>): void {
+    if (this.counter) return this.count(code, node, extra);
     this.push(code, node, localize(getRule(code).message, this.lang, args), extra);
   }
 
   /** Reports with a specific message instead of the rule's general one (the rule's code and answer stay). */
   reportDetail(code: RuleCode, node: { offset: number; length: number }, detail: MessageId, args: Args, extra?: Partial<Finding>): void {
+    if (this.counter) return this.count(code, node, extra);
     this.push(code, node, msg(this.lang, detail, args), extra);
+  }
+
+  /** Past the budget: what the budget needs to count a finding (code, place, severity), and nothing else. */
+  private count(code: RuleCode, node: { offset: number; length: number }, extra?: Partial<Finding>): void {
+    this.counter!.offer({ code, offset: node.offset, length: node.length, message: '', severity: extra?.severity });
   }
 
   private push(code: RuleCode, node: { offset: number; length: number }, message: string, extra?: Partial<Finding>): void {
@@ -60,6 +75,9 @@ export class CheckContext {
     return { title, edits: [{ offset: node.offset, length: node.length, newText }] };
   }
 }
+
+/** The fix a finding gets when it is only counted (never shown, so never made). */
+export const COUNTED_FIX: Fix = { title: '', edits: [] };
 
 /** `products[0].name` from its segments; '' for the body itself. */
 export function fieldPath(segments: readonly string[]): string {

@@ -16,6 +16,7 @@ import type { ObjectNode, Payload, PayloadDocument, PayloadKind } from '../model
 import { originOf } from '../model/shiftNode';
 import { withCheckReason } from './checkReason';
 import { LineIndex } from '../model/textUtil';
+import type { FindingsBudget } from './findingsBudget';
 import { validatePayload, validatePayloads } from './validation';
 
 interface Checked {
@@ -32,16 +33,23 @@ interface Checked {
 
 const checked = new WeakMap<ObjectNode, Checked>();
 
-/** The same findings as `validatePayloads(doc, settings)`, checking only payloads not checked before. */
-export function checkDocument(doc: PayloadDocument, settings: CheckSettings): Finding[] {
+/**
+ * The same findings as `validatePayloads(doc, settings)`, checking only payloads not checked before.
+ * Given a budget, the findings go to it as they are found and the answer is empty; once the budget
+ * is spent, payloads are still checked (their findings are counted) but their findings are not kept
+ * for the next check: what a document holds stays within what it shows.
+ */
+export function checkDocument(doc: PayloadDocument, settings: CheckSettings, budget?: FindingsBudget): Finding[] {
   // The document's own findings (syntax, top-level values that are not payloads) are cheap: always anew.
   const findings = validatePayloads({ ...doc, payloads: [] }, settings);
+  const take = budget ? (f: Finding) => budget.offer(f) : (f: Finding) => void findings.push(f);
+  if (budget) for (const f of findings.splice(0)) budget.offer(f);
   // Made on first need: finding line starts costs a pass over the text up to the offset asked.
   let lines: LineIndex | undefined;
   const lineIndex = () => (lines ??= new LineIndex(doc.text));
   const indentOf = 'sourceFile' in doc ? (node: ObjectNode) => lineIndex().indentationAt(node.offset) : undefined;
   for (const payload of doc.payloads) {
-    for (const f of payloadFindings(doc.text, payload, settings, lineIndex, indentOf)) findings.push(f);
+    for (const f of payloadFindings(doc.text, payload, settings, lineIndex, indentOf, budget)) take(f);
   }
   // (payloadFindings gives TS/JS findings their related information: why the literal is checked.)
   // Stable: equal offsets keep the order validatePayloads gives them (document findings first).
@@ -54,6 +62,8 @@ function payloadFindings(
   settings: CheckSettings,
   lines: () => LineIndex,
   indentOf: ((node: ObjectNode) => string) | undefined,
+  /** The document's budget: once it is spent, findings checked now are only counted, and not kept for the next check. */
+  budget?: FindingsBudget,
 ): Finding[] {
   const node = payload.node;
   const origin = checked.has(node) ? node : originOf(node);
@@ -68,6 +78,9 @@ function payloadFindings(
     }
     if (origin !== node) checked.set(node, entry);
     found = entry;
+  } else if (budget?.full) {
+    // Once the document's budget is spent, a payload's findings are only counted, not kept.
+    return validatePayload(text, payload, settings, lines(), budget);
   } else {
     found = { settings, kind: payload.kind, offset: node.offset, indent, findings: validatePayload(text, payload, settings, lines()) };
     checked.set(node, found);

@@ -79,6 +79,29 @@ function lineCounter(text: string): (offset: number) => number {
   };
 }
 
+/**
+ * 0-based line of any offset, with the same line breaks as `lineCounter` (\n, \r\n, a lone \r):
+ * the starts of lines are found in one pass, made only for a text that holds directives, and each
+ * finding's line is then a binary search, in whatever order the checks produce findings.
+ */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+}
+
 function findDirectives(text: string): Directive[] {
   const directives: Directive[] = [];
   const lineOf = lineCounter(text);
@@ -114,6 +137,60 @@ function findDirectives(text: string): Directive[] {
 }
 
 /**
+ * The directives of one text, asked about each finding as the checks produce it (`silences`), then
+ * for the directives that silenced nothing (`unused`), each an `unused-suppression` hint.
+ */
+export class Suppressions {
+  private readonly directives: Directive[];
+  private readonly fileWide: Directive[];
+  private readonly byLine = new Map<number, Directive[]>();
+  private readonly lineOf: (offset: number) => number;
+
+  constructor(
+    text: string,
+    private readonly lang: Lang,
+  ) {
+    // The cheap test: most files hold no directive.
+    this.directives = text.includes(MENTION) ? findDirectives(text) : [];
+    this.fileWide = this.directives.filter((d) => d.kind === 'file');
+    for (const d of this.directives) {
+      if (d.kind !== 'next-line') continue;
+      const list = this.byLine.get(d.line);
+      if (list) list.push(d);
+      else this.byLine.set(d.line, [d]);
+    }
+    this.lineOf = this.directives.length ? lineFinder(text) : () => 0;
+  }
+
+  /** True when a directive silences `finding` (the directive is then used). */
+  silences(finding: Finding): boolean {
+    if (this.directives.length === 0) return false;
+    const applies = (d: Directive) => d.codes.length === 0 || d.codes.includes(finding.code);
+    const directive =
+      (this.byLine.size ? this.byLine.get(this.lineOf(finding.offset))?.find(applies) : undefined) ?? this.fileWide.find(applies);
+    if (!directive) return false;
+    directive.used = true;
+    return true;
+  }
+
+  /** An `unused-suppression` hint for each directive that silenced nothing. */
+  unused(): Finding[] {
+    return this.directives
+      .filter((d) => !d.used)
+      .map((d) => ({
+        code: 'unused-suppression' as const,
+        offset: d.offset,
+        length: d.length,
+        message: ruleMessage('unused-suppression', this.lang, {
+          directive: `jkopay-ignore-${d.kind}`,
+          codes: d.codes.length ? ` (${d.codes.join(', ')})` : '',
+        }),
+        fixes: [{ title: msg(this.lang, 'fix-remove-suppression'), edits: [{ offset: d.offset, length: d.length, newText: '' }] }],
+      }));
+  }
+}
+
+/**
  * Drops the findings a directive silences and adds an `unused-suppression` hint for each
  * directive that silences nothing. `isOff` tells which codes the settings turn off: those are
  * not reported, so a directive is not needed for them, and they do not count as silenced.
@@ -125,47 +202,9 @@ export function applySuppressions(
   isOff: (code: RuleCode) => boolean = () => false,
 ): Finding[] {
   if (!text.includes(MENTION)) return findings;
-  const directives = findDirectives(text);
-  if (directives.length === 0) return findings;
-  const fileWide = directives.filter((d) => d.kind === 'file');
-  const byLine = new Map<number, Directive[]>();
-  for (const d of directives) {
-    if (d.kind !== 'next-line') continue;
-    const list = byLine.get(d.line);
-    if (list) list.push(d);
-    else byLine.set(d.line, [d]);
-  }
-  const kept: Finding[] = [];
-  const lineOf = lineCounter(text);
-  // Findings come in reading order; the line counter scans forward only.
-  const ordered = [...findings].sort((a, b) => a.offset - b.offset);
-  for (const finding of ordered) {
-    if (isOff(finding.code)) {
-      kept.push(finding);
-      continue;
-    }
-    const silences = (d: Directive) => d.codes.length === 0 || d.codes.includes(finding.code);
-    const line = lineOf(finding.offset);
-    const directive = byLine.get(line)?.find(silences) ?? fileWide.find(silences);
-    if (directive) {
-      directive.used = true;
-      continue;
-    }
-    kept.push(finding);
-  }
-  for (const d of directives) {
-    if (d.used) continue;
-    kept.push({
-      code: 'unused-suppression',
-      offset: d.offset,
-      length: d.length,
-      message: ruleMessage('unused-suppression', lang, {
-        directive: `jkopay-ignore-${d.kind}`,
-        codes: d.codes.length ? ` (${d.codes.join(', ')})` : '',
-      }),
-      fixes: [{ title: msg(lang, 'fix-remove-suppression'), edits: [{ offset: d.offset, length: d.length, newText: '' }] }],
-    });
-  }
+  const suppressions = new Suppressions(text, lang);
+  const kept = findings.filter((f) => isOff(f.code) || !suppressions.silences(f));
+  for (const hint of suppressions.unused()) kept.push(hint);
   return kept.sort((a, b) => a.offset - b.offset);
 }
 

@@ -5,8 +5,9 @@
  */
 import type { Lang } from '../../data/types';
 import { findCurrency, type CurrencyEntry } from '../../data';
-import { CheckContext, type CheckSettings } from './checkContext';
+import { CheckContext, COUNTED_FIX, type CheckSettings } from './checkContext';
 import { withCheckReason } from './checkReason';
+import type { FindingsBudget } from './findingsBudget';
 import { checkAmount, checkCrossFields, checkNumberSafety } from './amountRules';
 import { type FieldSpec, requestSpec, SCHEMA_KEY } from '../model/fieldSpec';
 import { type Finding, type Fix, ruleMessage } from './findings';
@@ -37,17 +38,31 @@ export function validatePayloads(doc: PayloadDocument, settings: CheckSettings):
 /**
  * The same findings as `parseJsonDocument` + `validatePayloads`, in one streaming pass that checks
  * each payload as soon as it is read and keeps no tree: the path for whole-file checks (CLI,
- * diagnostics), where large files are common.
+ * diagnostics), where large files are common. Given a budget (findingsBudget.ts), each finding goes
+ * to it as soon as it is found, nothing is collected, and the answer is empty: the budget keeps what
+ * is shown and counts the rest.
  */
-export function validateJsonText(uri: string, text: string, settings: CheckSettings, lines = new LineIndex(text)): Finding[] {
+export function validateJsonText(
+  uri: string,
+  text: string,
+  settings: CheckSettings,
+  lines = new LineIndex(text),
+  budget?: FindingsBudget,
+): Finding[] {
   const payloadFindings: Finding[] = [];
+  const offer = budget && ((f: Finding) => budget.offer(f));
+  const take = offer ?? ((f: Finding) => void payloadFindings.push(f));
   const { root, problems } = parseJson(text, {
     dropPayloads: true,
     onPayload: (node) => {
-      for (const f of validatePayload(text, resolvePayload(node, uri), settings, lines)) payloadFindings.push(f);
+      for (const f of validatePayload(text, resolvePayload(node, uri), settings, lines, budget)) take(f);
     },
   });
   const findings = documentFindings(text, root, problems, settings);
+  if (offer) {
+    for (const f of findings) offer(f);
+    return [];
+  }
   for (const f of payloadFindings) findings.push(f);
   return inReadingOrder(findings);
 }
@@ -80,10 +95,19 @@ function inReadingOrder(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.offset - b.offset);
 }
 
-/** `lines`: the document's line index, when several payloads of one text are checked (keeps the fixes' indentation linear). */
-export function validatePayload(text: string, payload: Payload, settings: CheckSettings, lines?: LineIndex): Finding[] {
+/**
+ * `lines`: the document's line index, when several payloads of one text are checked (keeps the fixes' indentation linear).
+ * `budget`: the document's findings budget; once it is spent, findings go to it to be counted, without messages or fixes.
+ */
+export function validatePayload(
+  text: string,
+  payload: Payload,
+  settings: CheckSettings,
+  lines?: LineIndex,
+  budget?: FindingsBudget,
+): Finding[] {
   if (payload.kind === 'response') return [];
-  const ctx = new CheckContext(text, settings, payload.kind, lines);
+  const ctx = new CheckContext(text, settings, payload.kind, lines, budget?.full ? budget : undefined);
   const spec = requestSpec(payload.kind);
   const currency = payloadCurrency(payload, settings);
   checkObject(ctx, payload.node, spec, currency);
@@ -164,7 +188,8 @@ function checkObject(ctx: CheckContext, node: ObjectNode, spec: FieldSpec, curre
   }
   if (!node.openKeys && spec.requiredKeys && requiredSeen < spec.requiredKeys.length) {
     const missing = spec.requiredKeys.filter((key) => known!.get(key)!.seenIn !== stamp);
-    const fix = addMissingFix(ctx, node, missing, known!, currency);
+    // Only counted past the budget: no fix is made for a finding nobody sees.
+    const fix = ctx.counting ? COUNTED_FIX : addMissingFix(ctx, node, missing, known!, currency);
     const brace = { offset: node.offset, length: 1 };
     for (const field of missing) {
       ctx.path.push(field);

@@ -42,9 +42,13 @@ export const MESSAGES = {
     en: 'This document is {mb} MB: documents over {max} MB are not checked in the editor, as it would block it. Run jkopay check on the file.',
     'zh-TW': '此文件大小為 {mb} MB：超過 {max} MB 的文件不會在編輯器中檢查，以免編輯器停止回應。請對此檔案執行 jkopay check。',
   },
+  'check-run-cut': {
+    en: 'jkopay check: {left} more problems are not shown: at most {shown} are listed per run (they count in the summary and the exit code).',
+    'zh-TW': 'jkopay check：還有 {left} 個問題未顯示：每次執行最多列出 {shown} 個（仍計入摘要與結束代碼）。',
+  },
   'diagnostics-cut': {
-    en: '{left} more problems in this file are not shown: only the first {shown} are listed. Run jkopay check for all of them.',
-    'zh-TW': '此檔案還有 {left} 個問題未顯示：只列出前 {shown} 個。執行 jkopay check 可看到全部。',
+    en: '{left} more problems in this file are not shown: only the first {shown} are listed. Fix these, or turn off the codes you do not need, to see the rest.',
+    'zh-TW': '此檔案還有 {left} 個問題未顯示：只列出前 {shown} 個。修正這些問題，或關閉不需要的代碼，即可看到其餘問題。',
   },
   'format-too-large': {
     en: 'Not formatted: the formatted document would exceed {mb} MB.',

@@ -193,6 +193,50 @@ describe('cli: callbacks test', function () {
     }
   });
 
+  // Issue 23: an endpoint that echoed the secret (in its body, a JSON field, a redirect's Location) had it printed,
+  // 4 runs of 4; in VS Code it reached the output channel and the webview, which show these same verdicts.
+  describe('an endpoint that echoes the secret', () => {
+    const ECHOED = 'merchant/echo secret&key';
+    const spellings: Record<string, (s: string) => string> = {
+      raw: (s) => s,
+      'a JSON field': (s) => JSON.stringify({ secret: s }),
+      'JSON-escaped': (s) => JSON.stringify({ secret: s }).replace(/\//g, '\\/'),
+      'URL-encoded': encodeURIComponent,
+      'URL-encoded twice': (s) => encodeURIComponent(encodeURIComponent(s)),
+      'HTML references without ;': (s) => s.replace(/[/&]/g, (c) => `&#${c.charCodeAt(0)}`),
+      'broken by a line break': (s) => `${s.slice(0, 9)}\r\n  ${s.slice(9)}`,
+    };
+    for (const [name, spell] of Object.entries(spellings)) {
+      it(`never prints it ${name} in the body, nor URL-encoded in a redirect's Location, in JSON or as a table`, async () => {
+        const echo = await endpoint((call, _n, res) => {
+          if (call.path === '/moved') res.writeHead(302, { Location: `https://shop.example/?k=${encodeURIComponent(ECHOED)}` });
+          else res.writeHead(call.path === '/c' ? 200 : 500);
+          res.end(`got ${spell(ECHOED)} thanks`);
+        });
+        try {
+          const env = { CB_SECRET: ECHOED };
+          const outputs: string[] = [];
+          for (const format of ['json', 'text']) {
+            for (const urls of [
+              ['--confirm-url', `${echo.url}/c`, '--result-url', `${echo.url}/r`],
+              ['--confirm-url', `${echo.url}/moved`],
+            ]) {
+              const c = capture();
+              await runCallbacks(['test', ...urls, '--secret-env', 'CB_SECRET', '--format', format], c.io, { env });
+              outputs.push(c.text(), c.errors());
+            }
+          }
+          const all = outputs.join('\n');
+          assert.match(all, /got /, 'the echoed body is quoted');
+          for (const shown of [ECHOED, spell(ECHOED), encodeURIComponent(ECHOED), 'echo secret', 'echo%20secret'])
+            assert.ok(!all.includes(shown), `the secret was printed as ${JSON.stringify(shown)}:\n${all}`);
+        } finally {
+          await echo.close();
+        }
+      });
+    }
+  });
+
   it('gives up on a silent endpoint within --timeout-seconds + 1 s, and on a slow-dripping one', async () => {
     const silent = await startTcp(() => undefined);
     const drip = await startTcp((socket) => {

@@ -7,6 +7,13 @@ import * as assert from 'node:assert/strict';
 import { EnvironmentError, PRODUCTION_URL, resolveBaseUrl, SANDBOX_URL } from '../../../src/api/environments';
 import { type SendOptions, sendRequest } from '../../../src/api/httpClient';
 import { prepareRequest } from '../../../src/api/requestBody';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { redactValue } from '../../../src/api/secrets';
+import { createClient, JkoPayClientError } from '../../../src/lib/client';
+import { runSend } from '../../../src/cli/sendCommand';
+import { capture } from './captureIo';
 import { computeDigest } from '../../../src/api/signing';
 import { parseJsonDocument } from '../../../src/core/json/jsonDocument';
 import { freePort, type Local, startHttp, startTcp } from './localServers';
@@ -207,6 +214,68 @@ describe('api/httpClient', () => {
     assert.equal(b.error?.kind, 'too-large');
     assert.match(b.error!.message, /larger than 262144 bytes/);
     assert.ok(written < 64 * 1024 * 1024, 'the client stopped the stream early');
+  });
+
+  // Issue 23: an answer 2,000 deep (4 KB) made send an internal error and the library client throw a raw RangeError:
+  // the scrubber recursed. Now such an answer is an error of its own kind, with a plain message.
+  for (const depth of [2_000, 100_000]) {
+    it(`answers an envelope nested ${depth.toLocaleString('en')} deep with a too-deep error, never a throw`, async () => {
+      const nested = `${'['.repeat(depth)}"${API_KEY}"${']'.repeat(depth)}`;
+      const s = await serve(
+        startHttp((req, res) => {
+          req.resume();
+          res.setHeader('Content-Type', 'application/json');
+          res.end(`{"result":"000","message":null,"result_object":${nested}}`);
+        }),
+      );
+      const result = await sendRequest(entry, options(s.url, { maxResponseBytes: 4 * 1024 * 1024 }));
+      assert.equal(result.ok, false);
+      assert.equal(result.envelope, undefined);
+      assert.equal(result.error?.kind, 'too-deep');
+      assert.match(result.error!.message, /nested deeper than 256 levels/);
+      assertNoSecrets(result);
+    });
+  }
+
+  it('makes the library client reject with a too-deep JkoPayClientError and jkopay send exit 1 with the reason', async () => {
+    const s = await serve(
+      startHttp((req, res) => {
+        req.resume();
+        res.end(`{"result":"000","message":null,"result_object":${'['.repeat(2_000)}${']'.repeat(2_000)}}`);
+      }),
+    );
+    const client = createClient({ env: 'sandbox', baseUrl: s.url, apiKey: API_KEY, secretKey: SECRET });
+    await assert.rejects(client.inquiry(['o']), (e: unknown) => e instanceof JkoPayClientError && e.kind === 'too-deep');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jkopay-deep-'));
+    try {
+      const file = path.join(dir, 'q.inquiry.jkopay.json');
+      await fs.writeFile(file, '{"platform_order_ids": ["o"]}');
+      const c = capture();
+      const code = await runSend([file, '--env', 'sandbox', '--base-url', s.url, '--force'], c.io, {
+        env: { JKOPAY_API_KEY: API_KEY, JKOPAY_SECRET_KEY: SECRET },
+      });
+      assert.equal(code, 1, c.errors());
+      assert.match(c.errors(), /nested deeper than 256 levels/);
+      // Shown as received (and cut), not indented: indented, 2,000 levels are 8 MB.
+      assert.ok(c.text().length < 20_000, `${c.text().length} characters printed`);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('scrubs a value of any depth without recursing', () => {
+    let value: unknown = `key ${API_KEY}`;
+    for (let i = 0; i < 100_000; i++) value = i % 2 ? [value] : { [API_KEY]: value };
+    const scrubbed = redactValue(value, [API_KEY]);
+    let node: unknown = scrubbed;
+    let depth = 0;
+    while (typeof node === 'object' && node !== null) {
+      node = Array.isArray(node) ? node[0] : Object.values(node)[0];
+      depth++;
+    }
+    assert.equal(depth, 100_000);
+    assert.equal(node, 'key live…');
+    assert.ok(!JSON.stringify(Object.keys(scrubbed as object)).includes(API_KEY));
   });
 
   it('resolves environments: mock default, sandbox UAT host, production refused unless enabled', () => {

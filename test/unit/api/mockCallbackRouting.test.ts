@@ -327,6 +327,24 @@ describe('cli: mock pay|fail|clock|reset|orders', () => {
     assert.equal((await run('orders')).text, 'The mock has no orders.');
   });
 
+  // Issue 23: `clock --advance-days 1e8` was accepted; payments then got NaN-NaN-NaN times and trade numbers, saved and kept.
+  it('refuses a clock setting that leaves the range of a date, naming the range, and keeps the clock', async () => {
+    const before = (await control(mock.url, 'clock')).json.offset_ms;
+    for (const args of [['--advance-days', '1e8'], ['--advance-days=-1e8'], ['--advance-days', '3000000']]) {
+      const refused = await run('clock', ...args);
+      assert.equal(refused.code, 1, args.join(' '));
+      assert.match(refused.errors, /out of its range, 0001-01-01 00:00:00 to 9999-12-31 23:59:59 \(UTC\+8\)/);
+    }
+    const far = await control(mock.url, 'clock', { now: '0000-12-31 23:59:59' });
+    assert.equal(far.status, 400);
+    assert.equal((await control(mock.url, 'clock')).json.offset_ms, before, 'the clock moved');
+    await signedPost(mock.url, '/platform/entry', entryBody('c-1'));
+    assert.equal((await run('pay', 'c-1')).code, 0);
+    const order = JSON.parse((await run('orders', 'c-1', '--format', 'json')).text).order;
+    assert.doesNotMatch(JSON.stringify(order), /NaN/);
+    assert.equal((await run('clock', '--set', '9999-12-31 23:59:59')).code, 0);
+  });
+
   it('says clearly when nothing answers, and refuses bad usage', async () => {
     const c = capture();
     assert.equal(await runMock(['orders', '--url', 'http://127.0.0.1:1'], c.io), 1);

@@ -46,6 +46,19 @@ describe('mock: state file safety', () => {
     }
   });
 
+  // Issue 23: a clock moved out of range was saved, and every payment after a restart got NaN-NaN-NaN times.
+  it('refuses a state file whose clock is out of range, and leaves the file as it was', async () => {
+    const file = path.join(dir, 'state.json');
+    const text = JSON.stringify({ version: 1, clock_offset_ms: 1e8 * 86_400_000, seq: 0, orders: [] });
+    await fs.writeFile(file, text);
+    await assert.rejects(
+      startMockServer({ stateFile: file }),
+      (e: unknown) =>
+        e instanceof MockStateError && /clock_offset_ms.*out of its range, 0001-01-01 00:00:00 to 9999-12-31 23:59:59/.test(e.message),
+    );
+    assert.equal(await fs.readFile(file, 'utf8'), text);
+  });
+
   // Issue 23: a FIFO hung the mock for good (through the library, even process.exit() could not end the runner),
   // and a device was replaced by a regular file (`--state /dev/null` as root would replace /dev/null). Both run in a
   // child process with a deadline, so that a regression fails this test instead of hanging the whole run.

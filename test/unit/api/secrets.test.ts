@@ -82,6 +82,28 @@ describe('api/secrets: redact', () => {
     }
   });
 
+  // Issue 23: the spellings the scrubber missed.
+  it('scrubs references without their semicolon, URL encoding applied twice, and a key broken across lines', () => {
+    const spellings = [
+      // Without `;` where no digit follows (`&#609876` would be another character).
+      Array.from(SECRET, (c, i) => (/\w/.test(c) ? c : `&#${c.charCodeAt(0)}${/\d/.test(SECRET[i + 1] ?? '') ? ';' : ''}`)).join(''),
+      Array.from(SECRET, (c, i) =>
+        /\w/.test(c) ? c : `&#x${c.charCodeAt(0).toString(16)}${/[\da-f]/i.test(SECRET[i + 1] ?? '') ? ';' : ''}`,
+      ).join(''),
+      encodeURIComponent(encodeURIComponent(SECRET)),
+      encodeURIComponent(encodeURIComponent(encodeURIComponent(API_KEY))),
+      `${SECRET.slice(0, 6)}\n${SECRET.slice(6)}`,
+      `${API_KEY.slice(0, 10)}\r\n    ${API_KEY.slice(10, 15)}\n\t${API_KEY.slice(15)}`,
+    ];
+    for (const spelling of spellings) {
+      const scrubbed = redact(`echo: ${spelling} end`, KEYS);
+      assert.ok(!scrubbed.includes(spelling), `${JSON.stringify(spelling)} survived: ${scrubbed}`);
+      assert.match(scrubbed, /^echo: .*… end$/);
+    }
+    // A reference whose digits go on is another character: `&#471` is not `/` followed by `1`.
+    assert.equal(redact('sk_live&#471SECRET', KEYS), 'sk_live&#471SECRET');
+  });
+
   it('keeps the text a valid JSON document with the key masked', () => {
     const text = JSON.stringify({ result: '999', message: `bad key ${API_KEY}` }).replace(/\//g, '\\/');
     const scrubbed = redact(text, KEYS);
