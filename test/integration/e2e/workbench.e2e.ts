@@ -71,6 +71,14 @@ describe('the workbench, driven as a person would', function () {
       await page.screenshot({ path: path.join(SCREENSHOTS, 'problems-panel.png') });
     });
 
+    it('counts only the request of a TS module, not the look-alikes beside it, in the status bar', async () => {
+      await openFile(page, 'orders.ts');
+      // One request: "JKOPay: entry", not "entry ×5" for the schema, the state, the log line and the queue job.
+      const item = page.locator('.statusbar-item', { hasText: 'JKOPay: entry' });
+      await item.waitFor({ timeout: 30000 });
+      assert.doesNotMatch(await item.innerText(), /×/);
+    });
+
     it('explains a result code on hover', async () => {
       await openFile(page, 'refund-failed.jkopay.json');
       const text = await hoverToken(page, '"922"', /Refund exceeds the refundable amount/);
