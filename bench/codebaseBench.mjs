@@ -80,11 +80,17 @@ for (const folder of folders) {
   for (const { diagnostic } of findings) byCode[diagnostic.code] = (byCode[diagnostic.code] ?? 0) + 1;
   const checkMs = median(checkTimes);
   const parseMs = median(parseTimes);
-  console.log(`\n${folder}: ${files.length} files (${documents.filter((d) => d.source).length} TS/JS), ${lines.toLocaleString('en')} lines`);
+  console.log(
+    `\n${folder}: ${files.length} files (${documents.filter((d) => d.source).length} TS/JS), ${lines.toLocaleString('en')} lines`,
+  );
   console.log(`  findings: ${findings.length} ${JSON.stringify(byCode)}`);
   for (const { file, diagnostic } of findings)
-    console.log(`    ${file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${diagnostic.code} ${diagnostic.message}`);
+    console.log(
+      `    ${file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${diagnostic.code} ${diagnostic.message}`,
+    );
   console.log(`  check of every file (in process)           ${checkMs.toFixed(0).padStart(7)} ms`);
-  console.log(`  typescript createSourceFile, TS/JS files   ${parseMs.toFixed(0).padStart(7)} ms   (ratio check / parse floor: ${(checkMs / parseMs).toFixed(2)})`);
+  console.log(
+    `  typescript createSourceFile, TS/JS files   ${parseMs.toFixed(0).padStart(7)} ms   (ratio check / parse floor: ${(checkMs / parseMs).toFixed(2)})`,
+  );
   console.log(`  the whole jkopay check command (fresh)     ${median(commandTimes).toFixed(0).padStart(7)} ms   (median of ${runs})`);
 }

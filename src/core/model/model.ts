@@ -28,8 +28,6 @@ export interface ObjectNode extends NodeBase {
    * lie outside the literal.
    */
   assigned?: PropertyNode[];
-  /** TS/JS: keys added where their values are checked elsewhere (a literal the body is spread into). */
-  presentKeys?: string[];
   /**
    * TS/JS: the properties of const literals spread into this one (`{ ...JKO_BASE, … }`): present, and
    * read for the currency; their values are checked where they are written, not here.

@@ -172,14 +172,8 @@ function checkObject(ctx: CheckContext, node: ObjectNode, spec: FieldSpec, curre
       ctx.path.pop();
     }
   }
-  if (node.presentKeys || node.inherited) {
-    for (const key of node.presentKeys ?? []) {
-      const child = known?.get(key);
-      if (!child) continue;
-      if (child.required && child.seenIn !== stamp) requiredSeen++;
-      child.seenIn = stamp;
-    }
-    for (const { key } of node.inherited ?? []) {
+  if (node.inherited) {
+    for (const { key } of node.inherited) {
       const child = known?.get(key);
       if (!child) continue;
       if (child.required && child.seenIn !== stamp) requiredSeen++;

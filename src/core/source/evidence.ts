@@ -67,7 +67,7 @@ const ANSWER_ONLY_KEYS = ['status', 'tradeNo'];
 
 /**
  * Decides a literal found by its keys from where its value goes (`outcomes`) and the keys it has,
- * own and acquired later (`node`, with `assigned`/`presentKeys`/`inherited`).
+ * own and acquired later (`node`, with `assigned` and `inherited`).
  */
 export function decideByEvidence(
   literal: TS.ObjectLiteralExpression,

@@ -448,8 +448,3 @@ function classField(node: TS.Node, name: string): TS.PropertyDeclaration | TS.Pa
   }
   return undefined;
 }
-
-/** The property name under which a value sits in an object literal (for messages). */
-export function keyOf(element: TS.ObjectLiteralElementLike, sourceFile: TS.SourceFile): string | undefined {
-  return element.name ? staticName(element.name, sourceFile) : undefined;
-}
