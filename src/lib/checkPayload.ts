@@ -41,7 +41,7 @@ export function checkPayload(kind: PayloadKind, value: unknown, options: CheckPa
     // JSON.stringify recurses: a value nested some thousands deep overflows the stack; a cycle cannot be written at all.
     if (e instanceof RangeError || e instanceof TypeError)
       throw new TypeError(
-        `checkPayload: the value cannot be written as JSON (${e instanceof RangeError ? 'it is nested too deeply' : e.message})`,
+        `checkPayload: the value cannot be written as JSON (${e instanceof RangeError ? 'it is nested too deeply' : (e as Error).message})`,
       );
     throw e;
   }
