@@ -273,6 +273,20 @@ describe('TS/JS literals are requests only on evidence of where they go', () => 
     );
   });
 
+  it('leaves the keys open for a client known by its name, unless what it is given is already text', () => {
+    const body = "{ platform_order_id: id, store_id: 's', currency: 'TWD', total_price: 100, final_price: 100 }";
+    assert.deepEqual(
+      validateSource(`await jkopay.entry(${body});`).map((d) => d.code),
+      [],
+      'the client may add unredeem',
+    );
+    assert.deepEqual(
+      validateSource(`await callJkopay({ url: config.entryUrl, method: 'POST', payload: JSON.stringify(${body}) });`).map((d) => d.code),
+      ['missing-field'],
+      'a serialized body is sent as it is: unredeem is missing',
+    );
+  });
+
   it('counts the fields a helper spreads the literal into, and their currency', () => {
     const text = `async function sendEntry(partial) {\n  return post('/platform/entry', { store_id: 's', currency: 'TWD', unredeem: 0, ...partial });\n}\nawait sendEntry({ platform_order_id: id, total_price: 99.5, final_price: 99 });\n`;
     assert.deepEqual(

@@ -94,7 +94,8 @@ export function decideByEvidence(
       return { literal, kind: undefined, skip: { reason: 'not-request-keys', at: found.at, detail: found.detail } };
     const evidence = { kind: found.type as EvidenceKind, at: found.at, detail: found.detail, via: found.via };
     const decision: LiteralDecision = { literal, kind, evidence };
-    if (found.open) decision.open = true;
+    // A client may complete an object it is given, not text already serialized (`callJkopay({ payload: JSON.stringify(body) })`).
+    if (found.open && !found.serialized) decision.open = true;
     if (found.acquired) decision.acquired = found.acquired;
     return decision;
   }

@@ -63,6 +63,8 @@ export type Outcome =
        * present in what is sent, and read for the currency.
        */
       acquired?: PropertyNode[];
+      /** The value was serialized on its way (`JSON.stringify`): text that no client can complete. */
+      serialized?: boolean;
     }
   | { type: 'dropped'; reason: DropReason; at: TS.Node; detail: string };
 
@@ -172,8 +174,10 @@ export class ValueTracer {
           CARRYING_METHODS.has(access.name.text) &&
           call.kind === K.Call &&
           (call as TS.CallExpression).expression === parent
-        )
-          return this.follow(call, level, carried);
+        ) {
+          const outcomes = this.follow(call, level, carried);
+          return access.name.text === 'toString' ? outcomes.map((o) => (o.type === 'dropped' ? o : { ...o, serialized: true })) : outcomes;
+        }
         return [drop('other', parent, '')];
       }
       case K.Binary: {
@@ -313,7 +317,10 @@ export class ValueTracer {
   /** The value is argument `index` of a call. */
   private argument(call: TS.CallExpression | TS.NewExpression, index: number, level: number, carried: Carried): Outcome[] {
     const ts = typescript();
-    if (carried === 'value' && carriesOn(call, index)) return this.follow(call, level, carried);
+    if (carried === 'value' && carriesOn(call, index)) {
+      const outcomes = this.follow(call, level, carried);
+      return serializes(call) ? outcomes.map((o) => (o.type === 'dropped' ? o : { ...o, serialized: true })) : outcomes;
+    }
     // `Object.assign(target, …, value)`: the target takes its keys, and the call returns the target.
     if (carried === 'value' && isObjectAssign(call) && index > 0) {
       const outcomes = this.follow(call, level, carried);
@@ -569,6 +576,15 @@ function carriesOn(call: TS.CallExpression | TS.NewExpression, index: number): b
     return index > 0 && target !== undefined && ts.isObjectLiteralExpression(target) && target.properties.length === 0;
   }
   return false;
+}
+
+/** Carriers whose result is text (or bytes): `JSON.stringify`, `new URLSearchParams`, `qs.stringify`, `Buffer.from`, `encode`. */
+function serializes(call: TS.CallExpression | TS.NewExpression): boolean {
+  const ts = typescript();
+  if (ts.isNewExpression(call)) return true;
+  const callee = call.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  return name === 'stringify' || name === 'from' || name === 'encode' || name === 'encodeURIComponent';
 }
 
 function isObjectAssign(call: TS.CallExpression | TS.NewExpression): boolean {
