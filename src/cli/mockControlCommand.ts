@@ -128,8 +128,8 @@ export async function runMockControl(command: MockControlCommand, args: string[]
       // A mock that answered too much did answer: say that, not that nothing did.
       io.err(
         e.kind === 'too-large'
-          ? `jkopay mock ${command}: the mock at ${base} answered, but more than this command reads in one answer (${e.message})`
-          : `jkopay mock ${command}: no mock answered at ${base} (${e.message}); start one with \`jkopay mock\`, or name it with --url`,
+          ? `jkopay mock ${command}: the mock at ${escapeControl(base)} answered, but more than this command reads in one answer (${escapeControl(e.message)})`
+          : `jkopay mock ${command}: no mock answered at ${escapeControl(base)} (${escapeControl(e.message)}); start one with \`jkopay mock\`, or name it with --url`,
       );
       return undefined;
     }
@@ -155,7 +155,8 @@ export async function runMockControl(command: MockControlCommand, args: string[]
   if (!answer) return 1;
   if (values.format === 'json') io.out(JSON.stringify(answer.json, null, 2));
   if (answer.json.ok !== true) {
-    io.err(`jkopay mock ${command}: the mock refused: ${String(answer.json.error ?? `HTTP ${answer.status}`)}`);
+    // The mock's words are the server's: one line, whatever they hold.
+    io.err(`jkopay mock ${command}: the mock refused: ${escapeControl(String(answer.json.error ?? `HTTP ${answer.status}`))}`);
     return 1;
   }
   if (values.format === 'text') for (const line of describe(command, id, answer.json, lang)) io.out(escapeControl(line));
