@@ -90,6 +90,21 @@ describe('the findings budget', () => {
       });
     }
 
+    // Values that are no payloads were kept in the root array until the end, only to be reported: 3 MB of `[1,1,…]`
+    // held 477 MB, 30 MB aborted at a 1 GB heap. Now each is reported as read and dropped, as payloads are.
+    it('jkopay check reads 30 MB of [1,1,…] within a 1 GB heap', async () => {
+      await fs.writeFile(path.join(dir, 'n30.jkopay.json'), `[${Array.from({ length: 15_000_000 }, () => '1').join(',')}]`);
+      const run = spawnSync(process.execPath, ['--max-old-space-size=1024', path.join(ROOT, 'dist/cli.js'), 'check', 'n30.jkopay.json'], {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 100_000,
+      });
+      assert.equal(run.signal, null, `killed: ${run.stderr.slice(-500)}`);
+      assert.equal(run.status, 1, run.stderr.slice(-500));
+      assert.match(run.stderr, /1 file\(s\) checked: 15000000 error\(s\)/);
+    });
+
     it('the language server answers 3 MB within a 1 GB heap', async () => {
       const before = process.env.NODE_OPTIONS;
       // Only the server started here inherits the cap.

@@ -55,6 +55,10 @@ export function validateJsonText(
     onPayload: (node) => {
       for (const f of validatePayload(text, resolvePayload(node, uri), settings, lines, budget)) take(f);
     },
+    // Reported as soon as read and dropped, as payloads are: the root array keeps no item.
+    onOtherItem: (node) => {
+      for (const f of notPayloadFindings(text, [node], settings, budget)) take(f);
+    },
   });
   const findings = documentFindings(text, root, problems, settings);
   if (offer) {
@@ -77,15 +81,19 @@ function documentFindings(
       ? { code: 'too-complex' as const, offset: p.offset, length: p.length, message: ruleMessage('too-complex', settings.lang, {}) }
       : { code: 'syntax-error' as const, offset: p.offset, length: p.length, message: msg(settings.lang, p.id) },
   );
-  const shape = new CheckContext(text, settings, undefined);
   const topLevel = root?.type === 'array' ? root.items : root ? [root] : [];
-  for (const node of topLevel) {
-    if (node.type !== 'object' && node.type !== 'unknown' && !(node === root && node.type === 'array')) {
-      shape.reportDetail('wrong-type', node, 'not-a-payload', { actual: typeName(settings.lang, node) });
-    }
-  }
-  for (const f of shape.findings) findings.push(f);
+  for (const f of notPayloadFindings(text, topLevel, settings)) findings.push(f);
   return findings;
+}
+
+/** A `wrong-type` finding for each top-level value that is no payload object (past a spent budget, only counted). */
+function notPayloadFindings(text: string, nodes: readonly ValueNode[], settings: CheckSettings, budget?: FindingsBudget): Finding[] {
+  const shape = new CheckContext(text, settings, undefined, undefined, budget?.full ? budget : undefined);
+  for (const node of nodes) {
+    if (node.type === 'object' || node.type === 'unknown') continue;
+    shape.reportDetail('wrong-type', node, 'not-a-payload', { actual: typeName(settings.lang, node) });
+  }
+  return shape.findings;
 }
 
 /** Reading order, as a compiler prints them (the sort is stable, so equal offsets keep rule order). */
