@@ -51,6 +51,16 @@ describe('the findings budget', () => {
     assert.deepEqual(narrowed.at(-1)!.data, { omitted: { error: 7000, warning: 0, information: 0, hint: 1 } });
   });
 
+  // One payload can hold more findings than the budget: past what it has left, they go to the budget as found.
+  it('budgets the findings inside one payload as well: 20,000 unknown keys, the first 5,000 in reading order', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `"k${i}": 1`).join(', ');
+    const diagnostics = diagnose(`{"platform_order_id": "o", ${keys}}`, { severity: { 'missing-field': 'off' } });
+    assert.equal(diagnostics.length, MAX_FINDINGS_PER_DOCUMENT + 1);
+    assert.match(String(diagnostics[0].message), /"k0"/);
+    assert.match(String(diagnostics[MAX_FINDINGS_PER_DOCUMENT - 1].message), /"k4999"/);
+    assert.deepEqual(diagnostics.at(-1)!.data, { omitted: { error: 0, warning: 15_000, information: 0, hint: 0 } });
+  });
+
   it('keeps syntax errors beyond the budget: they concern every payload', () => {
     const diagnostics = diagnose(`${emptyObjects(2000).slice(0, -1)},}]`);
     assert.ok(diagnostics.some((d) => d.code === 'syntax-error'));
