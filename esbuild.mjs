@@ -17,6 +17,15 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
+/**
+ * The package's `main` is the extension, for VS Code; but Node reads `main` too when a program
+ * requires the package by its folder's path (`exports`, which names the library, applies only to the
+ * package's name), and the client failed there on its first line (`Cannot find module 'vscode'`).
+ * Outside VS Code, where `vscode` cannot be loaded, the client hands over to the library.
+ */
+// The directive first: above the bundle's own "use strict", the banner would leave the client in sloppy mode.
+const CLIENT_OUTSIDE_VSCODE = `"use strict";\ntry { require('vscode'); } catch { module.exports = require('./lib/index.cjs'); return; }`;
+
 /** The commands main.ts loads from dist/cli/ when they run (`check`, what CI starts, is in dist/cli.js itself). */
 const LAZY_COMMANDS = ['lsp', 'send', 'mock', 'sign', 'verify', 'explain', 'callbacks'];
 
@@ -68,7 +77,13 @@ export function bundleOptions({ production = false } = {}) {
   return {
     // The extension host: no parser of its own (the language server reads the payloads), so no
     // TypeScript compiler; test/unit/clientBundle.test.ts keeps it under 1 MB minified.
-    client: { ...common, entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+    client: {
+      ...common,
+      entryPoints: ['src/client/extension.ts'],
+      outfile: 'dist/client.js',
+      external: ['vscode'],
+      banner: { js: CLIENT_OUTSIDE_VSCODE },
+    },
     server: { ...common, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js', plugins: [typescriptBeside] },
     // The TypeScript compiler the server loads on first use (see typescriptBeside): its own code, no source map of ours.
     typescript: {

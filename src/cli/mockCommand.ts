@@ -12,6 +12,7 @@ import { DEFAULT_MOCK_CONFIG, loadMockConfig, type MockConfig, MockConfigError, 
 import { accessLine, callbackLine } from '../api/mock/mockLogLines';
 import { startMockServer } from '../api/mock/mockServer';
 import { MockStateError } from '../api/mock/mockState';
+import { escapeControl } from '../shared/displayText';
 import { maskKey } from '../api/secrets';
 import type { Args } from '../data/localize';
 import type { Lang } from '../data/types';
@@ -78,20 +79,21 @@ export function runMock(args: string[], io: CommandIO, options: MockRunOptions =
         stateFile: values.state,
         onRequest: values.quiet ? undefined : (e) => io.out(accessLine(e)),
         onCallback: values.quiet ? undefined : (e) => io.out(callbackLine(e)),
-        onError: (e) => io.err(`jkopay mock: internal error: ${(e as Error).message ?? e}`),
+        // Every error line is one line: a message may quote a path, a config key or a body holding a line break.
+        onError: (e) => io.err(`jkopay mock: internal error: ${escapeControl(String((e as Error).message ?? e))}`),
       });
     } catch (e) {
       if (e instanceof MockConfigError || e instanceof MockStateError) {
-        io.err(`jkopay mock: ${e.message}`);
+        io.err(`jkopay mock: ${escapeControl(e.message)}`);
         return 2;
       }
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') {
-        io.err(`jkopay mock: ${commandText(lang, 'mock-port-in-use', { port, host })}`);
+        io.err(`jkopay mock: ${escapeControl(commandText(lang, 'mock-port-in-use', { port, host }))}`);
         return 1;
       }
       if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES') {
-        io.err(`jkopay mock: ${commandText(lang, 'mock-cannot-listen', { host, port, code })}`);
+        io.err(`jkopay mock: ${escapeControl(commandText(lang, 'mock-cannot-listen', { host, port, code }))}`);
         return 1;
       }
       throw e;

@@ -101,37 +101,62 @@ export async function runMockControl(command: MockControlCommand, args: string[]
       break;
   }
 
-  let answer: Answer;
-  try {
-    const response = await exchange({
-      url: `${base}/_mock/${path}`,
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      // Paying waits for one confirm_url attempt (at most 15 s) and the first result_url call (15 s).
-      timeoutMs: 60_000,
-    });
-    let json: unknown;
+  /** One control call: the mock's JSON answer, or undefined once the reason was said. */
+  const call = async (callPath: string): Promise<Answer | undefined> => {
     try {
-      json = JSON.parse(response.bodyText);
-    } catch {
-      json = undefined;
+      const response = await exchange({
+        url: `${base}/_mock/${callPath}`,
+        method: body === undefined ? 'GET' : 'POST',
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        // Paying waits for one confirm_url attempt (at most 15 s) and the first result_url call (15 s).
+        timeoutMs: 60_000,
+      });
+      let json: unknown;
+      try {
+        json = JSON.parse(response.bodyText);
+      } catch {
+        json = undefined;
+      }
+      if (typeof json !== 'object' || json === null) {
+        io.err(`jkopay mock ${command}: ${base} answered HTTP ${response.status} without the mock's JSON: is it a jkopay mock?`);
+        return undefined;
+      }
+      return { status: response.status, json: json as Record<string, unknown> };
+    } catch (e) {
+      if (!(e instanceof TransportError)) throw e;
+      // A mock that answered too much did answer: say that, not that nothing did.
+      io.err(
+        e.kind === 'too-large'
+          ? `jkopay mock ${command}: the mock at ${escapeControl(base)} answered, but more than this command reads in one answer (${escapeControl(e.message)})`
+          : `jkopay mock ${command}: no mock answered at ${escapeControl(base)} (${escapeControl(e.message)}); start one with \`jkopay mock\`, or name it with --url`,
+      );
+      return undefined;
     }
-    if (typeof json !== 'object' || json === null) {
-      io.err(`jkopay mock ${command}: ${base} answered HTTP ${response.status} without the mock's JSON: is it a jkopay mock?`);
-      return 1;
+  };
+
+  let answer: Answer | undefined;
+  if (command === 'orders' && id === undefined) {
+    // Page after page (each at most about 512 KiB, GET /_mock/orders?from=N), however many orders there are.
+    const orders: unknown[] = [];
+    for (let from: number | undefined = 0; from !== undefined;) {
+      const page = await call(`orders?from=${from}`);
+      if (!page) return 1;
+      if (page.json.ok !== true || !Array.isArray(page.json.orders)) {
+        answer = page;
+        break;
+      }
+      for (const order of page.json.orders as unknown[]) orders.push(order);
+      const next = page.json.next;
+      from = typeof next === 'number' && next > from ? next : undefined;
+      answer = { status: page.status, json: { ok: true, orders } };
     }
-    answer = { status: response.status, json: json as Record<string, unknown> };
-  } catch (e) {
-    if (e instanceof TransportError) {
-      io.err(`jkopay mock ${command}: no mock answered at ${base} (${e.message}); start one with \`jkopay mock\`, or name it with --url`);
-      return 1;
-    }
-    throw e;
-  }
+  } else answer = await call(path);
+  if (!answer) return 1;
   if (values.format === 'json') io.out(JSON.stringify(answer.json, null, 2));
   if (answer.json.ok !== true) {
-    io.err(`jkopay mock ${command}: the mock refused: ${String(answer.json.error ?? `HTTP ${answer.status}`)}`);
+    // The mock's words are the server's: one line, whatever they hold.
+    io.err(`jkopay mock ${command}: the mock refused: ${escapeControl(String(answer.json.error ?? `HTTP ${answer.status}`))}`);
     return 1;
   }
   if (values.format === 'text') for (const line of describe(command, id, answer.json, lang)) io.out(escapeControl(line));

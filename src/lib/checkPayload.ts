@@ -39,9 +39,11 @@ export function checkPayload(kind: PayloadKind, value: unknown, options: CheckPa
     text = typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? '');
   } catch (e) {
     // JSON.stringify recurses: a value nested some thousands deep overflows the stack; a cycle cannot be written at all.
-    if (e instanceof RangeError || e instanceof TypeError)
+    // (RangeError and TypeError are one type to TypeScript: the reason is told apart by the class at run time.)
+    const overflow = e instanceof RangeError;
+    if (overflow || e instanceof TypeError)
       throw new TypeError(
-        `checkPayload: the value cannot be written as JSON (${e instanceof RangeError ? 'it is nested too deeply' : (e as Error).message})`,
+        `checkPayload: the value cannot be written as JSON (${overflow ? 'it is nested too deeply' : (e as Error).message})`,
       );
     throw e;
   }

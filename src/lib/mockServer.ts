@@ -2,8 +2,11 @@
  * The mock JKOPay server as the library offers it: `startMockServer({ port, host, config,
  * stateFile })` → `{ url, close() }`. The config is the mock's own (partial) config type, so an
  * option the mock gains is an option here too; what is left out keeps the defaults `jkopay mock`
- * prints. The port defaults to 0 (any free port), which is what parallel test suites need.
+ * prints, and what is given is checked as `jkopay mock --config` checks its file (a wrong entry
+ * rejects the promise with the key named). The port defaults to 0 (any free port), which is what
+ * parallel test suites need.
  */
+import type * as MockConfigModule from '../api/mock/mockConfig';
 import type { mockConfig, MockConfig } from '../api/mock/mockConfig';
 import type * as MockServerModule from '../api/mock/mockServer';
 
@@ -35,13 +38,14 @@ export interface MockServer {
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   // Loaded on first use: a backend that only signs or checks never pays for the mock and node:http.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { mockConfig: configWith } = require('../api/mock/mockConfig') as { mockConfig: typeof mockConfig };
+  const { checkMockConfig } = require('../api/mock/mockConfig') as typeof MockConfigModule;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startMockServer: startServer } = require('../api/mock/mockServer') as typeof MockServerModule;
   const server = await startServer({
     port: options.port ?? 0,
     host: options.host,
-    config: configWith(options.config),
+    // Checked exactly as `jkopay mock --config` checks its file: a wrong entry rejects with a MockConfigError naming it.
+    config: checkMockConfig(options.config ?? {}, 'startMockServer config'),
     stateFile: options.stateFile,
   });
   return { url: server.url, host: server.host, port: server.port, config: server.config, close: () => server.close() };

@@ -1,9 +1,12 @@
 /**
  * The extension host's bundle stays lean: built here exactly as `npm run package` builds it
  * (production, minified, from esbuild.mjs's own options), it must hold no TypeScript compiler —
- * the client has no parser, the language server reads the payloads — and stay under 1 MB.
+ * the client has no parser, the language server reads the payloads — and stay under 1 MB; and
+ * outside VS Code (the package required by its path) it hands over to the library.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -44,5 +47,16 @@ describe('production client bundle (dist/client.js)', function () {
 
   it(`is at most ${LIMIT} bytes minified`, () => {
     assert.ok(output.bytes <= LIMIT, `dist/client.js would be ${output.bytes} bytes`);
+  });
+
+  // Issue 23: Node reads `main` when a program requires the package by its folder's path (exports apply to its name only),
+  // and `require('/path/to/jkopay-tools')` loaded the client, which failed on `vscode`.
+  it('hands over to the library outside VS Code, when the package is required by its path', () => {
+    const run = spawnSync(process.execPath, ['-e', `console.log(Object.keys(require(${JSON.stringify(ROOT)})).sort().join())`], {
+      cwd: os.tmpdir(),
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout.trim(), 'JkoPayClientError,checkPayload,computeDigest,createClient,startMockServer,verifyDigest');
   });
 });

@@ -51,6 +51,16 @@ describe('the findings budget', () => {
     assert.deepEqual(narrowed.at(-1)!.data, { omitted: { error: 7000, warning: 0, information: 0, hint: 1 } });
   });
 
+  // One payload can hold more findings than the budget: past what it has left, they go to the budget as found.
+  it('budgets the findings inside one payload as well: 20,000 unknown keys, the first 5,000 in reading order', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `"k${i}": 1`).join(', ');
+    const diagnostics = diagnose(`{"platform_order_id": "o", ${keys}}`, { severity: { 'missing-field': 'off' } });
+    assert.equal(diagnostics.length, MAX_FINDINGS_PER_DOCUMENT + 1);
+    assert.match(String(diagnostics[0].message), /"k0"/);
+    assert.match(String(diagnostics[MAX_FINDINGS_PER_DOCUMENT - 1].message), /"k4999"/);
+    assert.deepEqual(diagnostics.at(-1)!.data, { omitted: { error: 0, warning: 15_000, information: 0, hint: 0 } });
+  });
+
   it('keeps syntax errors beyond the budget: they concern every payload', () => {
     const diagnostics = diagnose(`${emptyObjects(2000).slice(0, -1)},}]`);
     assert.ok(diagnostics.some((d) => d.code === 'syntax-error'));
@@ -89,6 +99,21 @@ describe('the findings budget', () => {
         assert.match(run.stderr, new RegExp(`1 file\\(s\\) checked: ${6 * objects} error\\(s\\)`));
       });
     }
+
+    // Values that are no payloads were kept in the root array until the end, only to be reported: 3 MB of `[1,1,…]`
+    // held 477 MB, 30 MB aborted at a 1 GB heap. Now each is reported as read and dropped, as payloads are.
+    it('jkopay check reads 30 MB of [1,1,…] within a 1 GB heap', async () => {
+      await fs.writeFile(path.join(dir, 'n30.jkopay.json'), `[${Array.from({ length: 15_000_000 }, () => '1').join(',')}]`);
+      const run = spawnSync(process.execPath, ['--max-old-space-size=1024', path.join(ROOT, 'dist/cli.js'), 'check', 'n30.jkopay.json'], {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 100_000,
+      });
+      assert.equal(run.signal, null, `killed: ${run.stderr.slice(-500)}`);
+      assert.equal(run.status, 1, run.stderr.slice(-500));
+      assert.match(run.stderr, /1 file\(s\) checked: 15000000 error\(s\)/);
+    });
 
     it('the language server answers 3 MB within a 1 GB heap', async () => {
       const before = process.env.NODE_OPTIONS;

@@ -193,6 +193,32 @@ describe('fuzzing the front-ends', function () {
     );
   });
 
+  // Issue 23: the diagnostics a client sends back are input too (one null in their data dropped every action).
+  it('code actions never throw on made-up diagnostics of any shape', () => {
+    const service = getLanguageService();
+    const document = TextDocument.create('file:///f/p.jkopay.json', 'jkopay', 1, '{\n  "a": 1\n}\n');
+    const position = fc.record({ line: fc.oneof(fc.nat(5), fc.integer(), fc.anything()), character: fc.oneof(fc.nat(5), fc.anything()) });
+    const diagnostic = fc.oneof(
+      fc.anything(),
+      fc.record({
+        range: fc.oneof(fc.record({ start: position, end: position }), fc.anything()),
+        source: fc.constantFrom('jkopay', 'other'),
+        code: fc.oneof(fc.string(), fc.anything()),
+        message: fc.string(),
+        data: fc.oneof(
+          fc.anything(),
+          fc.record({ fixes: fc.array(fc.oneof(fc.anything(), fc.record({ title: fc.string(), edits: fc.anything() }))) }),
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(diagnostic, { maxLength: 20 }), (diagnostics) => {
+        assert.ok(Array.isArray(service.doCodeActions(document, diagnostics as never)));
+      }),
+      params(),
+    );
+  });
+
   it('parse → format → parse keeps the findings', () => {
     fc.assert(
       fc.property(payloadFile, fc.integer({ min: 1, max: 8 }), fc.boolean(), (text, tabSize, insertSpaces) => {

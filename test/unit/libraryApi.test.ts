@@ -68,6 +68,25 @@ describe('library: createClient against startMockServer', () => {
     await assert.rejects(client.inquiry([]), /order ids/);
   });
 
+  // Issue 23: empty keys, a negative exchange rate, an empty store list and a NaN refund window all started.
+  it('refuses a config that jkopay mock --config refuses, naming the key, with the same check', async () => {
+    for (const [config, key] of [
+      [{ apiKey: '' }, 'apiKey'],
+      [{ secretKey: '' }, 'secretKey'],
+      [{ fxToTwd: { JPY: -1 } }, 'fxToTwd.JPY'],
+      [{ stores: [] }, 'stores'],
+      [{ refundWindowDays: Number.NaN }, 'refundWindowDays'],
+      [{ callbacks: { resultAttempts: 0 } }, 'callbacks.resultAttempts'],
+      [{ bogus: 1 }, 'bogus'],
+    ] as const) {
+      await assert.rejects(
+        startMockServer({ config: config as never }),
+        (e: unknown) => e instanceof Error && e.message.startsWith(`startMockServer config: "${key}"`),
+        JSON.stringify(config),
+      );
+    }
+  });
+
   it('reports a refused connection as a client error', async () => {
     const closed = await startMockServer();
     const url = closed.url;

@@ -107,5 +107,36 @@ describe('escaping control characters in output', () => {
         await server.close();
       }
     });
+
+    // Issue 23: a line break in a mock error line (a config key, the mock's refusal quoting an id) forged a line.
+    it('mock: an error quoting a config key or an order id is one line (was printed raw)', async () => {
+      const config = path.join(dir, 'forge-mock.json');
+      fs.writeFileSync(config, JSON.stringify({ 'x\njkopay mock: listening on http://evil': 1 }));
+      const bad = spawnSync(process.execPath, [cli, 'mock', '--port', '0', '--config', config], { encoding: 'utf8' });
+      assert.equal(bad.status, 2);
+      assert.equal(bad.stderr.trimEnd().split('\n').length, 1, bad.stderr);
+      assert.match(bad.stderr, /"x\\njkopay mock: listening on http:\/\/evil" is not a config key/);
+      const mock = spawn(process.execPath, [cli, 'mock', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      try {
+        let started = '';
+        mock.stdout.on('data', (d) => (started += d));
+        mock.stderr.on('data', (d) => (started += d));
+        const url = await new Promise<string>((resolve) => {
+          const poll = setInterval(() => {
+            const found = /http:\/\/127\.0\.0\.1:\d+/.exec(started);
+            if (found) {
+              clearInterval(poll);
+              resolve(found[0]);
+            }
+          }, 20);
+        });
+        const pay = spawnSync(process.execPath, [cli, 'mock', 'pay', 'a\nforged line', '--url', url], { encoding: 'utf8' });
+        assert.equal(pay.status, 1);
+        assert.equal(pay.stderr.trimEnd().split('\n').length, 1, pay.stderr);
+        assert.match(pay.stderr, /the mock refused: no order "a\\nforged line"/);
+      } finally {
+        mock.kill();
+      }
+    });
   });
 });

@@ -123,6 +123,16 @@ export function parseMockConfig(text: string, source: string): MockConfig {
   } catch (e) {
     throw new MockConfigError(`${source}: not valid JSON (${(e as Error).message})`);
   }
+  return checkMockConfig(raw, source);
+}
+
+/**
+ * The one check of a mock configuration, whether it comes from `jkopay mock --config` (parsed) or
+ * from the library's `startMockServer({ config })` (a value): the defaults with each given key
+ * applied, or a MockConfigError naming `source` and the key (an empty key, an empty store list, a
+ * negative exchange rate, a refund window that is no whole number…).
+ */
+export function checkMockConfig(raw: unknown, source: string): MockConfig {
   const fail = (key: string, what: string): never => {
     throw new MockConfigError(`${source}: "${key}" ${what}`);
   };

@@ -20,6 +20,8 @@ export interface ControlRequest {
   method: string;
   /** Path after `/_mock`, decoded per segment by the router. */
   segments: string[];
+  /** The query string (`GET /_mock/orders?from=N`), when there is one. */
+  query?: URLSearchParams;
   body: string;
   contentType: string;
   /** The client prefers HTML (a browser submitting the payment page's form). */
@@ -49,7 +51,9 @@ export async function handleControl(
     case 'GET ':
       return json(200, { ok: true, ...describe(ctx) });
     case 'GET orders':
-      return json(200, { ok: true, orders: [...ctx.state.orders.values()] });
+      return req.query?.has('from')
+        ? ordersPage(ctx, req.query.get('from')!)
+        : json(200, { ok: true, orders: [...ctx.state.orders.values()] });
     case 'GET orders/:id': {
       const order = ctx.state.orders.get(id);
       return order
@@ -275,6 +279,34 @@ export function redirectTarget(text: string | undefined): string | undefined {
   }
 }
 
+/** About this many bytes of orders per page: far below what a client reads in one answer (2 MiB), and at least one order. */
+export const ORDERS_PAGE_BYTES = 512 * 1024;
+
+/**
+ * `GET /_mock/orders?from=N`: the orders from the N-th (0-based, in the order they were made), as
+ * many as fit in ORDERS_PAGE_BYTES (one at least), with `total` and, when more follow, `next`: a
+ * client reads any number of orders in answers of bounded size (4,500 orders were 2 MiB, past what
+ * `jkopay mock orders` reads in one answer).
+ */
+function ordersPage(ctx: MockContext, fromText: string): ControlResponse {
+  const from = Number(fromText);
+  const total = ctx.state.orders.size;
+  if (!/^\d+$/.test(fromText) || !Number.isSafeInteger(from))
+    return json(400, { ok: false, error: `"from" must be a whole number, not "${fromText}"` });
+  const orders: unknown[] = [];
+  let bytes = 0;
+  let index = 0;
+  for (const order of ctx.state.orders.values()) {
+    if (index++ < from) continue;
+    const size = JSON.stringify(order).length;
+    if (orders.length > 0 && bytes + size > ORDERS_PAGE_BYTES) break;
+    orders.push(order);
+    bytes += size;
+  }
+  const next = from + orders.length;
+  return json(200, { ok: true, orders, total, from, ...(next < total ? { next } : {}) });
+}
+
 function setClock(ctx: MockContext, body: string): ControlResponse {
   let raw: unknown;
   try {
@@ -354,7 +386,7 @@ function notFound(req: ControlRequest): ControlResponse {
     error: `no control endpoint ${req.method} /_mock/${req.segments.join('/')}`,
     endpoints: [
       'GET /_mock/',
-      'GET /_mock/orders',
+      'GET /_mock/orders[?from=N]',
       'GET /_mock/orders/{id}',
       'POST /_mock/orders/{id}/pay',
       'POST /_mock/orders/{id}/fail',

@@ -238,7 +238,14 @@ async function handle(
         return controlError(403, "the form does not carry this run's token: open the payment page again (GET /_mock/pay/{id})");
       }
     }
-    const request = { method, segments, body: text, contentType, wantsHtml: String(req.headers.accept ?? '').includes('text/html') };
+    const request = {
+      method,
+      segments,
+      query: new URLSearchParams(rawQuery),
+      body: text,
+      contentType,
+      wantsHtml: String(req.headers.accept ?? '').includes('text/html'),
+    };
     // Paying awaits the merchant and commits its own changes; every other control route is
     // synchronous and runs as one change (or one read) through the gate.
     const isPay = method === 'POST' && segments[0] === 'orders' && segments[2] === 'pay';

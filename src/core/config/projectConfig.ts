@@ -81,7 +81,8 @@ export function parseProjectConfig(raw: unknown): { config: ProjectConfig; probl
   if (o.severity !== undefined) {
     if (o.severity && typeof o.severity === 'object' && !Array.isArray(o.severity)) {
       for (const [code, level] of Object.entries(o.severity)) {
-        if (!(code in RULES)) problems.push(`"severity.${code}" is not a rule code`);
+        // Own keys only: `constructor`, `__proto__` or `toString` are in every object, and no rule code.
+        if (!Object.hasOwn(RULES, code)) problems.push(`"severity.${code}" is not a rule code`);
         else if (typeof level !== 'string' || !SEVERITIES.has(level))
           problems.push(`"severity.${code}" must be error, warning, information, hint or off`);
         else config.severity[code] = level as SeverityOverride;
@@ -107,8 +108,9 @@ export interface ConfigFileSystem {
 
 /**
  * The configuration of the project holding `dir`: the nearest folder (from `dir` up) with a
- * `jkopay.config.json`, or a `package.json` with a `jkopay` key. The search stops at a folder
- * holding `.git` (the repository's root) or at the file system's root; with `up: false` (the
+ * `jkopay.config.json`, or a `package.json` with a `jkopay` key. The search stops at the first
+ * folder holding a `package.json` (the project's root, with or without the key) or `.git` (the
+ * repository's root), or at the file system's root; with `up: false` (the
  * editor, whose workspace folder is the project's root) only `dir` itself is read. Undefined when none.
  */
 export function findProjectConfig(dir: string, fs: ConfigFileSystem, up = true): LoadedConfig | undefined {
@@ -122,7 +124,9 @@ export function findProjectConfig(dir: string, fs: ConfigFileSystem, up = true):
       const loaded = load(packageFile, current, packageText, (json) => (json as { jkopay?: unknown } | null)?.jkopay);
       if (loaded) return loaded;
     }
-    if (!up || fs.exists(fs.join(current, '.git'))) return undefined;
+    // A package.json without the key is a project's root all the same: a configuration further up
+    // belongs to another project (as ESLint's flat config and npm stop there).
+    if (!up || packageText !== undefined || fs.exists(packageFile) || fs.exists(fs.join(current, '.git'))) return undefined;
     const parent = fs.dirname(current);
     if (parent === current) return undefined;
     current = parent;
@@ -148,7 +152,8 @@ export function configFromFile(file: string, root: string, text: string, isPacka
 function load(file: string, root: string, text: string, pick: (json: unknown) => unknown): LoadedConfig | undefined {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark (Windows editors write one) is no JSON character, and no reason to refuse the file.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     return { config: EMPTY_CONFIG, root, file, problems: [`not valid JSON: ${(e as Error).message}`] };
   }

@@ -39,8 +39,17 @@ export class FindingsBudget {
     return this.held >= this.limit;
   }
 
+  /** How many more findings may be kept. */
+  get left(): number {
+    return Math.max(0, this.limit - this.held);
+  }
+
+  /** Findings offered so far (kept, counted or silenced): a check that offered some while it ran gave them here. */
+  offers = 0;
+
   /** Keeps or counts `finding`, unless the settings turn its code off or a suppression comment silences it. */
   offer(finding: Finding, suppressible = true): void {
+    this.offers++;
     const severity = this.severityOf(finding);
     // A code turned off needs no suppression and counts as nothing silenced (the directive stays unused).
     if (severity === 'off') return;

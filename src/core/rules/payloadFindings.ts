@@ -41,7 +41,7 @@ const checked = new WeakMap<ObjectNode, Checked>();
  */
 export function checkDocument(doc: PayloadDocument, settings: CheckSettings, budget?: FindingsBudget): Finding[] {
   // The document's own findings (syntax, top-level values that are not payloads) are cheap: always anew.
-  const findings = validatePayloads({ ...doc, payloads: [] }, settings);
+  const findings = validatePayloads({ ...doc, payloads: [] }, settings, budget);
   const take = budget ? (f: Finding) => budget.offer(f) : (f: Finding) => void findings.push(f);
   if (budget) for (const f of findings.splice(0)) budget.offer(f);
   // Made on first need: finding line starts costs a pass over the text up to the offset asked.
@@ -78,11 +78,12 @@ function payloadFindings(
     }
     if (origin !== node) checked.set(node, entry);
     found = entry;
-  } else if (budget?.full) {
-    // Once the document's budget is spent, a payload's findings are only counted, not kept.
-    return validatePayload(text, payload, settings, lines(), budget);
   } else {
-    found = { settings, kind: payload.kind, offset: node.offset, indent, findings: validatePayload(text, payload, settings, lines()) };
+    const offered = budget?.offers ?? 0;
+    const findings = validatePayload(text, payload, settings, lines(), budget);
+    // A payload whose findings went to the budget as they were found (past what it had left) has none collected to keep.
+    if (budget && budget.offers !== offered) return findings;
+    found = { settings, kind: payload.kind, offset: node.offset, indent, findings };
     checked.set(node, found);
   }
   return explained(found, payload, settings, lines);

@@ -27,8 +27,9 @@ import {
 import { resolvePayload } from '../model/payloadKind';
 import { closest, codePointLength, hasLoneSurrogate, hasUrlUnsafeChar, LineIndex, requote } from '../model/textUtil';
 
-export function validatePayloads(doc: PayloadDocument, settings: CheckSettings): Finding[] {
-  const findings = documentFindings(doc.text, doc.root, doc.problems, settings);
+/** `budget`: the document's findings budget, for the findings that do not fit in what it has left (see validatePayload). */
+export function validatePayloads(doc: PayloadDocument, settings: CheckSettings, budget?: FindingsBudget): Finding[] {
+  const findings = documentFindings(doc.text, doc.root, doc.problems, settings, budget);
   const lines = new LineIndex(doc.text);
   for (const payload of doc.payloads)
     for (const f of withCheckReason(validatePayload(doc.text, payload, settings, lines), payload, settings.lang, lines)) findings.push(f);
@@ -57,6 +58,10 @@ export function validateJsonText(
     onPayload: (node) => {
       for (const f of validatePayload(text, resolvePayload(node, uri), settings, lines, budget)) take(f);
     },
+    // Reported as soon as read and dropped, as payloads are: the root array keeps no item.
+    onOtherItem: (node) => {
+      for (const f of notPayloadFindings(text, [node], settings, budget)) take(f);
+    },
   });
   const findings = documentFindings(text, root, problems, settings);
   if (offer) {
@@ -73,21 +78,26 @@ function documentFindings(
   root: ValueNode | undefined,
   problems: readonly ParseProblem[],
   settings: CheckSettings,
+  budget?: FindingsBudget,
 ): Finding[] {
   const findings: Finding[] = problems.map((p) =>
     p.id === 'too-complex'
       ? { code: 'too-complex' as const, offset: p.offset, length: p.length, message: ruleMessage('too-complex', settings.lang, {}) }
       : { code: 'syntax-error' as const, offset: p.offset, length: p.length, message: msg(settings.lang, p.id) },
   );
-  const shape = new CheckContext(text, settings, undefined);
   const topLevel = root?.type === 'array' ? root.items : root ? [root] : [];
-  for (const node of topLevel) {
-    if (node.type !== 'object' && node.type !== 'unknown' && !(node === root && node.type === 'array')) {
-      shape.reportDetail('wrong-type', node, 'not-a-payload', { actual: typeName(settings.lang, node) });
-    }
-  }
-  for (const f of shape.findings) findings.push(f);
+  for (const f of notPayloadFindings(text, topLevel, settings, budget)) findings.push(f);
   return findings;
+}
+
+/** A `wrong-type` finding for each top-level value that is no payload object (past a spent budget, only counted). */
+function notPayloadFindings(text: string, nodes: readonly ValueNode[], settings: CheckSettings, budget?: FindingsBudget): Finding[] {
+  const shape = new CheckContext(text, settings, undefined, undefined, budget);
+  for (const node of nodes) {
+    if (node.type === 'object' || node.type === 'unknown') continue;
+    shape.reportDetail('wrong-type', node, 'not-a-payload', { actual: typeName(settings.lang, node) });
+  }
+  return shape.findings;
 }
 
 /** Reading order, as a compiler prints them (the sort is stable, so equal offsets keep rule order). */
@@ -97,7 +107,8 @@ function inReadingOrder(findings: Finding[]): Finding[] {
 
 /**
  * `lines`: the document's line index, when several payloads of one text are checked (keeps the fixes' indentation linear).
- * `budget`: the document's findings budget; once it is spent, findings go to it to be counted, without messages or fixes.
+ * `budget`: the document's findings budget; the findings that do not fit in what it has left go to it as they are found
+ * (and are not in the answer), and once it is spent they are only counted, without messages or fixes.
  */
 export function validatePayload(
   text: string,
@@ -107,7 +118,7 @@ export function validatePayload(
   budget?: FindingsBudget,
 ): Finding[] {
   if (payload.kind === 'response') return [];
-  const ctx = new CheckContext(text, settings, payload.kind, lines, budget?.full ? budget : undefined);
+  const ctx = new CheckContext(text, settings, payload.kind, lines, budget);
   const spec = requestSpec(payload.kind);
   const currency = payloadCurrency(payload, settings);
   checkObject(ctx, payload.node, spec, currency);

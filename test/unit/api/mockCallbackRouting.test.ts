@@ -345,6 +345,30 @@ describe('cli: mock pay|fail|clock|reset|orders', () => {
     assert.equal((await run('clock', '--set', '9999-12-31 23:59:59')).code, 0);
   });
 
+  // Issue 23: past 2 MiB of orders (4,500 paid ones; 12,000 of these are 2.7 MB) the answer was cut and the command said
+  // "no mock answered", although one had.
+  it('lists 12,000 orders, page after page, in words and as JSON', async function () {
+    this.timeout(30_000);
+    await signedPost(mock.url, '/platform/entry', entryBody('page-0'));
+    const first = mock.state.orders.get('page-0')!;
+    for (let i = 1; i < 12_000; i++) mock.state.orders.set(`page-${i}`, { ...structuredClone(first), platform_order_id: `page-${i}` });
+    const text = await run('orders');
+    assert.equal(text.code, 0, text.errors);
+    assert.equal(text.text.split('\n').filter((l) => /^page-\d+ {2}/.test(l)).length, 12_000);
+    const json = await run('orders', '--format', 'json');
+    const orders = (JSON.parse(json.text) as { orders: { platform_order_id: string }[] }).orders;
+    assert.deepEqual(
+      orders.map((o) => o.platform_order_id),
+      Array.from({ length: 12_000 }, (_, i) => `page-${i}`),
+    );
+    const page = await control(mock.url, 'orders?from=11999');
+    assert.deepEqual(
+      [page.json.total, page.json.from, page.json.next, (page.json.orders as unknown[]).length],
+      [12_000, 11_999, undefined, 1],
+    );
+    assert.equal((await control(mock.url, 'orders?from=x')).status, 400);
+  });
+
   it('says clearly when nothing answers, and refuses bad usage', async () => {
     const c = capture();
     assert.equal(await runMock(['orders', '--url', 'http://127.0.0.1:1'], c.io), 1);
