@@ -10,6 +10,7 @@ import { resolveBaseUrl, type EnvironmentName } from '../api/environments';
 import type * as HttpClientModule from '../api/httpClient';
 import type { SendErrorKind } from '../api/httpClient';
 import { ENDPOINT_PATHS, inquiryIds, type PreparedRequest } from '../api/requestBody';
+import { JkoPayUsageError } from '../api/usageError';
 import { endpointResultCodes } from '../data';
 import type { Endpoint } from '../data/types';
 import type { EntryRequest, EntryResponse, InquiryResponse, RefundRequest, RefundResponse } from './generatedTypes';
@@ -52,8 +53,12 @@ export class JkoPayClientError extends Error {
 }
 
 export function createClient(options: ClientOptions): JkoPayClient {
-  if (!options || typeof options.apiKey !== 'string' || options.apiKey === '') throw new TypeError('createClient needs an apiKey');
-  if (typeof options.secretKey !== 'string' || options.secretKey === '') throw new TypeError('createClient needs a secretKey');
+  if (!options || typeof options.apiKey !== 'string' || options.apiKey === '')
+    throw new JkoPayUsageError('createClient needs the apiKey JKOPay issued for the store, as a non-empty string');
+  if (typeof options.secretKey !== 'string' || options.secretKey === '')
+    throw new JkoPayUsageError(
+      'createClient needs the secretKey JKOPay issued for the store, as a non-empty string: is the variable that holds it set?',
+    );
   // Naming `production` in code is the explicit choice the editor asks for with a setting.
   const baseUrl = resolveBaseUrl({ env: options.env, baseUrl: options.baseUrl, allowProduction: true });
   const credentials = { apiKey: options.apiKey, secretKey: options.secretKey };
