@@ -10,7 +10,9 @@ export { JkoPayUsageError } from '../api/usageError';
 export { startMockServer, type MockServer, type MockServerOptions, type MockServerConfig } from './mockServer';
 export { createClient, JkoPayClientError, type ClientOptions, type JkoPayClient, type JkoPayClientErrorKind } from './client';
 export { checkPayload, type CheckPayloadOptions, type PayloadFinding, type PayloadKind } from './checkPayload';
+export { sameAmount } from './sameAmount';
 export type {
+  Amount,
   ConfirmCallback,
   ConfirmReply,
   Currency,
@@ -20,10 +22,12 @@ export type {
   InquiryRequest,
   InquiryResponse,
   InquiryStatus,
+  PaidTransaction,
   Product,
   RefundRequest,
   RefundResponse,
   RefundResultCode,
   ResultCallback,
   Transaction,
+  UnpaidTransaction,
 } from './generatedTypes';
