@@ -12,7 +12,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { JkoPayUsageError, kindOf } from './usageError';
 
-type Caller = 'computeDigest' | 'verifyDigest';
+/** The library function a refusal names. */
+type Caller = 'computeDigest' | 'verifyDigest' | 'explainDigestMismatch';
 
 /** How to read the raw body, per framework: what a message about a parsed body points to. */
 const RAW_BODY_ROUTES =
@@ -25,7 +26,7 @@ const RAW_BODY_ROUTES =
  * a digest made with "" is one anybody can make, so a callback handler whose secret variable is
  * unset would accept forged callbacks. The message names no value.
  */
-function secretOf(caller: Caller, secretKey: unknown): string {
+export function secretOf(caller: Caller, secretKey: unknown): string {
   if (typeof secretKey === 'string' && secretKey !== '') return secretKey;
   const got = secretKey === '' ? 'an empty string' : kindOf(secretKey);
   throw new JkoPayUsageError(
@@ -35,7 +36,7 @@ function secretOf(caller: Caller, secretKey: unknown): string {
 }
 
 /** The message as HMAC takes it: a string (UTF-8) or the bytes themselves. */
-function messageOf(caller: Caller, message: unknown): string | Uint8Array {
+export function messageOf(caller: Caller, message: unknown): string | Uint8Array {
   if (typeof message === 'string' || message instanceof Uint8Array) return message;
   const got = kindOf(message);
   if (caller === 'computeDigest') {
@@ -54,7 +55,7 @@ function messageOf(caller: Caller, message: unknown): string | Uint8Array {
           ? 'wrap it: new Uint8Array(buffer)'
           : 'the digest covers bytes';
   throw new JkoPayUsageError(
-    `verifyDigest needs the raw body bytes as received (a string, Buffer or Uint8Array) and got ${got}: ${why}. Read the raw body: ${RAW_BODY_ROUTES}.`,
+    `${caller} needs the raw body bytes as received (a string, Buffer or Uint8Array) and got ${got}: ${why}. Read the raw body: ${RAW_BODY_ROUTES}.`,
   );
 }
 

@@ -7,6 +7,12 @@
  */
 export { computeDigest, verifyDigest } from '../api/signing';
 export { JkoPayUsageError } from '../api/usageError';
+export {
+  explainDigestMismatch,
+  type DigestMismatchExplanation,
+  type DigestSlipId,
+  type ExplainDigestOptions,
+} from './explainDigestMismatch';
 export { startMockServer, type MockServer, type MockServerOptions, type MockServerConfig } from './mockServer';
 export { createClient, JkoPayClientError, type ClientOptions, type JkoPayClient, type JkoPayClientErrorKind } from './client';
 export { checkPayload, type CheckPayloadOptions, type PayloadFinding, type PayloadKind } from './checkPayload';

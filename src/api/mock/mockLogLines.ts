@@ -9,10 +9,11 @@ import { escapeControl } from '../../shared/displayText';
 import type { CallbackLogEntry } from './mockCallbacks';
 import type { RequestLogEntry } from './mockServer';
 
-/** One access-log line: method, path, the order ids the request names, status, result code, time. */
+/** One access-log line: method, path, the order ids the request names, status, result code, time, and why it was refused when that says more (a DIGEST slip). */
 export function accessLine(e: RequestLogEntry): string {
   const orders = e.orderIds?.length ? ` [order ${e.orderIds.map((id) => escapeControl(id)).join(', ')}]` : '';
-  return `${escapeControl(e.method)} ${escapeControl(e.path)}${orders} → HTTP ${e.status}${e.result ? ` result ${escapeControl(e.result)}` : ''} (${e.elapsedMs} ms)`;
+  const note = e.note ? ` — ${escapeControl(e.note)}` : '';
+  return `${escapeControl(e.method)} ${escapeControl(e.path)}${orders} → HTTP ${e.status}${e.result ? ` result ${escapeControl(e.result)}` : ''} (${e.elapsedMs} ms)${note}`;
 }
 
 /** One line per callback attempt (or skip): the real URL, where it went, attempt, status and time. */
