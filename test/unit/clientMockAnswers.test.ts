@@ -90,6 +90,7 @@ function classify(site: Site): Classification | undefined {
         unreachable: 'the client always sends platform_order_ids',
       },
       'official(ROWS.badRequest) "is not validly percent-encoded."': { unreachable: 'the client percent-encodes every id' },
+      'official(ROWS.badRequest) "The ids are written"': { unreachable: 'the client joins its ids with commas in one parameter' },
       'official(ROWS.badRequest) "Empty id: write ids"': { unreachable: 'the client refuses an empty id' },
       'official(ROWS.badRequest) "ids: one inquiry takes"': { unreachable: 'the client refuses more than 20 ids' },
       'official(ROWS.badRequest) "is longer than characters."': { unreachable: 'the client refuses an id over 60 characters' },

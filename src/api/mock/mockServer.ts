@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import type { Endpoint } from '../../data/types';
 import { PRODUCTION_URL, SANDBOX_URL } from '../environments';
+import { readInquiryQuery } from '../inquiryQuery';
 import { ENDPOINT_PATHS } from '../requestBody';
 import { clampMs } from '../durations';
 import { describeDiagnosis, diagnoseDigest } from '../digestDoctor';
@@ -194,6 +195,19 @@ function bodyOrderId(body: Buffer): string[] | undefined {
   }
 }
 
+/** The order ids an inquiry names, for the access log: in any form the mock reads (readInquiryQuery), decoded where they can be. */
+function logIds(rawQuery: string): string[] {
+  return readInquiryQuery(rawQuery)
+    .rawIds.flatMap((raw) => {
+      try {
+        return decodeURIComponent(raw).split(',');
+      } catch {
+        return [raw];
+      }
+    })
+    .filter((id) => id !== '');
+}
+
 /** Handles one request; resolves with the `result` code sent, when an envelope was sent. */
 async function handle(
   req: http.IncomingMessage,
@@ -309,11 +323,7 @@ async function handle(
 
   if (seen) {
     if (route.method === 'POST') seen.orderIds = bodyOrderId(body);
-    else
-      seen.orderIds = new URLSearchParams(rawQuery)
-        .get('platform_order_ids')
-        ?.split(',')
-        .filter((id) => id !== '');
+    else seen.orderIds = logIds(rawQuery);
   }
 
   const signed = route.method === 'POST' ? body : rawQuery;
