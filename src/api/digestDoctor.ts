@@ -27,6 +27,7 @@ import { digestText, type DigestSlipId, DIGEST_SLIP_IDS, slipFamily, slipFound, 
 import { DEFAULT_MOCK_URL, PRODUCTION_URL, SANDBOX_URL } from './environments';
 import { ENDPOINT_PATHS } from './requestBody';
 import { readInquiryQuery, writeInquiryQuery } from './inquiryQuery';
+import { asciiOnlyJson, slashesEscapedJson, spacedJson } from './jsonStyles';
 import { redact } from './secrets';
 
 export { DIGEST_SLIP_IDS, type DigestSlipId } from './digestSlipTexts';
@@ -134,29 +135,9 @@ function rewrite(received: Received, context: Context, write: (value: unknown) =
   }
 }
 
-/** Compact JSON with a space after each `:` and `,` outside strings: Python's `json.dumps` default, and JKOPay's documentation. */
-function spaced(compact: string): string {
-  let out = '';
-  let inString = false;
-  let from = 0;
-  for (let i = 0; i < compact.length; i++) {
-    const c = compact.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 44 || c === 58) {
-      out += compact.slice(from, i + 1) + ' ';
-      from = i + 1;
-    }
-  }
-  return out + compact.slice(from);
-}
-
-/** Non-ASCII characters as `\uXXXX` (PHP's `json_encode` and Python's `ensure_ascii` default). */
-const asciiOnly = (json: string) => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-/** `/` as `\/` (PHP's `json_encode` default). */
-const slashesEscaped = (json: string) => json.replace(/\//g, '\\/');
+const spaced = spacedJson;
+const asciiOnly = asciiOnlyJson;
+const slashesEscaped = slashesEscapedJson;
 /** Objects with their keys sorted, at every level. */
 const sortedKeys = (value: unknown) =>
   JSON.stringify(value, (_key, v: unknown) =>
