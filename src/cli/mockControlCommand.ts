@@ -208,7 +208,8 @@ function describeDelivery(d: Json, lang: Lang): string {
     attempt: String(d.attempt),
     outcome: String(d.outcome),
     time: d.elapsed_ms !== undefined ? t('delivery-time', { ms: String(d.elapsed_ms) }) : '',
-    more: d.ok ? '' : t('delivery-retried'),
+    // Only where another attempt is scheduled: not after the last one, nor after a final {"valid": false}.
+    more: d.retry === true ? t('delivery-retried') : '',
   });
 }
 

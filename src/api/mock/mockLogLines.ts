@@ -16,7 +16,10 @@ export function accessLine(e: RequestLogEntry): string {
   return `${escapeControl(e.method)} ${escapeControl(e.path)}${orders} → HTTP ${e.status}${e.result ? ` result ${escapeControl(e.result)}` : ''} (${e.elapsedMs} ms)${note}`;
 }
 
-/** One line per callback attempt (or skip): the real URL, where it went, attempt, status and time. */
+/**
+ * One line per callback attempt (or skip): the real URL, where it went, attempt, status, the start
+ * of what the merchant answered (keys masked), time, and whether another attempt follows.
+ */
 export function callbackLine(e: CallbackLogEntry): string {
   const head = `callback ${e.kind} [order ${escapeControl(e.platform_order_id)}] ${escapeControl(e.url)}`;
   if (e.skipped) return `${head} ${escapeControl(e.outcome)}`;
@@ -24,5 +27,7 @@ export function callbackLine(e: CallbackLogEntry): string {
   const status = e.status === undefined ? '' : `HTTP ${e.status}`;
   const said = e.outcome === status ? '' : escapeControl(e.outcome);
   const answer = [status, said].filter(Boolean).join(', ');
-  return `${head}${to} attempt ${e.attempt} → ${answer}${e.ok ? '' : ' (failed)'} (${e.elapsed_ms ?? 0} ms)`;
+  const body = e.answer ? ` ${escapeControl(JSON.stringify(e.answer))}` : '';
+  const next = e.ok || e.retry === undefined ? '' : e.retry ? '; another attempt follows' : '; no more attempts';
+  return `${head}${to} attempt ${e.attempt} → ${answer}${body}${e.ok ? '' : ' (failed)'} (${e.elapsed_ms ?? 0} ms)${next}`;
 }

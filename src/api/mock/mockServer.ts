@@ -97,7 +97,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const background = () => {
     persist().catch((e) => options.onError?.(e));
   };
-  const sender = new CallbackSender(config.callbacks, config.secretKey, state, background, config, options.onCallback);
+  const sender = new CallbackSender(config.callbacks, config.secretKey, state, background, config, options.onCallback, config.apiKey);
   const paying = new Set<string>();
   const previous: PreviousMessages = {};
   const ctx: MockContext = { state, config, baseUrl: '', formToken: '', commit: (mutate) => gate.commit(mutate) };
