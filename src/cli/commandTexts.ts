@@ -64,18 +64,6 @@ export const COMMAND_TEXTS = {
     en: 'mismatch: the DIGEST is not HMAC-SHA256 of exactly these bytes with this secret key',
     'zh-TW': '不相符：此 DIGEST 不是以此密鑰對這些位元組計算的 HMAC-SHA256',
   },
-  'verify-lower-case': {
-    en: 'note: it matches in lower case; JKOPay writes the DIGEST in lower-case hex',
-    'zh-TW': '注意：改成小寫即相符；街口的 DIGEST 使用小寫十六進位',
-  },
-  'verify-newline': {
-    en: 'note: it matches without the trailing newline; the bytes signed had none',
-    'zh-TW': '注意：去掉結尾換行即相符；簽章的內容沒有結尾換行',
-  },
-  'verify-question-mark': {
-    en: 'note: it matches without the leading "?"; JKOPay signs the query without it',
-    'zh-TW': '注意：去掉開頭的「?」即相符；街口簽章的查詢字串不含「?」',
-  },
   'mock-remote-host': {
     en: 'warning: listening on {host} makes the mock (and its well-known keys) reachable from other machines',
     'zh-TW': '警告：在 {host} 上監聽，其他電腦也能連到這個模擬伺服器（及其公開的金鑰）',

@@ -1,10 +1,13 @@
 /**
  * `jkopay verify --secret-env VAR --digest HEX (--body-file F | --query Q | stdin)`: whether a
- * DIGEST (or a callback's `digest` header) matches the exact bytes, compared in constant time.
- * The secret comes from an environment variable and is never printed. Exit 0: it matches; 1: it
- * does not; 2: bad usage or unreadable input.
+ * DIGEST (or a callback's `digest` header) matches the exact bytes, compared in constant time;
+ * on a mismatch, the DIGEST doctor (src/api/digestDoctor.ts) names the slip behind it, as the
+ * mock's 401 does (`--api-key-env` and `--previous-body-file` let it try the API key and a reused
+ * DIGEST too). The secret comes from an environment variable and is never printed, nor a valid
+ * DIGEST. Exit 0: it matches; 1: it does not; 2: bad usage or unreadable input.
  */
-import { computeDigest, verifyDigest } from '../api/signing';
+import { describeDiagnosis, diagnoseDigest } from '../api/digestDoctor';
+import { verifyDigest } from '../api/signing';
 import { type CommandIO, CommandUsageError, langOption, secretFromEnv, usageError, withUsage } from './cliSupport';
 import { parseCommand } from './help/commandSpec';
 import { VERIFY_SPEC } from './help/signSpec';
@@ -30,11 +33,15 @@ export function runVerify(args: string[], io: CommandIO, options: VerifyCommandO
     if (!variable) throw usageError('required', { option: '--secret-env VAR', what: usageText('secret-key-variable', lang) });
     const digest = values.digest?.trim();
     if (digest === undefined) throw usageError('required', { option: '--digest HEX', what: usageText('digest-to-check', lang) });
-    if (!/^[0-9a-fA-F]{64}$/.test(digest)) throw usageError('digest-hex', { length: digest.length });
+    // Any form a client may present (40 or 128 hex characters, base64) is a mismatch whose slip is named, not bad usage.
+    if (!/^[\x21-\x7e]{1,256}$/.test(digest)) throw usageError('digest-hex', { length: digest.length });
     if (values['body-file'] !== undefined && values.query !== undefined)
       throw usageError('at-most-one', { options: '--body-file or --query (or the body on stdin)' });
     const secret = secretFromEnv(variable, env);
     if (secret === undefined) throw new CommandUsageError(USAGE_TEXTS['secret-env-unset']);
+    const apiKeyVariable = values['api-key-env'];
+    const apiKey = apiKeyVariable === undefined ? undefined : secretFromEnv(apiKeyVariable, env);
+    if (apiKeyVariable !== undefined && apiKey === undefined) throw new CommandUsageError(USAGE_TEXTS['secret-env-unset']);
 
     let message: Buffer | string;
     if (values.query !== undefined) message = values.query;
@@ -61,26 +68,32 @@ export function runVerify(args: string[], io: CommandIO, options: VerifyCommandO
       message = Buffer.concat(chunks);
     }
 
+    let previous: Buffer | undefined;
+    if (values['previous-body-file'] !== undefined) {
+      const file = values['previous-body-file'];
+      try {
+        previous = await readRegularFile(file, MAX_MESSAGE);
+      } catch (e) {
+        io.err(`jkopay verify: cannot read ${file}: ${e instanceof FileInputError ? e.message : (e as Error).message}`);
+        return 2;
+      }
+    }
+
     if (verifyDigest(secret, message, digest)) {
       io.out(commandText(lang, 'verify-match'));
       return 0;
     }
     io.out(commandText(lang, 'verify-mismatch'));
-    if (digest !== digest.toLowerCase() && verifyDigest(secret, message, digest.toLowerCase())) {
-      io.err(`jkopay verify: ${commandText(lang, 'verify-lower-case')}`);
-    } else {
-      const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
-      if (
-        bytes.length &&
-        bytes[bytes.length - 1] === 0x0a &&
-        verifyDigest(secret, bytes.subarray(0, bytes.length - 1), digest.toLowerCase())
-      ) {
-        io.err(`jkopay verify: ${commandText(lang, 'verify-newline')}`);
-      }
-      if (typeof message === 'string' && message.startsWith('?') && computeDigest(secret, message.slice(1)) === digest.toLowerCase()) {
-        io.err(`jkopay verify: ${commandText(lang, 'verify-question-mark')}`);
-      }
-    }
+    const diagnosis = diagnoseDigest({
+      secretKey: secret,
+      message,
+      digest,
+      kind: values.query !== undefined ? 'query' : undefined,
+      apiKey,
+      previousMessage: previous,
+    });
+    // The account is one line, whatever the bytes held (the excerpt is escaped).
+    io.err(`jkopay verify: ${describeDiagnosis(diagnosis, lang, digest)}`);
     return 1;
   };
   return withUsage(VERIFY_SPEC, args, io, body, env);

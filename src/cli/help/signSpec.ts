@@ -45,14 +45,15 @@ export const SIGN_SPEC = {
 
 export const VERIFY_SPEC = {
   name: 'verify',
-  usage: 'verify --secret-env VAR --digest HEX (--body-file FILE | --query Q | < body)',
+  usage: 'verify --secret-env VAR --digest HEX (--body-file FILE | --query Q | < body) [--api-key-env VAR] [--previous-body-file FILE]',
   summary: {
     en: "Check that a DIGEST (or a callback's digest header) is HMAC-SHA256 of exactly those bytes, compared in constant time.",
     'zh-TW': '檢查 DIGEST（或回呼的 digest 標頭）是否正是這些位元組的 HMAC-SHA256，以固定時間比較。',
   },
   details: {
-    en: 'Without --body-file or --query the bytes are read from stdin. On a mismatch, a near miss (upper case, a trailing newline, a leading "?") is named.',
-    'zh-TW': '沒有 --body-file 或 --query 時，從 stdin 讀取位元組。不相符時，會指出接近的原因（大寫、結尾換行、開頭的「?」）。',
+    en: 'Without --body-file or --query the bytes are read from stdin. On a mismatch, the slip behind it is named (the body pretty-printed or re-serialized, keys reordered, a newline or BOM, a "?", the path or %2C in the query, upper case or base64, another algorithm, the API key or a padded secret as the key), with what was checked; never the secret or a valid DIGEST.',
+    'zh-TW':
+      '沒有 --body-file 或 --query 時，從 stdin 讀取位元組。不相符時，會指出背後的失誤（內容經排版或重新序列化、鍵的順序改變、換行或 BOM、查詢字串中的「?」、路徑或 %2C、大寫或 base64、其他演算法、誤用 API key 或前後有空白的密鑰），並說明檢查了什麼；不會印出密鑰或正確的 DIGEST。',
   },
   exit: { en: '0 it matches; 1 it does not; 2 bad usage or unreadable input.', 'zh-TW': '0 相符；1 不相符；2 用法錯誤或無法讀取輸入。' },
   options: {
@@ -61,12 +62,28 @@ export const VERIFY_SPEC = {
       type: 'string',
       arg: 'HEX',
       text: {
-        en: 'The DIGEST to check: 64 hexadecimal characters. Required.',
-        'zh-TW': '要檢查的 DIGEST：64 個十六進位字元。必填。',
+        en: 'The DIGEST to check, as presented (JKOPay’s is 64 lower-case hexadecimal characters; another form is a mismatch whose slip is named). Required.',
+        'zh-TW': '要檢查的 DIGEST，照收到的樣子（街口的是 64 個小寫十六進位字元；其他形式視為不相符，並指出失誤）。必填。',
       },
     },
     'body-file': BODY_FILE,
     query: QUERY,
+    'api-key-env': {
+      type: 'string',
+      arg: 'VAR',
+      text: {
+        en: 'The NAME of the environment variable holding the API key: on a mismatch, also checks whether the DIGEST was keyed with it.',
+        'zh-TW': '存放 API key 的環境變數「名稱」：不相符時，也檢查 DIGEST 是否誤用它當金鑰。',
+      },
+    },
+    'previous-body-file': {
+      type: 'string',
+      arg: 'FILE',
+      text: {
+        en: 'The previous request’s exact bytes: on a mismatch, also checks whether the DIGEST was computed over them and reused.',
+        'zh-TW': '上一個請求的原始位元組：不相符時，也檢查 DIGEST 是否是對它計算後被重複使用。',
+      },
+    },
     ...COMMON_OPTIONS,
   },
 } as const satisfies CommandSpec;

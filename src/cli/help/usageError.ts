@@ -74,8 +74,8 @@ export const USAGE_TEXTS = {
   'secret-key-variable': { en: 'the name of the environment variable holding the secret key', 'zh-TW': '存放密鑰的環境變數名稱' },
   'digest-to-check': { en: 'the DIGEST (or digest header) to check', 'zh-TW': '要檢查的 DIGEST（或 digest 標頭）' },
   'digest-hex': {
-    en: '--digest must be 64 hexadecimal characters (HMAC-SHA256), not {length} characters',
-    'zh-TW': '--digest 必須是 64 個十六進位字元（HMAC-SHA256），而不是 {length} 個字元',
+    en: '--digest must be the DIGEST as presented, 1 to 256 visible characters (JKOPay’s is 64 hexadecimal characters), not {length} characters',
+    'zh-TW': '--digest 必須是收到的 DIGEST，1 到 256 個可見字元（街口的是 64 個十六進位字元），而不是 {length} 個字元',
   },
   usage: { en: 'Usage: jkopay {usage}', 'zh-TW': '用法：jkopay {usage}' },
   'global-usage': { en: 'Usage: jkopay [--lang en|zh-TW] <command> [options]', 'zh-TW': '用法：jkopay [--lang en|zh-TW] <指令> [選項]' },

@@ -510,7 +510,7 @@ describe('cli: verify', () => {
       }),
       1,
     );
-    assert.match(piped.errors(), /without the trailing newline/);
+    assert.match(piped.errors(), /without its trailing newline/);
     const upper = capture();
     assert.equal(await runVerify(['--secret-env', 'K', '--digest', V2.toUpperCase(), '--body-file', file], upper.io, { env }), 1);
     assert.match(upper.errors(), /lower case/);
@@ -521,7 +521,7 @@ describe('cli: verify', () => {
     for (const args of [
       [],
       ['--secret-env', 'K'],
-      ['--secret-env', 'K', '--digest', 'abc'],
+      ['--secret-env', 'K', '--digest', 'a b'],
       ['--secret-env', 'NOPE', '--digest', V2, '--query', 'a'],
       ['--secret-env', 'K', '--digest', V2, '--query', 'a', '--body-file', 'f'],
     ]) {
