@@ -3,12 +3,25 @@
  * - `POST /orders` `{"amount": 100}` creates the order and its JKOPay payment link (entry);
  * - `GET /orders/:id` shows the order;
  * - `POST /jkopay/confirm` answers JKOPay's confirm_url call before the charge;
- * - `POST /jkopay/result` takes the payment result (result_url), after checking the `digest`
- *   header over the raw body: the body must be read as bytes, not parsed and re-serialised.
+ * - `POST /jkopay/result` takes the payment result (result_url).
+ *
+ * JKOPay's documentation does not say that its callbacks are signed (docs/callbacks.md). So a
+ * callback's `digest` header is verified when there is one — over the raw body, read as bytes, not
+ * parsed and re-serialised — and a wrong one is refused; a notification without one is not refused
+ * for that, but believed only once the inquiry API confirms the payment. Refusing unsigned
+ * notifications could refuse every real one.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClient, verifyDigest, type ConfirmCallback, type ConfirmReply, type EntryResponse, type ResultCallback } from 'jkopay-tools';
+import {
+  createClient,
+  verifyDigest,
+  type ConfirmCallback,
+  type ConfirmReply,
+  type EntryResponse,
+  type ResultCallback,
+  type Transaction,
+} from 'jkopay-tools';
 import { OrderBook } from './orders';
 
 export interface ShopOptions {
@@ -70,7 +83,17 @@ export function createShop(options: ShopOptions): Shop {
   const orders = new OrderBook();
   let publicUrl = options.publicUrl;
   const jkopay = createClient(options.jkopay);
-  const verified = (req: http.IncomingMessage, body: Buffer) => verifyDigest(options.jkopay.secretKey, body, String(req.headers.digest ?? ''));
+  /** `signed`: a digest header that matches the raw body; `forged`: one that does not; `unsigned`: none at all. */
+  const signature = (req: http.IncomingMessage, body: Buffer): 'signed' | 'forged' | 'unsigned' => {
+    const header = req.headers.digest;
+    if (header === undefined) return 'unsigned';
+    return verifyDigest(options.jkopay.secretKey, body, String(header)) ? 'signed' : 'forged';
+  };
+  /** The order's transaction as JKOPay's inquiry API reports it: what an unsigned notification is checked against. */
+  const inquired = async (orderId: string): Promise<Transaction | undefined> => {
+    const answer = await jkopay.inquiry([orderId]);
+    return answer.result === '000' ? answer.result_object.transactions.find((t) => t.platform_order_id === orderId) : undefined;
+  };
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -101,7 +124,8 @@ export function createShop(options: ShopOptions): Shop {
         }
         case 'POST /jkopay/confirm': {
           const body = await rawBody(req);
-          if (!verified(req, body)) return send(res, 401, { error: 'bad digest' });
+          // A wrong digest is a forgery; no digest at all is how JKOPay may well call (its signing is undocumented).
+          if (signature(req, body) === 'forged') return send(res, 401, { error: 'bad digest' });
           const call = JSON.parse(body.toString('utf8')) as ConfirmCallback;
           const reply: ConfirmReply = { valid: orders.get(call.platform_order_id)?.state === 'awaiting-payment' };
           return send(res, 200, reply);
@@ -109,10 +133,18 @@ export function createShop(options: ShopOptions): Shop {
         case 'POST /jkopay/result': {
           const body = await rawBody(req);
           // Verify before parsing: the digest covers the bytes as sent.
-          if (!verified(req, body)) return send(res, 401, { error: 'bad digest' });
+          const signed = signature(req, body);
+          if (signed === 'forged') return send(res, 401, { error: 'bad digest' });
           const call = JSON.parse(body.toString('utf8')) as ResultCallback;
-          const order = orders.applyTransaction(call.transaction);
-          return order ? send(res, 200, { received: true }) : send(res, 404, { error: 'unknown order' });
+          if (!orders.get(call.transaction.platform_order_id)) return send(res, 404, { error: 'unknown order' });
+          if (signed === 'signed') {
+            orders.applyTransaction(call.transaction);
+            return send(res, 200, { received: true });
+          }
+          // Unsigned: acknowledged (JKOPay retries anything else), but only JKOPay's own answer to an inquiry changes the order.
+          const confirmed = await inquired(call.transaction.platform_order_id);
+          if (confirmed) orders.applyTransaction(confirmed);
+          return send(res, 200, { received: true, confirmedBy: 'inquiry', paid: orders.get(call.transaction.platform_order_id)?.state === 'paid' });
         }
         default:
           return send(res, 404, { error: 'not found' });

@@ -1,7 +1,8 @@
 /**
  * The example backend against the library's mock JKOPay, all in-process on free ports: checkout,
  * payment through the mock (which calls confirm_url and result_url with a digest), the order
- * marked paid, and a forged notification refused.
+ * marked paid, a forged notification refused, and an unsigned one acknowledged but believed only
+ * as far as the inquiry API confirms it.
  */
 import * as assert from 'node:assert/strict';
 import { computeDigest, startMockServer, type MockServer } from 'jkopay-tools';
@@ -59,6 +60,28 @@ describe('example backend against startMockServer', () => {
     assert.equal(forged.status, 401);
     const genuine = await fetch(`${shopUrl}/jkopay/result`, { method: 'POST', body, headers: { digest: computeDigest('shop-secret', body) } });
     assert.equal(genuine.status, 200);
+  });
+
+  it('acknowledges an unsigned notification, and marks the order paid only when the inquiry API says it is', async () => {
+    const created = await checkout(400);
+    const id = created.body.orderId;
+    const claim = JSON.stringify({ transaction: { platform_order_id: id, status: 0, tradeNo: 'J-claimed', final_price: '400' } });
+    // Not paid at JKOPay: acknowledged (so JKOPay would stop retrying) but the order stays unpaid.
+    const early = await json(`${shopUrl}/jkopay/result`, { method: 'POST', body: claim });
+    assert.equal(early.status, 200);
+    assert.deepEqual(early.body, { received: true, confirmedBy: 'inquiry', paid: false });
+    assert.equal((await json(`${shopUrl}/orders/${encodeURIComponent(id)}`)).body.state, 'awaiting-payment');
+    // Paid at JKOPay (the mock's callbacks skipped): the same unsigned notification now marks it paid, with JKOPay's tradeNo.
+    const paid = await json(`${mock.url}/_mock/orders/${encodeURIComponent(id)}/pay`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"callbacks": false}',
+    });
+    assert.equal(paid.status, 200, JSON.stringify(paid.body));
+    const late = await json(`${shopUrl}/jkopay/result`, { method: 'POST', body: claim });
+    assert.deepEqual(late.body, { received: true, confirmedBy: 'inquiry', paid: true });
+    const order = (await json(`${shopUrl}/orders/${encodeURIComponent(id)}`)).body;
+    assert.equal(order.tradeNo, paid.body.transaction.tradeNo);
   });
 
   it('reports JKOPay refusing the order (entry 200) to the browser', async () => {
