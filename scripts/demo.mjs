@@ -2,7 +2,7 @@
 // order's life through the built-in mock JKOPay server — create the payment link, pay it (a mock
 // control call) with its callbacks forwarded to a small receiver started here, refund part of
 // it, ask for its status — and finally judge the receiver as JKOPay would with
-// `jkopay callbacks test`. Needs `npm run build` first.
+// `jkopay callbacks test`; then say what to do next, in the terminal's language. Needs the build first.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
@@ -84,3 +84,29 @@ try {
   mock.kill('SIGTERM');
   receiver.close();
 }
+await once(mock, 'exit');
+
+// What to do next: the same steps in the user's own project, and where to read on.
+const zh = /^zh[-_](tw|hant)/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+const next = zh
+  ? [
+      '',
+      '接下來：',
+      '  1. 在你自己的專案中安裝（在這個資料夾執行 npm pack 產生 .tgz）：',
+      '       npm install --save-dev <path>/jkopay-tools-0.1.0.tgz',
+      '       npx --no-install jkopay check .',
+      '  2. 在 VS Code 中安裝擴充功能（npm run package 產生 .vsix），再執行「JKOPay: 開始使用：第一筆付款」，',
+      '     一步步從第一個 payload 走到付款與回呼。',
+      '  3. 閱讀：README.md（指令與 CI）、docs/mock.md（模擬伺服器）、docs/callbacks.md（回呼）、docs/library.md（程式庫）。',
+    ]
+  : [
+      '',
+      'What next:',
+      '  1. Install it in your own project (npm pack in this folder makes the .tgz):',
+      '       npm install --save-dev <path>/jkopay-tools-0.1.0.tgz',
+      '       npx --no-install jkopay check .',
+      '  2. In VS Code, install the extension (npm run package makes the .vsix), then run',
+      '     "JKOPay: Get Started: First Payment": a walkthrough from a first payload to a payment and its callbacks.',
+      '  3. Read on: README.md (commands, CI), docs/mock.md (the mock), docs/callbacks.md (callbacks), docs/library.md (the library).',
+    ];
+console.log(next.join('\n'));

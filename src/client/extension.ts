@@ -1,7 +1,8 @@
 /**
  * The extension's entry point (dist/client.js): on the first payload file it starts the JKOPay
  * language server, the payload-kind status bar item, the `JKOPay` log and the server commands,
- * and the request runner (commands, CodeLens, response panel, mock server, environment item).
+ * the request runner (commands, CodeLens, response panel, mock server, environment item), and the
+ * command that opens the walkthrough.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -11,6 +12,7 @@ import { RestartPolicy } from './restartPolicy';
 import { activateRunner, type RunnerApi } from './runner/runner';
 import { escapingChannel } from '../shared/displayText';
 import { PayloadKindStatus } from './statusBar';
+import { registerWalkthroughCommand } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Runner
     log,
     status,
     ...registerServerCommands(restart, log),
+    registerWalkthroughCommand(),
     refreshCodeLensOnTrust(() => client),
   );
   // The runner needs no language server: it is ready even if the server fails to start.
