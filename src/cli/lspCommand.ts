@@ -1,6 +1,6 @@
 /**
  * `jkopay lsp --stdio [--lang en|zh-TW]`: the same language server the VS Code extension runs,
- * for any LSP client (Neovim, Helix, Zed…). vscode-languageserver reads the transport flag
+ * for any LSP client (Neovim, Helix…). vscode-languageserver reads the transport flag
  * (`--stdio`, `--node-ipc`, `--socket=N`, `--pipe=NAME`) from the command line itself; on stdio
  * nothing else may be written to stdout.
  */

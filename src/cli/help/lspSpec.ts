@@ -5,8 +5,8 @@ export const LSP_SPEC = {
   name: 'lsp',
   usage: 'lsp (--stdio | --node-ipc | --socket=N | --pipe=NAME) [--lang en|zh-TW]',
   summary: {
-    en: 'Run the language server for any LSP client (Neovim, Helix, Zed…): the one the VS Code extension runs.',
-    'zh-TW': '為任何 LSP 用戶端（Neovim、Helix、Zed…）執行語言伺服器：與 VS Code 擴充功能使用的是同一個。',
+    en: 'Run the language server for any LSP client (Neovim, Helix…): the one the VS Code extension runs.',
+    'zh-TW': '為任何 LSP 用戶端（Neovim、Helix…）執行語言伺服器：與 VS Code 擴充功能使用的是同一個。',
   },
   details: {
     en: 'On --stdio nothing but the protocol is written to stdout. It serves until the client sends exit or closes the stream.',
