@@ -34,13 +34,12 @@ describe('jkopay lsp --stdio on hostile documents', function () {
   it('refuses to format a 20,000-deep document with a message, at once (was: out of memory after 41–53 s)', async () => {
     const uri = 'untitled:deep.jkopay.json';
     await open(server, uri, `{"a":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
-    const start = Date.now();
+    // Refused with its reason, not timed: the out-of-memory path produced edits (or nothing, after mocha's timeout).
     const edits = await server.connection.sendRequest<TextEdit[]>('textDocument/formatting', {
       textDocument: { uri },
       options: { tabSize: 2, insertSpaces: true },
     });
     assert.deepEqual(edits, []);
-    assert.ok(Date.now() - start < 5000);
     assert.ok(
       shown.some((m) => /Not formatted: the document is nested 20001 levels deep/.test(m.message)),
       JSON.stringify(shown),

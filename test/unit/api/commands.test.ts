@@ -14,6 +14,7 @@ import { runSign } from '../../../src/cli/signCommand';
 import { runVerify } from '../../../src/cli/verifyCommand';
 import { freePort, startHttp } from './localServers';
 import { capture } from './captureIo';
+import { waitUntil } from '../../support/waitUntil';
 
 const ENTRY = `{
   "$schema": "./entry.schema.json",
@@ -219,7 +220,7 @@ describe('cli: mock', () => {
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const running = runMock(['--port', '0', '--quiet', '--lang', 'en'], c.io, { stop: stopped });
-    for (let i = 0; i < 200 && c.out.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    await waitUntil(() => c.out.length > 0);
     const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(c.out[0]);
     assert.ok(m, c.out[0]);
     const text = c.text();

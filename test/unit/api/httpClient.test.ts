@@ -122,7 +122,8 @@ describe('api/httpClient', () => {
     const result = await sendRequest(entry, options(s.url, { timeoutMs: 150 }));
     assert.equal(result.error?.kind, 'timeout');
     assert.match(result.error!.message, /within 150 ms/);
-    assert.ok(Date.now() - started < 1500);
+    // Far from both the 150 ms asked for and the 15 s default: a busy machine cannot turn one into the other.
+    assert.ok(Date.now() - started < 7500);
   });
 
   it('can be cancelled', async () => {

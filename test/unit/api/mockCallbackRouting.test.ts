@@ -15,6 +15,7 @@ import { computeDigest } from '../../../src/api/signing';
 import { accessLine, callbackLine, runMock } from '../../../src/cli/mockCommand';
 import { control, type Local, MOCK_KEYS, signedInquiry, signedPost, startHttp } from './localServers';
 import { capture } from './captureIo';
+import { waitUntil } from '../../support/waitUntil';
 
 const STORE = '00000000-0000-4000-8000-000000000001';
 const FX_STORE = '00000000-0000-4000-8000-000000000002';
@@ -226,7 +227,7 @@ describe('mock callbacks: a payment whose callback URLs name a non-loopback host
     try {
       await signedPost(mock.url, '/platform/entry', entryBody('lg-1', { result_url: `${flaky.url}/r` }));
       await control(mock.url, 'orders/lg-1/pay', {});
-      for (let i = 0; i < 100 && log.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+      await waitUntil(() => log.length >= 2);
       assert.match(callbackLine(log[0]), /attempt 1 → HTTP 503 \(failed\) \(\d+ ms\); another attempt follows$/);
       assert.match(callbackLine(log[1]), /attempt 2 → HTTP 200 \(\d+ ms\)$/);
       await signedInquiry(mock.url, ['lg-1', 'other']);

@@ -11,6 +11,7 @@ import { callbackLine } from '../../../src/api/mock/mockLogLines';
 import { startMockServer } from '../../../src/api/mock/mockServer';
 import { computeDigest } from '../../../src/api/signing';
 import { control, signedPost, startHttp, startTcp } from './localServers';
+import { waitUntil } from '../../support/waitUntil';
 
 const STORE = '00000000-0000-4000-8000-000000000001';
 const entryBody = (id: string, extra: Record<string, unknown>) =>
@@ -18,7 +19,7 @@ const entryBody = (id: string, extra: Record<string, unknown>) =>
 
 /** Waits until `log` has `n` entries (the retries run after the pay call answers). */
 async function until(log: unknown[], n: number): Promise<void> {
-  for (let i = 0; i < 500 && log.length < n; i++) await new Promise((r) => setTimeout(r, 10));
+  await waitUntil(() => log.length >= n);
   assert.ok(log.length >= n, `${log.length} of ${n} log entries`);
 }
 

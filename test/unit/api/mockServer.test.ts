@@ -12,6 +12,7 @@ import { mockConfig, MockConfigError, parseMockConfig } from '../../../src/api/m
 import { type RunningMockServer, startMockServer } from '../../../src/api/mock/mockServer';
 import { MockStateError } from '../../../src/api/mock/mockState';
 import { control, type Local, MOCK_KEYS, signedInquiry, signedPost, startHttp } from './localServers';
+import { waitUntil } from '../../support/waitUntil';
 
 const STORE = '00000000-0000-4000-8000-000000000001';
 const entryBody = (id: string, extra: Record<string, unknown> = {}) =>
@@ -277,7 +278,7 @@ describe('mock: paying calls the merchant', () => {
     assert.equal(pending.status, 202);
     assert.equal(pending.json.pending, true);
     assert.equal(pending.json.status, 101);
-    for (let i = 0; i < 2000 && mock.state.orders.get('p3')!.status === 101; i++) await new Promise((r) => setTimeout(r, 5));
+    await waitUntil(() => mock.state.orders.get('p3')!.status !== 101);
     assert.equal(mock.state.orders.get('p3')!.status, 100);
     assert.equal(calls.filter((c) => c.path === '/confirm').length, 1 + 4, 'a non-answer is retried 3 times');
   });
@@ -302,7 +303,7 @@ describe('mock: paying calls the merchant', () => {
     const a = await control(mock.url, 'orders/p4/pay', {});
     assert.equal(a.json.paid, true);
     assert.equal(a.json.result_url.ok, false);
-    for (let i = 0; i < 100 && calls.filter((c) => c.path === '/result').length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil(() => calls.filter((c) => c.path === '/result').length >= 3);
     const order = (await control(mock.url, 'orders/p4')).json.order;
     const results = order.deliveries.filter((d: { kind: string }) => d.kind === 'result_url');
     assert.deepEqual(
