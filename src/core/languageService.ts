@@ -34,6 +34,7 @@ import { explainLiterals, type LiteralReport } from './rules/checkReason';
 import type { CheckSettings } from './rules/checkContext';
 import { reparseJsonDocument } from './json/incrementalJson';
 import { checkResultCoverage } from './rules/resultCodeCoverage';
+import { checkSigning } from './rules/signingChecks';
 import { parseJsonDocument } from './json/jsonDocument';
 import type { PayloadDocument } from './model/model';
 import {
@@ -152,7 +153,10 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
           positionAt = positionFinder(document, lines);
         } else {
           checkDocument(doc, check, budget);
-          if ('sourceFile' in doc) for (const f of checkResultCoverage(doc as SourceDocument, settings.lang)) budget.offer(f);
+          if ('sourceFile' in doc) {
+            for (const f of checkResultCoverage(doc as SourceDocument, settings.lang)) budget.offer(f);
+            for (const f of checkSigning(doc as SourceDocument, settings.lang)) budget.offer(f);
+          }
         }
       } catch (e) {
         if (!isStackOverflow(e)) throw e;

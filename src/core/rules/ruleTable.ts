@@ -158,6 +158,20 @@ export const RULES = {
       'zh-TW': "{endpoint} API 不會回傳 '{code}'{where}。",
     },
   },
+  'signed-bytes-mismatch': {
+    severity: 'error',
+    message: {
+      en: 'The DIGEST is computed over other bytes than this request sends: {why}',
+      'zh-TW': 'DIGEST 計算所用的位元組與此請求送出的不同：{why}',
+    },
+  },
+  'digest-over-parsed-body': {
+    severity: 'warning',
+    message: {
+      en: 'The digest is checked over {expression}: {what}. Check the raw body: {route}.',
+      'zh-TW': 'digest 是對 {expression} 驗證的：{what}。請對原始內容驗證：{route}。',
+    },
+  },
   'too-complex': {
     severity: 'error',
     message: {

@@ -188,3 +188,49 @@ export function requiredModule(declaration: Declaration): string | undefined {
   const argument = init.arguments[0];
   return argument && ts.isStringLiteral(argument) ? argument.text : undefined;
 }
+
+/**
+ * The function of the file a call runs: a declared function, a const arrow or function expression,
+ * or a method (or arrow property) of the class the call is in (`this.sign(…)`). Undefined for
+ * anything else: an import, a parameter, another object's method.
+ */
+export function calledFunction(callee: TS.Expression, deps: TraceDeps): { node: TS.SignatureDeclaration; name: string } | undefined {
+  const ts = typescript();
+  if (ts.isIdentifier(callee)) {
+    const declaration = findDeclaration(callee.text, callee, deps);
+    if (!declaration) return undefined;
+    if (declaration.kind === 'function' && ts.isFunctionDeclaration(declaration.node) && declaration.node.body)
+      return { node: declaration.node, name: callee.text };
+    const init = declaration.initializer;
+    if (declaration.kind === 'variable' && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+      return { node: init, name: callee.text };
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const method = classMember(callee, callee.name.text);
+    if (method) {
+      deps.touch(method);
+      return { node: method, name: callee.name.text };
+    }
+  }
+  return undefined;
+}
+
+/** The method or arrow property `name` of the class that holds `node`. */
+function classMember(node: TS.Node, name: string): TS.SignatureDeclaration | undefined {
+  const ts = typescript();
+  let cls: TS.Node | undefined = node.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls) return undefined;
+  for (const member of (cls as TS.ClassLikeDeclaration).members) {
+    if (!member.name || !ts.isIdentifier(member.name) || member.name.text !== name) continue;
+    if (ts.isMethodDeclaration(member) && member.body) return member;
+    if (
+      ts.isPropertyDeclaration(member) &&
+      member.initializer &&
+      (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))
+    )
+      return member.initializer;
+  }
+  return undefined;
+}

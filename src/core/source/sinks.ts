@@ -211,14 +211,17 @@ function hit(target: UrlTarget, at: TS.Node): SinkHit {
 }
 
 /** A `DIGEST` header set in the file: `{ DIGEST: sig }`, `{ digest }`, `'digest': …`, `.set('DIGEST', …)`, `headers.digest = …`. */
-const DIGEST_HEADER = /(['"`])digest\1\s*[:,)\]]|[{,]\s*digest\s*[:,}]|\.digest\s*=(?!=)/i;
+export const DIGEST_HEADER = /(['"`])digest\1\s*[:,)\]]|[{,]\s*digest\s*[:,}]|\.digest\s*=(?!=)/i;
 /** Another signature header: `x-signature`, `x-hub-signature-256`, `x-mac`, `stripe-signature`… */
-const OTHER_SIGNATURE_HEADER = /(['"`])(?:x-[\w-]*(?:sign|mac)[\w-]*|[\w-]*-signature[\w-]*)\1/i;
+export const OTHER_SIGNATURE_HEADER = /(['"`])(?:x-[\w-]*(?:sign|mac)[\w-]*|[\w-]*-signature[\w-]*)\1/i;
 /** Per file: whether its HMACs may be JKOPay's (it sets a DIGEST header, or no other signature header). */
 const signsForJkopay = new WeakMap<TS.SourceFile, boolean>();
 
-/** The message of an HMAC (unless the file signs for another service), or of `computeDigest`. */
-function signature(call: TS.CallExpression | TS.NewExpression, index: number, deps: TraceDeps): SinkHit | undefined {
+/**
+ * The message of an HMAC (unless the file signs for another service), or of `computeDigest`: what
+ * argument `index` of `call` is, when it is the signed message. Also read by the signed-bytes rule.
+ */
+export function signature(call: TS.CallExpression | TS.NewExpression, index: number, deps: TraceDeps): SinkHit | undefined {
   const ts = typescript();
   const callee = call.expression;
   const name = calleeName(callee);

@@ -17,7 +17,7 @@
 import type * as TS from 'typescript';
 import type { Endpoint } from '../../data/types';
 import type { PropertyNode } from '../model/model';
-import { type Declaration, declarationOfVariable, findDeclaration, functionScopeOf, shadowed } from './declarations';
+import { calledFunction, type Declaration, declarationOfVariable, findDeclaration, functionScopeOf, shadowed } from './declarations';
 import { identifiersNamed } from './identifierUses';
 import { isRequestOptions, type SinkHit, sinkAt, urlProperty } from './sinks';
 import { staticText, urlTarget, type UrlTarget } from './staticText';
@@ -340,7 +340,7 @@ export class ValueTracer {
     }
     if (sink && sink.type !== 'request') return [fromHit(sink)];
     // A function of the file: where its parameter goes, one level deep.
-    const fn = level === 0 ? this.functionOf(call.expression) : undefined;
+    const fn = level === 0 ? calledFunction(call.expression, this.deps) : undefined;
     if (fn) {
       const parameter = fn.node.parameters[index];
       if (parameter && ts.isIdentifier(parameter.name) && !parameter.dotDotDotToken) {
@@ -394,29 +394,6 @@ export class ValueTracer {
     if (!memos) this.returns.set(fn, (memos = []));
     memos[slot] = { outcomes, deps };
     return outcomes;
-  }
-
-  /** The function of the file a call runs: a declared function, a const arrow, or a method of the class the call is in. */
-  private functionOf(callee: TS.Expression): { node: TS.SignatureDeclaration; name: string } | undefined {
-    const ts = typescript();
-    if (ts.isIdentifier(callee)) {
-      const declaration = findDeclaration(callee.text, callee, this.deps);
-      if (!declaration) return undefined;
-      if (declaration.kind === 'function' && ts.isFunctionDeclaration(declaration.node) && declaration.node.body)
-        return { node: declaration.node, name: callee.text };
-      const init = declaration.initializer;
-      if (declaration.kind === 'variable' && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
-        return { node: init, name: callee.text };
-      return undefined;
-    }
-    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      const method = classMember(callee, callee.name.text);
-      if (method) {
-        this.deps.touch(method);
-        return { node: method, name: callee.name.text };
-      }
-    }
-    return undefined;
   }
 }
 
@@ -623,25 +600,6 @@ function callOf(use: TS.Identifier): TS.CallExpression | undefined {
   if (ts.isPropertyAccessExpression(use.parent) && use.parent.name === use) callee = use.parent;
   const call = callee.parent;
   return call && ts.isCallExpression(call) && call.expression === callee ? call : undefined;
-}
-
-/** The method or arrow property `name` of the class that holds `node`. */
-function classMember(node: TS.Node, name: string): TS.SignatureDeclaration | undefined {
-  const ts = typescript();
-  let cls: TS.Node | undefined = node.parent;
-  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  if (!cls) return undefined;
-  for (const member of (cls as TS.ClassLikeDeclaration).members) {
-    if (!member.name || !ts.isIdentifier(member.name) || member.name.text !== name) continue;
-    if (ts.isMethodDeclaration(member) && member.body) return member;
-    if (
-      ts.isPropertyDeclaration(member) &&
-      member.initializer &&
-      (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))
-    )
-      return member.initializer;
-  }
-  return undefined;
 }
 
 /** How a callee reads in a message: `log.warn`, `bus.publish`, `useState`. */
