@@ -111,7 +111,11 @@ export function signedMessageOf(expression: TS.Expression, deps: TraceDeps, dept
   if (!ts.isCallExpression(node)) return undefined;
   const callee = unwrap(node.expression);
   // `hmac.digest('hex')`, `createHmac(…).update(x).digest('hex')`: the HMAC before it.
-  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'digest') return hmacMessage(callee.expression, deps, depth + 1);
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'digest') {
+    const hmac = hmacMessage(callee.expression, deps, depth + 1);
+    // `this.digest(x)` is no HMAC's digest: a method of the file, read below.
+    if (hmac) return hmac;
+  }
   // computeDigest(secret, x), CryptoJS.HmacSHA256(x, key), crypto.subtle.sign('HMAC', key, x), hmac.update(x)…
   const args = node.arguments;
   for (let i = 0; i < args.length; i++) if (signature(node, i, deps)) return { message: bytesOf(args[i]), at: node };
@@ -134,7 +138,8 @@ function hmacMessage(expression: TS.Expression, deps: TraceDeps, depth: number):
   const node = unwrap(expression);
   if (ts.isCallExpression(node)) {
     const callee = unwrap(node.expression);
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'update' && node.arguments.length === 1 && signature(node, 0, deps))
+    // `update(x)`, or `update(x, 'utf8')` with the text's encoding.
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'update' && node.arguments.length <= 2 && signature(node, 0, deps))
       return { message: bytesOf(node.arguments[0]), at: node };
     return undefined;
   }
@@ -162,7 +167,8 @@ function updatesOf(declaration: Declaration): TS.CallExpression[] {
       call &&
       ts.isCallExpression(call) &&
       call.expression === access &&
-      call.arguments.length === 1
+      call.arguments.length >= 1 &&
+      call.arguments.length <= 2
     )
       calls.push(call);
   }
