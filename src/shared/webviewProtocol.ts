@@ -50,6 +50,8 @@ export interface ExchangeView {
   explanation: ExplanationView[];
   /** A transport or HTTP failure, in words. */
   error?: string;
+  /** When the signature was refused: the slip behind it (the mock's DIGEST doctor) or the runner's hint, in the display language. */
+  digestExplanation?: string;
   /** Checker errors found in the payload before it was sent (it is sent as written anyway). */
   checkerErrors: number;
 }
@@ -113,6 +115,8 @@ export interface WebviewLabels {
   empty: string;
   /** Shown when the answer's code is in no official table (the mock's own 401/404, or a new code). */
   unknownCode: string;
+  /** Heading of the explanation of a refused signature. */
+  digestTitle: string;
   /** Heading and column names of the callback test table. */
   callbacksTitle: string;
   scenario: string;

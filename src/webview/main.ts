@@ -76,6 +76,11 @@ function renderResponse(x: ExchangeView, labels: WebviewLabels): HTMLElement {
   if (x.resultMessage) parts.push(el('p', 'result-message', x.resultMessage));
   if (x.error) parts.push(el('p', 'error', `${labels.error}: ${x.error}`));
   if (x.checkerErrors > 0) parts.push(el('p', 'warning', labels.checkerErrors));
+  if (x.digestExplanation) {
+    const box = el('div', 'explanation digest');
+    box.append(el('h3', undefined, labels.digestTitle), el('p', undefined, x.digestExplanation));
+    parts.push(box);
+  }
   if (x.result !== undefined && x.explanation.length === 0) parts.push(el('p', 'muted', labels.unknownCode));
   for (const row of x.explanation) {
     const box = el('div', 'explanation');

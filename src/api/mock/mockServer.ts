@@ -431,7 +431,7 @@ function authenticate(
     answer: mockError(
       401,
       `Unauthorized: the DIGEST does not match: it must be lower-case hex HMAC-SHA256 of ${what} with the secret key. ${account}`,
-      { digest_slips: diagnosis.slips, signed: diagnosis.signed },
+      { digest_slips: diagnosis.slips, digest_untried: diagnosis.untried, signed: diagnosis.signed },
     ),
     note: `DIGEST ${diagnosis.slips.length ? diagnosis.slips.join(' + ') : 'mismatch'}: ${account}`,
   };

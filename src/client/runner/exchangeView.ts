@@ -8,6 +8,7 @@ import { MAX_ANSWER_DEPTH, nestedDeeperThan } from '../../api/envelope';
 import { localize, toLang } from '../../data/localize';
 import { explainResultCode } from '../../data/resultCodeExplanation';
 import type { ExchangeView, ExplanationView, HistoryItemView, WebviewLabels } from '../../shared/webviewProtocol';
+import { digestExplanationOf } from './digestRefusal';
 import type { HistoryEntry } from './requestHistory';
 
 /** The response shown in the webview is cut here: a hostile server must not flood it. */
@@ -59,6 +60,7 @@ export function toExchangeView(entry: HistoryEntry): ExchangeView {
     resultMessage: entry.message,
     success: entry.result === '000' && !entry.error,
     explanation: explanationOf(entry),
+    digestExplanation: digestExplanationOf(entry, toLang(vscode.env.language)),
     error: entry.error,
     checkerErrors: entry.checkerErrors,
   };
@@ -98,6 +100,7 @@ export function webviewLabels(): WebviewLabels {
     open: vscode.l10n.t('Show'),
     checkerErrors: vscode.l10n.t('The checker found errors in this payload; it was sent as written to see the answer.'),
     error: vscode.l10n.t('Error'),
+    digestTitle: vscode.l10n.t('Why the DIGEST was refused'),
     unknownCode: vscode.l10n.t(
       'This code is in no official JKOPay table: an answer of the mock itself (see the message) or a code JKOPay has not documented.',
     ),

@@ -32,6 +32,11 @@ export interface HistoryEntry {
   checkerErrors: number;
   /** Where the payload came from, for the list. */
   source?: string;
+  /**
+   * Why the sandbox or production may have refused the signature, said when it answered 401/403:
+   * what the stored credentials show (never the keys themselves), in the display language.
+   */
+  digestHint?: string;
 }
 
 export class RequestHistory {

@@ -12,7 +12,9 @@ import { EnvironmentError, type EnvironmentName, PRODUCTION_URL, resolveBaseUrl 
 import { type Credentials, sendRequest } from '../../api/httpClient';
 import type { WireRequest } from '../../shared/protocol';
 import { redact } from '../../api/secrets';
+import { toLang } from '../../data/localize';
 import type { CredentialStore } from './credentialStore';
+import { credentialHint } from './digestRefusal';
 import type { MockHost } from './mockHost';
 import type { HistoryEntry, RequestHistory } from './requestHistory';
 import type { ResponsePanel } from './responsePanel';
@@ -92,6 +94,17 @@ export class RequestRunner {
       checkerErrors: input.checkerErrors,
       source: input.source,
     };
+    // JKOPay's own answer to a wrong signature is a bare status: say what the stored credentials show (the mock says more itself).
+    if (env !== 'mock' && (result.status === 401 || result.status === 403)) {
+      entry.digestHint = credentialHint(
+        credentials,
+        toLang(vscode.env.language),
+        vscode.l10n.t(
+          'If this refuses the signature: the runner signs exactly the bytes it sends (see "DIGEST computed over"), so check the secret key stored for {0}: it must be the one JKOPay issued for this store and environment (sandbox and production keys differ).',
+          env,
+        ),
+      );
+    }
     this.log.info(
       `${prepared.method} ${result.request.url} (${env}) → ${result.status === undefined ? 'no answer' : `HTTP ${result.status}`}${entry.result ? ` result ${entry.result}` : ''} in ${result.elapsedMs} ms${entry.error ? `: ${entry.error}` : ''}`,
     );
