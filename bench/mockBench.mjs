@@ -3,10 +3,14 @@
 // server that answers a constant — same load generator (autocannon, 50 connections), same
 // requests, same run, each server in its own process so the generator does not steal its CPU.
 // Runs in turns (bare, mock, bare, mock) and reports the better round of each.
-// Targets: mock ≥ 0.5× bare requests/s, mock p99 < 20 ms.
+// Then the DIGEST doctor on its own: explainDigestMismatch over a 1 MB body with a wrong DIGEST
+// that no slip explains (its whole search, within its budget), beside verifyDigest over the same
+// bytes (one HMAC: the floor), in turns, in this process.
+// Targets: mock ≥ 0.5× bare requests/s, mock p99 < 20 ms, the doctor's median < 5 ms on 1 MB.
 // Usage: npm run bench:mock [-- --duration S] [-- --check]  (--check: exit 1 when a target is missed)
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
@@ -103,8 +107,36 @@ try {
   console.log(`mock (DIGEST)    ${best.mock.rps.toFixed(0)} req/s  p99 ${best.mock.p99} ms`);
   console.log(`ratio mock/bare  ${ratio.toFixed(2)}  (target ≥ 0.50: ${ratioOk ? 'met' : 'MISSED'})`);
   console.log(`mock p99         ${best.mock.p99} ms  (target < 20 ms: ${p99Ok ? 'met' : 'MISSED'})`);
-  if (check && !(ratioOk && p99Ok)) process.exitCode = 1;
+  const doctorOk = doctorBench();
+  if (check && !(ratioOk && p99Ok && doctorOk)) process.exitCode = 1;
 } finally {
   bare.stop();
   mock.stop();
+}
+
+/** The doctor on a 1 MB body with a wrong DIGEST, beside one HMAC of it; medians of interleaved runs. */
+function doctorBench() {
+  const { explainDigestMismatch, verifyDigest } = createRequire(import.meta.url)('../dist/lib/index.cjs');
+  const body = Buffer.alloc(1024 * 1024, 0x20);
+  body.write('{"platform_order_id":"bench-doctor","note":"', 0);
+  body[body.length - 1] = 0x7d;
+  const wrong = 'f'.repeat(64);
+  const runs = { doctor: [], verify: [] };
+  for (let i = 0; i < 60; i++) {
+    let t = performance.now();
+    const found = explainDigestMismatch(SECRET, body, wrong, { apiKey: API_KEY, previousMessage: body });
+    runs.doctor.push(performance.now() - t);
+    if (found.slips.length) throw new Error('the bench DIGEST should match no slip');
+    t = performance.now();
+    verifyDigest(SECRET, body, wrong);
+    runs.verify.push(performance.now() - t);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const doctor = median(runs.doctor);
+  const verify = median(runs.verify);
+  const ok = doctor < 5;
+  console.log('');
+  console.log(`doctor, 1 MB, wrong DIGEST   median ${doctor.toFixed(2)} ms  (target < 5 ms: ${ok ? 'met' : 'MISSED'})`);
+  console.log(`verifyDigest, same 1 MB      median ${verify.toFixed(2)} ms  (one HMAC: the floor; ratio ${(doctor / verify).toFixed(1)}×)`);
+  return ok;
 }
