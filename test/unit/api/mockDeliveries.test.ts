@@ -10,6 +10,7 @@ import { mockConfig } from '../../../src/api/mock/mockConfig';
 import { callbackLine } from '../../../src/api/mock/mockLogLines';
 import { startMockServer } from '../../../src/api/mock/mockServer';
 import { computeDigest } from '../../../src/api/signing';
+import { runMockControl } from '../../../src/cli/mockControlCommand';
 import { control, signedPost, startHttp, startTcp } from './localServers';
 import { waitUntil } from '../../support/waitUntil';
 
@@ -65,6 +66,20 @@ describe('mock: callback deliveries as they happened', () => {
         [true, true, false],
       );
       assert.ok(!JSON.stringify(order).includes(secretKey));
+      // jkopay mock orders says "retried in the background" of the attempts that were, not of the last.
+      const out: string[] = [];
+      assert.equal(
+        await runMockControl('orders', ['dv-1', '--url', mock.url, '--lang', 'en'], { out: (t) => out.push(t), err: () => undefined }),
+        0,
+      );
+      const listed = out
+        .join('\n')
+        .split('\n')
+        .filter((l) => /attempt \d/.test(l));
+      assert.equal(listed.length, 3, out.join('\n'));
+      assert.match(listed[0], /attempt 1 → HTTP 500.*retried in the background/);
+      assert.match(listed[1], /attempt 2 → HTTP 500.*retried in the background/);
+      assert.doesNotMatch(listed[2], /retried/);
     } finally {
       await mock.close();
       await always500.close();
