@@ -240,7 +240,9 @@ describe('jkopay check in CI', () => {
     }
   });
 
-  it('answers help per command, refuses an unknown --currency with exit 2, and localizes the summary', () => {
+  it('answers help per command, refuses an unknown --currency with exit 2, and localizes the summary', function () {
+    // Twenty runs of the CLI, one after the other: a loaded machine needs more than mocha's 20 s for them.
+    this.timeout(120_000);
     const help = jkopay(['check', '--help'], dir);
     assert.equal(help.status, 0);
     for (const option of ['--format', '--exclude', '--no-detect-keys', '--quiet', '--max-warnings', '--currency', '--lang'])

@@ -26,7 +26,8 @@ function jkopay(args: string[], env: NodeJS.ProcessEnv = {}) {
 const unwrap = (text: string) => text.replace(/\s+/g, '');
 
 describe('the help of every command', function () {
-  this.timeout(60_000);
+  // Dozens of runs of the CLI: a loaded machine needs minutes, not mocha's 20 s.
+  this.timeout(180_000);
 
   it('has a sentence in English and in Traditional Chinese for every command and option', () => {
     for (const spec of ALL_SPECS) {
