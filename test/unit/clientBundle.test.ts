@@ -59,7 +59,7 @@ describe('production client bundle (dist/client.js)', function () {
     assert.equal(run.status, 0, run.stderr);
     assert.equal(
       run.stdout.trim(),
-      'JkoPayClientError,JkoPayUsageError,checkPayload,computeDigest,createClient,sameAmount,startMockServer,verifyDigest',
+      'JkoPayClientError,JkoPayUsageError,checkPayload,computeDigest,createClient,explainDigestMismatch,sameAmount,startMockServer,verifyDigest',
     );
   });
 });

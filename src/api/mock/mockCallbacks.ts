@@ -265,7 +265,7 @@ export class CallbackSender {
  */
 function plainError(e: TransportError, timing: CallbackTiming): string {
   if (e.kind !== 'timeout') return e.message;
-  const seconds = (ms: number) => `${+(ms / 1000).toFixed(1)} s`;
+  const seconds = (ms: number) => `${+(ms / 1000).toFixed(3)} s`;
   return e.message.startsWith('connecting to')
     ? `timed out: could not connect within ${seconds(timing.connectTimeoutMs)}`
     : `timed out: no answer within ${seconds(timing.readTimeoutMs)}`;
