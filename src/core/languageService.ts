@@ -34,6 +34,7 @@ import { explainLiterals, type LiteralReport } from './rules/checkReason';
 import type { CheckSettings } from './rules/checkContext';
 import { reparseJsonDocument } from './json/incrementalJson';
 import { checkResultCoverage } from './rules/resultCodeCoverage';
+import { type FileReader, ImportedBindings } from './source/importedBindings';
 import { parseJsonDocument } from './json/jsonDocument';
 import type { PayloadDocument } from './model/model';
 import {
@@ -62,6 +63,12 @@ export interface LanguageSettings {
   severity?: Record<string, SeverityOverride>;
   /** The editor takes snippet edits in quick fixes (LSP 3.18): "Add missing required fields" puts a tab stop on each value. */
   snippetEdits?: boolean;
+  /**
+   * Reads another file of the workspace by its URI (the language server's open documents and disk,
+   * the CLI's disk): result-code coverage follows a JKOPay client imported from a relative module.
+   * Without it, each document is read alone.
+   */
+  readFile?: FileReader;
   /** Findings kept per document (default MAX_FINDINGS_PER_DOCUMENT); the rest are counted in one notice. */
   maxFindings?: number;
 }
@@ -109,6 +116,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
     sourceDetection: DEFAULT_DETECTION,
     snippetEdits: false,
     maxFindings: MAX_FINDINGS_PER_DOCUMENT,
+    readFile: () => undefined,
   };
   /** One object per configuration: findings checked under it are re-used while it stays. */
   let check: CheckSettings = { lang: 'en', defaultCurrency: DEFAULT_CURRENCY };
@@ -118,6 +126,8 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
   };
   configure(initial);
+  /** Where one request's questions may read the modules a file imports (each request reads them anew). */
+  const imports = () => new ImportedBindings(settings.readFile);
   /** The severity a finding is shown with under the settings, or `off`. */
   const severityOf = (f: Finding) => settings.severity[f.code] ?? f.severity ?? getRule(f.code).severity;
 
@@ -152,7 +162,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
           positionAt = positionFinder(document, lines);
         } else {
           checkDocument(doc, check, budget);
-          if ('sourceFile' in doc) for (const f of checkResultCoverage(doc as SourceDocument, settings.lang)) budget.offer(f);
+          if ('sourceFile' in doc) for (const f of checkResultCoverage(doc as SourceDocument, settings.lang, imports())) budget.offer(f);
         }
       } catch (e) {
         if (!isStackOverflow(e)) throw e;
@@ -168,7 +178,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       const hover =
         doHover(doc, offset, settings.lang, settings.defaultCurrency) ??
         ('sourceFile' in doc
-          ? (evidenceHover(doc, offset, settings.lang) ?? doSourceHover(doc as SourceDocument, offset, settings.lang))
+          ? (evidenceHover(doc, offset, settings.lang) ?? doSourceHover(doc as SourceDocument, offset, settings.lang, imports()))
           : undefined);
       if (!hover) return null;
       return {
@@ -178,7 +188,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
     },
     doComplete(document, doc, position) {
       const offset = document.offsetAt(position);
-      const found = 'sourceFile' in doc ? doSourceComplete(doc as SourceDocument, offset, settings.lang) : [];
+      const found = 'sourceFile' in doc ? doSourceComplete(doc as SourceDocument, offset, settings.lang, imports()) : [];
       const completions = found.length ? found : doComplete(doc, offset, settings.lang);
       const items = completions.map(({ item, offset, length }) => ({
         ...item,
