@@ -5,12 +5,13 @@
 // rest of the project must not see), and the library
 // (dist/lib/: one CommonJS bundle, an ESM wrapper over it, declarations from src/lib/tsconfig.dist.json;
 // the types it exports are generated from src/data first, by scripts/generateTypes.mjs).
-// Usage: node esbuild.mjs [--watch] [--production] [--vsix]  (--vsix: only what the VSIX holds, for `npm run package`)
+// Usage: node esbuild.mjs [--watch] [--production] [--verbose]  (quiet unless --verbose: only warnings and errors are printed)
 // Imported, it builds nothing by itself: it exports `bundleOptions` (test/unit/clientBundle.test.ts
 // builds the production client from them) and `build` (mocha's global setup in test/support/buildBundles.ts).
 import * as esbuild from 'esbuild';
 import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,20 +46,24 @@ const lazyCommands = {
 };
 
 /**
- * Points the language server's `require('typescript')` at dist/typescript.js, a bundle of its own
- * (the VSIX has no node_modules). Inside dist/server.js, the 9 MB compiler was parsed by V8 at every
- * start of the server, JSON-only workspaces included: it now loads when the first TS/JS document is
- * read (src/core/source/typescriptLoader.ts), and the server answers `initialize` in about half the time.
+ * Points `require('typescript')` at dist/typescript.js, a bundle of its own, from a bundle in `dir`
+ * (relative to dist/). The language server, the CLI and its commands share that one copy of the
+ * parser: the VSIX has no node_modules, and the npm package then needs no `typescript` dependency
+ * (24 MB installed, and its next major has no JS parser API). Inside dist/server.js, the 9 MB
+ * compiler was parsed by V8 at every start of the server, JSON-only workspaces included: it now loads
+ * when the first TS/JS document is read (src/core/source/typescriptLoader.ts), and the server answers
+ * `initialize` in about half the time; `jkopay check` on JSON files never reads it.
  */
-const typescriptBeside = {
+const typescriptBeside = (dir = '.') => ({
   name: 'typescript-beside',
   setup(build) {
-    build.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
+    const target = dir === '.' ? './typescript.js' : `${path.posix.relative(dir, '.') || '.'}/typescript.js`;
+    build.onResolve({ filter: /^typescript$/ }, () => ({ path: target, external: true }));
   },
-};
+});
 
 /** The options of every bundle, paths relative to the repository root. */
-export function bundleOptions({ production = false } = {}) {
+export function bundleOptions({ production = false, verbose = false } = {}) {
   const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   /** @type {esbuild.BuildOptions} */
   const common = {
@@ -71,7 +76,9 @@ export function bundleOptions({ production = false } = {}) {
     mainFields: ['module', 'main'],
     sourcemap: !production,
     minify: production,
-    logLevel: 'info',
+    // Quiet unless asked: the size table (with its warnings on bundles past 1 MB, which are expected
+    // here) is noise before `npm run demo` and in every test run.
+    logLevel: verbose ? 'info' : 'warning',
     define: { JKOPAY_VERSION: JSON.stringify(version) },
   };
   return {
@@ -84,7 +91,7 @@ export function bundleOptions({ production = false } = {}) {
       external: ['vscode'],
       banner: { js: CLIENT_OUTSIDE_VSCODE },
     },
-    server: { ...common, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js', plugins: [typescriptBeside] },
+    server: { ...common, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js', plugins: [typescriptBeside()] },
     // The TypeScript compiler the server loads on first use (see typescriptBeside): its own code, no source map of ours.
     typescript: {
       ...common,
@@ -92,22 +99,21 @@ export function bundleOptions({ production = false } = {}) {
       outfile: 'dist/typescript.js',
       sourcemap: false,
     },
-    // The CLI is installed with its dependencies, so the 9 MB TypeScript compiler stays a runtime
-    // require: `jkopay check` on JSON files then starts without reading it. For the same reason every
-    // other command is a bundle of its own in dist/cli/, loaded when it runs (see lazyCommands).
+    // The CLI loads the TypeScript parser beside it (dist/typescript.js) when the first TS/JS file is
+    // read, so `jkopay check` on JSON files starts without it. For the same reason every other command
+    // is a bundle of its own in dist/cli/, loaded when it runs (see lazyCommands).
     cli: {
       ...common,
       entryPoints: ['src/cli/main.ts'],
       outfile: 'dist/cli.js',
       banner: { js: '#!/usr/bin/env node' },
-      external: ['typescript'],
-      plugins: [lazyCommands],
+      plugins: [lazyCommands, typescriptBeside()],
     },
     cliCommands: {
       ...common,
       entryPoints: LAZY_COMMANDS.map((name) => `src/cli/${name}Command.ts`),
       outdir: 'dist/cli',
-      external: ['typescript'],
+      plugins: [typescriptBeside('cli')],
     },
     webview: {
       ...common,
@@ -126,7 +132,7 @@ export function bundleOptions({ production = false } = {}) {
 const LIBRARY_FORBIDDEN =
   /node_modules[\\/](typescript|vscode-languageserver|vscode-languageclient|vscode-jsonrpc)[\\/]|src[\\/](server|client|cli|webview)[\\/]|src[\\/]core[\\/]source[\\/]/;
 
-/** Checks the library's inputs, then writes the ESM wrapper (one copy of the code, so one mock) and the declaration entries. */
+/** Checks the library's inputs, then writes the ESM wrapper (one copy of the code, so one mock). */
 function finishLibrary(result) {
   // What the bundle holds: the inputs of its output (the core's facade names more, which tree-shaking leaves out).
   const [output] = Object.values(result.metafile.outputs).filter((o) => o.entryPoint);
@@ -141,8 +147,47 @@ function finishLibrary(result) {
       `import { createRequire } from 'node:module';\n\nconst lib = createRequire(import.meta.url)('./index.cjs');\n\n` +
       `export const { ${names.join(', ')} } = lib;\n`,
   );
-  writeFileSync(path.join(ROOT, 'dist/lib/index.d.ts'), "export * from './types/lib/index';\n");
-  writeFileSync(path.join(ROOT, 'dist/lib/index.d.mts'), "export * from './types/lib/index.js';\n");
+}
+
+/** Where tsc emits the library's declarations, file by file (src/lib/tsconfig.dist.json). */
+const DECLARATIONS = path.join(ROOT, 'dist/lib/types');
+
+/**
+ * The library's declarations as one file, dist/lib/index.d.ts (and the same text as index.d.mts, for
+ * `import`). The declarations tsc emits file by file reach the whole core (its index re-exports the
+ * language service), whose files import vscode-languageserver-types and typescript: a merchant has
+ * neither, so a strict tsc failed on them (and with skipLibCheck, their types were silently `any`).
+ * dts-bundle-generator keeps only what the library's entry reaches. It type-checks the declarations,
+ * which takes seconds, so it runs only when they changed.
+ */
+async function bundleDeclarations() {
+  const files = readdirSync(DECLARATIONS, { recursive: true })
+    .filter((f) => f.endsWith('.d.ts'))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file}\0${readFileSync(path.join(DECLARATIONS, file))}\0`);
+  const digest = hash.digest('hex');
+  const stamp = path.join(DECLARATIONS, '.bundled');
+  const outputs = ['dist/lib/index.d.ts', 'dist/lib/index.d.mts'].map((f) => path.join(ROOT, f));
+  if (outputs.every((f) => existsSync(f)) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+  const config = path.join(DECLARATIONS, 'tsconfig.bundle.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', types: ['node'], skipLibCheck: true },
+      files: ['lib/index.d.ts'],
+    }),
+  );
+  const { generateDtsBundle } = createRequire(import.meta.url)('dts-bundle-generator');
+  const [text] = generateDtsBundle(
+    [{ filePath: path.join(DECLARATIONS, 'lib/index.d.ts'), output: { noBanner: true, exportReferencedTypes: false } }],
+    {
+      preferredConfigPath: config,
+    },
+  );
+  const banner = '// The declarations of the jkopay-tools library (one file, made by esbuild.mjs from src/lib).\n';
+  for (const file of outputs) writeFileSync(file, banner + text);
+  writeFileSync(stamp, digest);
 }
 
 /** The README the VSIX carries (vsce --readme-path), written by every `build`. */
@@ -166,26 +211,23 @@ export function vsixReadme() {
 
 /**
  * Everything `npm run build` (or `--production`) does: generated types, the webview and library
- * type checks, every bundle. With `vsix`, only the webview check and the bundles the extension
- * runs (client, server, webview): `npm run package`, which the real-VS-Code tests run after the
- * unit tests have built everything else.
+ * type checks, every bundle. The VSIX and the npm package are one package with one `files` list, so
+ * `npm run package` builds all of it too (in production).
  */
-export async function build({ production = false, logLevel, vsix = false } = {}) {
+export async function build({ production = false, verbose = false } = {}) {
   // The generated types come first: the library's declarations and bundle read them.
-  if (!vsix) execFileSync(process.execPath, ['scripts/generateTypes.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  const { library, cli, cliCommands, ...extension } = bundleOptions({ production });
-  const quiet = (options) => (logLevel ? { ...options, logLevel } : options);
+  execFileSync(process.execPath, ['scripts/generateTypes.mjs'], {
+    cwd: ROOT,
+    stdio: ['ignore', verbose ? 'inherit' : 'ignore', 'inherit'],
+  });
+  const { library, ...bundles } = bundleOptions({ production, verbose });
   // The two tsc runs and the bundles are independent: they run side by side.
-  const steps = [tsc('-p', 'src/webview'), ...Object.values(extension).map((options) => esbuild.build(quiet(options)))];
-  if (!vsix) {
-    steps.push(
-      tsc('-p', 'src/lib/tsconfig.dist.json'),
-      esbuild.build(quiet(cli)),
-      esbuild.build(quiet(cliCommands)),
-      esbuild.build(quiet(library)).then(finishLibrary),
-    );
-  }
-  await Promise.all(steps);
+  await Promise.all([
+    tsc('-p', 'src/webview'),
+    tsc('-p', 'src/lib/tsconfig.dist.json').then(bundleDeclarations),
+    ...Object.values(bundles).map((options) => esbuild.build(options)),
+    esbuild.build(library).then(finishLibrary),
+  ]);
   // After the bundles: on a clean clone, dist/ exists only once they are written.
   writeFileSync(path.join(ROOT, VSIX_README), vsixReadme());
 }
@@ -207,5 +249,5 @@ async function watch() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--watch')) await watch();
-  else await build({ production: process.argv.includes('--production'), vsix: process.argv.includes('--vsix') });
+  else await build({ production: process.argv.includes('--production'), verbose: process.argv.includes('--verbose') });
 }

@@ -13,7 +13,7 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENDPOINTS = ['entry', 'refund', 'inquiry'];
 /** The exported names the issue fixes; every other declaration stays module-private. */
 const PRIVATE = (name) =>
-  !/^(EntryRequest|RefundRequest|InquiryRequest|Product|Currency|EntryResponse|RefundResponse|InquiryResponse|EntryResultCode|RefundResultCode|Transaction|InquiryStatus|ResultCallback|ConfirmCallback|ConfirmReply)$/.test(
+  !/^(EntryRequest|RefundRequest|InquiryRequest|Product|Currency|Amount|EntryResponse|RefundResponse|InquiryResponse|EntryResultCode|RefundResultCode|Transaction|PaidTransaction|UnpaidTransaction|InquiryStatus|ResultCallback|ConfirmCallback|ConfirmReply)$/.test(
     name,
   );
 /** Schema positions that get a name of their own instead of an inline type. */
@@ -59,6 +59,10 @@ export function generateTypes(dataDir = path.join(root, 'src/data')) {
   const typeOf = (schema, where, indent) => {
     if (NAMED[where]) return NAMED[where];
     if (schema.$ref) return schema.$ref.replace('#/definitions/', '');
+    // Answers write amounts as strings padded to the currency's decimals: a type of their own says so
+    // (requests send them as numbers, which stay `number`).
+    if (schema['x-jkopay-amount'] && schema.type === 'string') return 'Amount';
+    if (schema['x-jkopay-currency']) return 'Currency';
     if (schema['x-jkopay-transaction-status']) {
       return table.transactionStatuses
         .filter((s) => s.current)
@@ -96,9 +100,12 @@ export function generateTypes(dataDir = path.join(root, 'src/data')) {
       .join(' | ');
   };
 
-  /** An object type's members, each with its en + zh-TW description, required ones required. */
-  const objectType = (schema, where, indent) => {
-    const required = new Set(schema.required ?? []);
+  /**
+   * An object type's members, each with its en + zh-TW description, required ones required.
+   * `variant` (a case of `x-jkopay-by-status`) adds required members and fixes some members' types.
+   */
+  const objectType = (schema, where, indent, variant = { required: [], types: {} }) => {
+    const required = new Set([...(schema.required ?? []), ...variant.required]);
     const inner = `${indent}  `;
     const members = Object.entries(schema.properties)
       .filter(([key]) => key !== '$schema')
@@ -106,7 +113,8 @@ export function generateTypes(dataDir = path.join(root, 'src/data')) {
         const doc =
           property.$ref && !property.description ? (responses.definitions[property.$ref.replace('#/definitions/', '')] ?? {}) : property;
         const name = KEY.test(key) ? key : quote(key);
-        return `${jsdoc(described(doc), inner)}${inner}${name}${required.has(key) ? '' : '?'}: ${typeOf(property, `${where}.${key}`, inner)};`;
+        const type = variant.types[key] ?? typeOf(property, `${where}.${key}`, inner);
+        return `${jsdoc(described(doc), inner)}${inner}${name}${required.has(key) ? '' : '?'}: ${type};`;
       });
     return `{\n${members.join('\n')}\n${indent}}`;
   };
@@ -128,6 +136,24 @@ export function generateTypes(dataDir = path.join(root, 'src/data')) {
     `type Currency = ${currencyCodes.map(quote).join(' | ')};`,
   );
   declare(
+    'Amount',
+    jsdoc(
+      [
+        "An amount in an answer or a callback: a decimal string with exactly the currency's decimal places,",
+        '"100" for TWD 100 and "12.50" for USD 12.5 (the mock writes them so; JKOPay\'s samples agree: "50", "1230").',
+        "A foreign-currency order's debit_amount is whole TWD. Never compare it with the amount you sent as text",
+        '("12.50" !== "12.5") or through Number() (floats): `sameAmount(answer, sent)` of this library compares exactly.',
+        '',
+        '回應或通知中的金額：小數位數與幣別相同的十進位字串，例如新臺幣 100 為「100」、美元 12.5 為「12.50」',
+        '（模擬伺服器如此輸出；街口的範例亦同：「50」、「1230」）。外幣訂單的 debit_amount 為整數新臺幣。',
+        '請勿以字串（「12.50」不等於「12.5」）或 Number()（浮點數）與送出的金額比較：',
+        '請使用本函式庫的 `sameAmount(answer, sent)` 精確比較。',
+      ],
+      '',
+    ),
+    'type Amount = string;',
+  );
+  declare(
     'Product',
     jsdoc(described(schemas.entry.properties.products.items), ''),
     `interface Product ${objectType(schemas.entry.properties.products.items, 'entry.products.items', '')}`,
@@ -139,8 +165,29 @@ export function generateTypes(dataDir = path.join(root, 'src/data')) {
   }
   for (const [name, schema] of Object.entries(responses.definitions)) {
     const doc = jsdoc(described(schema), '');
-    if (schema.type === 'object') declare(name, doc, `interface ${name} ${objectType(schema, name, '')}`);
+    if (schema['x-jkopay-by-status']) declareByStatus(name, schema, doc);
+    else if (schema.type === 'object') declare(name, doc, `interface ${name} ${objectType(schema, name, '')}`);
     else declare(name, doc, `type ${name} = ${typeOf(schema, name, '')};`);
+  }
+
+  /**
+   * A union discriminated on `status` (`x-jkopay-by-status`): one interface per case, with the
+   * members its statuses guarantee required, so that `if (t.status === 0)` narrows to the case
+   * whose `tradeNo` is a string. Every current status is in exactly one case.
+   */
+  function declareByStatus(name, schema, doc) {
+    const cases = schema['x-jkopay-by-status'];
+    const current = table.transactionStatuses.filter((s) => s.current).map((s) => s.status);
+    const covered = cases.flatMap((c) => c.statuses);
+    if (new Set(covered).size !== covered.length || [...current].sort().join() !== [...covered].sort().join())
+      throw new Error(`${name}: x-jkopay-by-status covers ${covered}, the current statuses are ${current}`);
+    for (const c of cases) {
+      const unknown = c.required.filter((key) => !schema.properties[key]);
+      if (unknown.length) throw new Error(`${name}: ${c.name} requires ${unknown}, which ${name} does not have`);
+      const types = { status: c.statuses.map(String).join(' | ') };
+      declare(c.name, jsdoc(described(c), ''), `interface ${c.name} ${objectType(schema, name, '', { required: c.required, types })}`);
+    }
+    declare(name, doc, `type ${name} = ${cases.map((c) => c.name).join(' | ')};`);
   }
 
   for (const endpoint of ENDPOINTS) {

@@ -9,11 +9,10 @@ import { CallbackTestError, type CallbackVerdict, checkCallbackOptions, exitCode
 import { callbackText, type CallbackTextId } from '../api/callbacks/callbackTexts';
 import { DEFAULT_MOCK_CONFIG } from '../api/mock/mockConfig';
 import type { Lang } from '../data/types';
-import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, SECRET_ENV_UNSET, secretFromEnv, withUsage } from './cliSupport';
-
-export const CALLBACKS_USAGE =
-  'jkopay callbacks test [--confirm-url URL] [--result-url URL] [--order ID] [--currency C] [--amount N] [--secret-env VAR] ' +
-  '[--timeout-seconds N] [--slow] [--format text|json] [--lang en|zh-TW]';
+import { type CommandIO, CommandUsageError, langOption, secretFromEnv, usageError, withUsage } from './cliSupport';
+import { CALLBACKS_SPEC } from './help/callbacksSpec';
+import { parseCommand } from './help/commandSpec';
+import { USAGE_TEXTS } from './help/usageError';
 
 export interface CallbacksCommandOptions {
   env?: NodeJS.ProcessEnv;
@@ -21,43 +20,30 @@ export interface CallbacksCommandOptions {
 }
 
 export function runCallbacks(args: string[], io: CommandIO, options: CallbacksCommandOptions = {}): Promise<number> {
-  return withUsage('callbacks', CALLBACKS_USAGE, io, async () => {
-    const env = options.env ?? process.env;
-    const { values, positionals } = parseCommandArgs(args, {
-      'confirm-url': { type: 'string' },
-      'result-url': { type: 'string' },
-      order: { type: 'string' },
-      currency: { type: 'string', default: 'TWD' },
-      amount: { type: 'string', default: '100' },
-      'secret-env': { type: 'string' },
-      'timeout-seconds': { type: 'string', default: '10' },
-      slow: { type: 'boolean' },
-      format: { type: 'string', default: 'text' },
-      lang: { type: 'string' },
-    });
+  const env = options.env ?? process.env;
+  const body = async (): Promise<number> => {
+    const { values, positionals } = parseCommand(CALLBACKS_SPEC, args);
     if (positionals[0] !== 'test')
-      throw new CommandUsageError(positionals.length ? `unknown sub-command "${positionals[0]}"` : 'say what to do: callbacks test');
-    if (positionals.length > 1) throw new CommandUsageError(`unexpected argument "${positionals[1]}"`);
+      throw positionals.length ? usageError('unknown-subcommand', { command: positionals[0] }) : usageError('callbacks-what');
+    if (positionals.length > 1) throw usageError('unexpected-argument', { argument: positionals[1] });
     const lang = langOption(values.lang, env);
     if (values.format !== 'text' && values.format !== 'json')
-      throw new CommandUsageError(`--format must be text or json, not "${values.format}"`);
+      throw usageError('one-of', { option: '--format', allowed: 'text or json', value: values.format });
     const seconds = Number(values['timeout-seconds']);
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {
-      throw new CommandUsageError(`--timeout-seconds must be a number of seconds between 0 and 300, not "${values['timeout-seconds']}"`);
-    }
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) throw usageError('seconds', { value: values['timeout-seconds'] });
     let secret = DEFAULT_MOCK_CONFIG.secretKey;
     const variable = values['secret-env'];
     if (variable !== undefined) {
       const value = secretFromEnv(variable, env);
-      if (value === undefined) throw new CommandUsageError(SECRET_ENV_UNSET);
+      if (value === undefined) throw new CommandUsageError(USAGE_TEXTS['secret-env-unset']);
       secret = value;
     }
     const testOptions = {
       confirmUrl: values['confirm-url'],
       resultUrl: values['result-url'],
       orderId: values.order ?? `callback-test-${Date.now()}`,
-      currency: values.currency!.toUpperCase(),
-      amount: values.amount!,
+      currency: values.currency.toUpperCase(),
+      amount: values.amount,
     };
     try {
       checkCallbackOptions(testOptions);
@@ -89,7 +75,8 @@ export function runCallbacks(args: string[], io: CommandIO, options: CallbacksCo
     }
     io.out(values.format === 'json' ? JSON.stringify(verdicts, null, 2) : verdictTable(verdicts, lang));
     return exitCodeOf(verdicts);
-  });
+  };
+  return withUsage(CALLBACKS_SPEC, args, io, body, env);
 }
 
 /** The verdicts as an aligned text table, the detail last (it is long). */

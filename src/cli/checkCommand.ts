@@ -1,5 +1,5 @@
 /**
- * `jkopay check [options] <files or folders…>` (options in CHECK_HELP): checks payload files,
+ * `jkopay check [options] <files or folders…>` (options in help/checkSpec.ts): checks payload files,
  * and payload literals in TS/JS sources, like a compiler, with the project's `jkopay.config.json`
  * (or `package.json` `jkopay` key) applied; text, JSON, SARIF or GitHub Actions output. Exit 0 without errors, 1 with any error
  * (a file that cannot be read, decoded or parsed is one, and the run goes on), 2 on bad usage, a path that does not exist or

@@ -1,44 +1,49 @@
 /**
- * What the send, mock, sign and explain sub-commands share: their output channels, a usage
- * error that becomes exit code 2 with the command's usage line, and the --lang option.
+ * What the send, mock, sign, verify, explain and callbacks sub-commands share: their output
+ * channels, a usage error that becomes exit code 2 with the message in the chosen language and the
+ * command's usage line, the --lang option, and secrets named by --secret-env.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toLang } from '../core';
 import type { Lang } from '../data/types';
+import type { CommandSpec } from './help/commandSpec';
+import { CommandUsageError, fromParseArgsError, langOfArgs, usageError, usageText } from './help/usageError';
+
+export { CommandUsageError, usageError };
 
 export interface CommandIO {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-export class CommandUsageError extends Error {}
-
-/** Runs a command body; bad usage (ours or node's parseArgs) prints `jkopay <command>: …` and the usage, exit 2. */
-export async function withUsage(command: string, usage: string, io: CommandIO, body: () => Promise<number>): Promise<number> {
+/**
+ * Runs a command body; bad usage (ours or node's parseArgs) prints `jkopay <command>: …` in the
+ * language the command line asks for, then the usage line and where every option is explained; exit 2.
+ */
+export async function withUsage(
+  spec: CommandSpec,
+  args: readonly string[],
+  io: CommandIO,
+  body: () => Promise<number>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   try {
     return await body();
   } catch (e) {
-    if (e instanceof CommandUsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`jkopay ${command}: ${(e as Error).message}\n\nUsage: ${usage}`);
-      return 2;
-    }
-    throw e;
+    const usage = e instanceof CommandUsageError ? e : fromParseArgsError(e);
+    if (!usage) throw e;
+    const lang = langOfArgs(args, env);
+    const command = spec.name.split(' ')[0];
+    io.err(
+      `jkopay ${command}: ${usage.messageIn(lang)}\n\n${usageText('usage', lang, { usage: spec.usage })}\n${usageText('help-hint', lang, { command })}`,
+    );
+    return 2;
   }
-}
-
-type StrictArgs<T extends NonNullable<ParseArgsConfig['options']>> = { args: string[]; options: T; allowPositionals: true; strict: true };
-
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
-  args: string[],
-  options: T,
-): ReturnType<typeof parseArgs<StrictArgs<T>>> {
-  return parseArgs({ args, options, allowPositionals: true, strict: true });
 }
 
 /** --lang when given (checked), else the locale of the environment. */
 export function langOption(value: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
   if (value === undefined) return toLang(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-  if (!['en', 'zh-tw'].includes(value.toLowerCase())) throw new CommandUsageError(`--lang must be en or zh-TW, not "${value}"`);
+  if (!['en', 'zh-tw'].includes(value.toLowerCase())) throw usageError('one-of', { option: '--lang', allowed: 'en or zh-TW', value });
   return toLang(value);
 }
 
@@ -53,14 +58,13 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function secretFromEnv(variable: string, env: NodeJS.ProcessEnv): string | undefined {
   if (!ENV_NAME.test(variable)) {
-    throw new CommandUsageError(
-      '--secret-env takes the NAME of an environment variable (such as JKOPAY_SECRET_KEY), and what was given is no such name (it is not shown: it may be the secret itself)',
-    );
+    throw usageError('secret-env-name');
   }
   const value = env[variable];
   return value === undefined || value === '' ? undefined : value;
 }
 
 /** The message for an unset or empty --secret-env variable, naming no value. */
-export const SECRET_ENV_UNSET =
-  'the environment variable named by --secret-env is not set or empty (its name is not shown: it may be the secret itself)';
+export function secretEnvUnset(lang: Lang): string {
+  return usageText('secret-env-unset', lang);
+}

@@ -1,6 +1,6 @@
 /**
  * The words of `jkopay mock` (its start-up summary and problems, and `mock pay|fail|clock|reset|
- * orders`), `jkopay sign` and `jkopay verify`, in English and Traditional Chinese, by id. What the
+ * orders`), `jkopay sign`, `jkopay verify` and `jkopay explain`, in English and Traditional Chinese, by id. What the
  * mock itself says (a callback's outcome, a refusal) is quoted as it comes; the mock's first line
  * (`listening on URL`, which scripts wait for) and its access log stay as they are. Pure data.
  */
@@ -48,6 +48,14 @@ export const COMMAND_TEXTS = {
   'order-debit': { en: '  debit {debit} TWD  tradeNo {tradeNo}', 'zh-TW': '  扣款 {debit} 新台幣  tradeNo {tradeNo}' },
   'order-refunds': { en: '  refunds: {list}', 'zh-TW': '  退款：{list}' },
   'refund-item': { en: '{amount} at {time}', 'zh-TW': '{amount}（{time}）' },
+  'explain-mock-result': {
+    en: "the mock's own answer, not a JKOPay result code",
+    'zh-TW': '模擬伺服器自己的回應，不是街口的結果代碼',
+  },
+  'explain-mock-http': {
+    en: "an HTTP status of the mock's own, not a JKOPay result code",
+    'zh-TW': '模擬伺服器自己的 HTTP 狀態碼，不是街口的結果代碼',
+  },
   'verify-match': {
     en: 'match: the DIGEST is HMAC-SHA256 of exactly these bytes with the secret key',
     'zh-TW': '相符：此 DIGEST 就是以密鑰對這些位元組計算的 HMAC-SHA256',
@@ -100,6 +108,10 @@ export const COMMAND_TEXTS = {
   'mock-control': {
     en: 'control:    jkopay mock pay ID [--coupon N] · mock fail ID · mock clock --advance-days N · mock reset · mock orders',
     'zh-TW': '控制：jkopay mock pay ID [--coupon N] · mock fail ID · mock clock --advance-days N · mock reset · mock orders',
+  },
+  'mock-control-url': {
+    en: '            each with --url {url}, or once for them and send: export JKOPAY_MOCK_URL={url}',
+    'zh-TW': '      每個指令都要加 --url {url}，或先為它們與 send 設定一次：export JKOPAY_MOCK_URL={url}',
   },
   'mock-control-http': {
     en: '            (or POST /_mock/orders/ID/pay, /fail, /_mock/clock, /_mock/reset; GET /_mock/orders) · header X-Mock-Result: <code> forces a documented failure',

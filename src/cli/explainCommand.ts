@@ -1,31 +1,46 @@
 /**
  * `jkopay explain <code|message> [--lang en|zh-TW] [--endpoint entry|refund|inquiry]`: what a
  * JKOPay result code (or an exact message text) means, why it happens and what to do, as plain
- * text from the data table. Exit 0 when explained, 1 when no table knows it. The same plain-text
- * rendering serves `jkopay send`.
+ * text from the data table. Without --endpoint every table answers (an inquiry status of the same
+ * number included), and the mock's own codes (401, 404…) are explained as the mock's. Exit 0 when
+ * explained, 1 when no table knows it. The same plain-text rendering serves `jkopay send`.
  */
 import { msg } from '../core';
 import type { Endpoint, Lang, ResultCodeEntry } from '../data';
 import { localize } from '../data/localize';
 import { explainQuery, explainTransactionStatus, RESULT_CODE, type ResultCodeExplanation } from '../data/resultCodeExplanation';
-import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
-
-export const EXPLAIN_USAGE = 'jkopay explain <code|"message"> [--lang en|zh-TW] [--endpoint entry|refund|inquiry]';
+import { findMockOwnCode, type MockOwnCode } from '../api/mock/mockOwnCodes';
+import { type CommandIO, langOption, usageError, withUsage } from './cliSupport';
+import { commandText } from './commandTexts';
+import { parseCommand } from './help/commandSpec';
+import { EXPLAIN_SPEC } from './help/explainSpec';
 
 const ENDPOINTS: readonly Endpoint[] = ['entry', 'refund', 'inquiry'];
 
 export function runExplain(args: string[], io: CommandIO): Promise<number> {
-  return withUsage('explain', EXPLAIN_USAGE, io, async () => {
-    const { values, positionals } = parseCommandArgs(args, { lang: { type: 'string' }, endpoint: { type: 'string' } });
+  return withUsage(EXPLAIN_SPEC, args, io, async () => {
+    const { values, positionals } = parseCommand(EXPLAIN_SPEC, args);
     const lang = langOption(values.lang);
     const endpoint = values.endpoint;
     if (endpoint !== undefined && !(ENDPOINTS as readonly string[]).includes(endpoint)) {
-      throw new CommandUsageError(`--endpoint must be entry, refund or inquiry, not "${endpoint}"`);
+      throw usageError('one-of', { option: '--endpoint', allowed: 'entry, refund or inquiry', value: endpoint });
     }
-    if (positionals.length !== 1) throw new CommandUsageError('explain takes one result code (e.g. 200) or one message in quotes');
+    if (positionals.length !== 1) throw usageError('explain-one-query');
     const query = positionals[0].trim();
+    const blocks: string[] = [];
     const explanation = explainQuery(query, endpoint as Endpoint | undefined);
-    if (explanation.match === 'none') {
+    if (explanation.match !== 'none') blocks.push(renderExplanation(explanation, lang));
+    if (endpoint === undefined && RESULT_CODE.test(query) && query !== '000') {
+      // No endpoint named: every table answers, the inquiry's transaction statuses too (102 is a refund's
+      // "over 180 days" and an inquiry's "order does not exist").
+      const status = explainTransactionStatus(Number(query));
+      if (status)
+        blocks.push(renderExplanation({ code: query, endpoint: 'inquiry', match: 'inquiry-status', rows: [], statuses: [status] }, lang));
+    }
+    // The mock's own answers (401 for a bad DIGEST…) are no JKOPay code: said so, after any JKOPay row of the same number.
+    const own = RESULT_CODE.test(query) ? findMockOwnCode(query) : undefined;
+    if (own && (endpoint === undefined || blocks.length === 0)) blocks.push(renderMockOwnCode(own, lang));
+    if (blocks.length === 0) {
       io.out(
         RESULT_CODE.test(query)
           ? msg(lang, 'hover-unknown-code', { code: query })
@@ -33,9 +48,18 @@ export function runExplain(args: string[], io: CommandIO): Promise<number> {
       );
       return 1;
     }
-    io.out(renderExplanation(explanation, lang));
+    io.out(blocks.join('\n\n'));
     return 0;
   });
+}
+
+/** One of the mock's own codes, headed by whose it is. */
+function renderMockOwnCode(own: MockOwnCode, lang: Lang): string {
+  return [
+    `${own.code} ${localize(own.title, lang)}${lang === 'zh-TW' ? '（' : ' ('}${commandText(lang, own.shows === 'result' ? 'explain-mock-result' : 'explain-mock-http')}${lang === 'zh-TW' ? '）' : ')'}`,
+    `  ${msg(lang, 'hover-meaning')}: ${localize(own.meaning, lang)}`,
+    `  ${msg(lang, 'hover-action')}: ${localize(own.action, lang)}`,
+  ].join('\n');
 }
 
 /** An explanation as plain text: a line saying how it matched when that matters, then its rows or statuses. */

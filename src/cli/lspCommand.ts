@@ -4,10 +4,11 @@
  * (`--stdio`, `--node-ipc`, `--socket=N`, `--pipe=NAME`) from the command line itself; on stdio
  * nothing else may be written to stdout.
  */
-import { parseArgs } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { Lang } from '../data/types';
 import { startServer } from '../server/startServer';
+import { parseCommand } from './help/commandSpec';
+import { LSP_SPEC } from './help/lspSpec';
 
 export interface LspArgs {
   lang: string | undefined;
@@ -17,18 +18,7 @@ export interface LspArgs {
 
 /** Throws parseArgs' ERR_PARSE_ARGS_* errors on unknown flags, as the other sub-commands do. */
 export function parseLspArgs(args: string[]): LspArgs {
-  const { values } = parseArgs({
-    args,
-    options: {
-      lang: { type: 'string' },
-      stdio: { type: 'boolean' },
-      'node-ipc': { type: 'boolean' },
-      socket: { type: 'string' },
-      pipe: { type: 'string' },
-      // LSP clients may pass their pid so that the server ends with them; vscode-languageserver reads it.
-      clientProcessId: { type: 'string' },
-    },
-  });
+  const { values } = parseCommand(LSP_SPEC, args);
   return { lang: values.lang, hasTransport: Boolean(values.stdio || values['node-ipc'] || values.socket || values.pipe) };
 }
 

@@ -1,12 +1,12 @@
 /**
- * `jkopay mock [--port N] [--host H] [--state FILE] [--config FILE] [--forward-callbacks-to ORIGIN]
- * [--allow-callback-host HOST]… [--quiet]`: runs the mock JKOPay server until SIGINT/SIGTERM.
+ * `jkopay mock [options]` (options in help/mockSpec.ts): runs the mock JKOPay server until SIGINT/SIGTERM.
  * The first stdout line is `listening on http://HOST:PORT` (scripts wait for it); then the
- * credentials, stores, where callbacks go and the control endpoints; then one access-log line
- * per request (with the order ids it names) and per callback attempt unless --quiet.
+ * credentials, stores, where callbacks go and the control commands (with the `--url` they need
+ * when the port is not the default); then one access-log line per request (with the order ids it
+ * names) and per callback attempt unless --quiet.
  * `jkopay mock pay|fail|clock|reset|orders` drive a running mock instead (mockControlCommand).
  */
-import { DEFAULT_MOCK_PORT } from '../api/environments';
+import { DEFAULT_MOCK_PORT, DEFAULT_MOCK_URL } from '../api/environments';
 import { CallbackRoutingError, parseAllowedHost, parseForwardOrigin } from '../api/mock/callbackTargets';
 import { DEFAULT_MOCK_CONFIG, loadMockConfig, type MockConfig, MockConfigError, mockConfig } from '../api/mock/mockConfig';
 import { accessLine, callbackLine } from '../api/mock/mockLogLines';
@@ -16,15 +16,13 @@ import { escapeControl } from '../shared/displayText';
 import { maskKey } from '../api/secrets';
 import type { Args } from '../data/localize';
 import type { Lang } from '../data/types';
-import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
+import { type CommandIO, CommandUsageError, langOption, usageError, withUsage } from './cliSupport';
 import { type CommandTextId, commandText } from './commandTexts';
-import { isMockControlCommand, MOCK_CONTROL_USAGE, runMockControl } from './mockControlCommand';
+import { parseCommand } from './help/commandSpec';
+import { MOCK_CONTROL_SPEC, MOCK_SPEC } from './help/mockSpec';
+import { isMockControlCommand, runMockControl } from './mockControlCommand';
 
 export { accessLine, callbackLine };
-
-export const MOCK_USAGE = `jkopay mock [--port N] [--host H] [--state FILE] [--config FILE] [--forward-callbacks-to ORIGIN] [--allow-callback-host HOST]… [--quiet] [--lang en|zh-TW]
-       (default port ${DEFAULT_MOCK_PORT}, host 127.0.0.1; callbacks only to loopback hosts unless forwarded or allowed)
-       ${MOCK_CONTROL_USAGE}`;
 
 export interface MockRunOptions {
   /** Resolving stops the server (tests); SIGINT and SIGTERM always do. */
@@ -34,22 +32,15 @@ export interface MockRunOptions {
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 export function runMock(args: string[], io: CommandIO, options: MockRunOptions = {}): Promise<number> {
-  return withUsage('mock', MOCK_USAGE, io, async () => {
-    if (isMockControlCommand(args[0])) return runMockControl(args[0], args.slice(1), io);
-    const { values, positionals } = parseCommandArgs(args, {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      state: { type: 'string' },
-      config: { type: 'string' },
-      'forward-callbacks-to': { type: 'string' },
-      'allow-callback-host': { type: 'string', multiple: true },
-      quiet: { type: 'boolean' },
-      lang: { type: 'string' },
-    });
+  const [first, ...rest] = args;
+  if (isMockControlCommand(first)) return withUsage(MOCK_CONTROL_SPEC, rest, io, () => runMockControl(first, rest, io));
+  return withUsage(MOCK_SPEC, args, io, async () => {
+    const { values, positionals } = parseCommand(MOCK_SPEC, args);
     const lang = langOption(values.lang);
-    if (positionals.length) throw new CommandUsageError(`unexpected argument "${positionals[0]}"`);
+    if (positionals.length) throw usageError('unexpected-argument', { argument: positionals[0] });
     const port = values.port === undefined ? DEFAULT_MOCK_PORT : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CommandUsageError(`--port must be 0–65535, not "${values.port}"`);
+    if (!/^\d+$/.test(values.port ?? '0') || port > 65535)
+      throw usageError('number-range', { option: '--port', min: 0, max: 65535, value: values.port ?? '' });
     const host = values.host ?? '127.0.0.1';
     if (!LOOPBACK.test(host)) {
       io.err(`jkopay mock: ${commandText(lang, 'mock-remote-host', { host })}`);
@@ -100,7 +91,7 @@ export function runMock(args: string[], io: CommandIO, options: MockRunOptions =
     }
 
     io.out(`listening on ${server.url}`);
-    for (const line of describeMock(server.config, values.config, values.state, server.state.orders.size, lang)) io.out(line);
+    for (const line of describeMock(server.config, values.config, values.state, server.state.orders.size, lang, server.url)) io.out(line);
 
     await new Promise<void>((resolve) => {
       const stop = () => {
@@ -125,6 +116,7 @@ export function describeMock(
   stateFile: string | undefined,
   orders: number,
   lang: Lang = 'en',
+  url = DEFAULT_MOCK_URL,
 ): string[] {
   const t = (id: CommandTextId, args?: Args) => commandText(lang, id, args);
   const key = (value: string, fallback: string) =>
@@ -140,6 +132,8 @@ export function describeMock(
       ? t('mock-callbacks-forwarded', { origin: config.forwardCallbacksTo })
       : t('mock-callbacks-loopback', { allowed }),
     t('mock-control'),
+    // The control commands and send look at the default URL: on another port, each needs to be told.
+    ...(new URL(url).port === String(DEFAULT_MOCK_PORT) ? [] : [t('mock-control-url', { url })]),
     t('mock-control-http'),
   ];
 }

@@ -1,26 +1,21 @@
 /**
  * `jkopay mock pay|fail|clock|reset|orders`: drives a running mock through its `/_mock/`
  * control endpoints so that nobody needs curl, and says what happened in words (or prints the
- * mock's JSON with `--format json`). Exit 0: done; 1: the mock refused, or nothing answered at
- * `--url`; 2: bad usage.
+ * mock's JSON with `--format json`). The mock is the one at `--url`, else $JKOPAY_MOCK_URL, else the
+ * default. Exit 0: done; 1: the mock refused, or nothing answered there; 2: bad usage.
  */
 import { DEFAULT_MOCK_URL } from '../api/environments';
 import { exchange, TransportError } from '../api/httpExchange';
 import { hasUrlUnsafeChar } from '../core';
 import { escapeControl } from '../shared/displayText';
 import type { Lang } from '../data/types';
-import { type CommandIO, CommandUsageError, langOption, parseCommandArgs } from './cliSupport';
+import { type CommandIO, langOption, usageError } from './cliSupport';
 import { type CommandTextId, commandText } from './commandTexts';
+import { parseCommand } from './help/commandSpec';
+import { MOCK_CONTROL_SPEC } from './help/mockSpec';
 
 export const MOCK_CONTROL_COMMANDS = ['pay', 'fail', 'clock', 'reset', 'orders'] as const;
 export type MockControlCommand = (typeof MOCK_CONTROL_COMMANDS)[number];
-
-export const MOCK_CONTROL_USAGE = `jkopay mock pay <order id> [--coupon N|all] [--channel account|bank|creditcard] [--skip-callbacks]
-       jkopay mock fail <order id>
-       jkopay mock clock [--advance-days N | --set "YYYY-mm-dd HH:MM:SS" | --real]
-       jkopay mock reset
-       jkopay mock orders [<order id>]
-       (each takes --url URL, default ${DEFAULT_MOCK_URL}, --format text|json and --lang en|zh-TW)`;
 
 interface Answer {
   status: number;
@@ -32,34 +27,30 @@ export function isMockControlCommand(word: string | undefined): word is MockCont
 }
 
 /** Runs one control sub-command (usage errors are thrown as CommandUsageError for the caller's usage text). */
-export async function runMockControl(command: MockControlCommand, args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    url: { type: 'string', default: DEFAULT_MOCK_URL },
-    format: { type: 'string', default: 'text' },
-    coupon: { type: 'string' },
-    channel: { type: 'string' },
-    'skip-callbacks': { type: 'boolean' },
-    'advance-days': { type: 'string' },
-    set: { type: 'string' },
-    real: { type: 'boolean' },
-    lang: { type: 'string' },
-  });
-  const lang = langOption(values.lang);
+export async function runMockControl(
+  command: MockControlCommand,
+  args: string[],
+  io: CommandIO,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const { values, positionals } = parseCommand(MOCK_CONTROL_SPEC, args);
+  const lang = langOption(values.lang, env);
   if (values.format !== 'text' && values.format !== 'json')
-    throw new CommandUsageError(`--format must be text or json, not "${values.format}"`);
-  const base = values.url!.replace(/\/+$/, '');
+    throw usageError('one-of', { option: '--format', allowed: 'text or json', value: values.format });
+  // --url, else JKOPAY_MOCK_URL (the mock's banner says to set it when it runs on another port), else the default.
+  const url = values.url ?? (env.JKOPAY_MOCK_URL || DEFAULT_MOCK_URL);
+  const base = url.replace(/\/+$/, '');
   try {
     if (hasUrlUnsafeChar(base)) throw new Error();
     const u = new URL(base);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
   } catch {
-    throw new CommandUsageError(`--url "${values.url}" is not an http(s) URL`);
+    throw usageError('not-url', { option: values.url === undefined ? 'JKOPAY_MOCK_URL' : '--url', value: url });
   }
   const needsId = command === 'pay' || command === 'fail';
   const maxArgs = needsId || command === 'orders' ? 1 : 0;
-  if (needsId && positionals.length === 0)
-    throw new CommandUsageError(`mock ${command} needs the platform_order_id of an order the mock created`);
-  if (positionals.length > maxArgs) throw new CommandUsageError(`unexpected argument "${positionals[maxArgs]}"`);
+  if (needsId && positionals.length === 0) throw usageError('mock-needs-order', { command });
+  if (positionals.length > maxArgs) throw usageError('unexpected-argument', { argument: positionals[maxArgs] });
   const id = positionals[0];
   const orderPath = (suffix = '') => `orders/${encodeURIComponent(id)}${suffix}`;
 
@@ -81,12 +72,11 @@ export async function runMockControl(command: MockControlCommand, args: string[]
       break;
     case 'clock': {
       const given = [values['advance-days'] !== undefined, values.set !== undefined, values.real === true].filter(Boolean).length;
-      if (given > 1) throw new CommandUsageError('give one of --advance-days N, --set TIME or --real');
+      if (given > 1) throw usageError('clock-one-of');
       path = 'clock';
       if (values['advance-days'] !== undefined) {
         const days = Number(values['advance-days']);
-        if (values['advance-days'].trim() === '' || !Number.isFinite(days))
-          throw new CommandUsageError(`--advance-days must be a number of days, not "${values['advance-days']}"`);
+        if (values['advance-days'].trim() === '' || !Number.isFinite(days)) throw usageError('days', { value: values['advance-days'] });
         body = { advance_days: days };
       } else if (values.set !== undefined) body = { now: values.set };
       else if (values.real) body = { now: null };
@@ -129,7 +119,7 @@ export async function runMockControl(command: MockControlCommand, args: string[]
       io.err(
         e.kind === 'too-large'
           ? `jkopay mock ${command}: the mock at ${escapeControl(base)} answered, but more than this command reads in one answer (${escapeControl(e.message)})`
-          : `jkopay mock ${command}: no mock answered at ${escapeControl(base)} (${escapeControl(e.message)}); start one with \`jkopay mock\`, or name it with --url`,
+          : `jkopay mock ${command}: no mock answered at ${escapeControl(base)} (${escapeControl(e.message)}); start one with \`jkopay mock\`, or name it with --url (or JKOPAY_MOCK_URL)`,
       );
       return undefined;
     }
@@ -218,7 +208,8 @@ function describeDelivery(d: Json, lang: Lang): string {
     attempt: String(d.attempt),
     outcome: String(d.outcome),
     time: d.elapsed_ms !== undefined ? t('delivery-time', { ms: String(d.elapsed_ms) }) : '',
-    more: d.ok ? '' : t('delivery-retried'),
+    // Only where another attempt is scheduled: not after the last one, nor after a final {"valid": false}.
+    more: d.retry === true ? t('delivery-retried') : '',
   });
 }
 

@@ -22,14 +22,11 @@ import { isListening } from '../api/probe';
 import { type PreparedRequest, prepareRequest, RequestBuildError } from '../api/requestBody';
 import { getLanguageService, type Payload, payloadDiagnostics, payloadErrors } from '../core';
 import type { Lang } from '../data/types';
-import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, withUsage } from './cliSupport';
+import { type CommandIO, langOption, usageError, withUsage } from './cliSupport';
+import { parseCommand } from './help/commandSpec';
+import { SEND_SPEC } from './help/sendSpec';
 import { decodeUtf8, FileInputError, readRegularFile } from './fileInput';
 import { renderRows, renderStatus } from './explainCommand';
-import { DEFAULT_CURRENCY } from '../data/files';
-
-export const SEND_USAGE =
-  'jkopay send <file.jkopay.json> [--env mock|sandbox|production] [--base-url URL] [--index N] [--currency TWD] [--lang en|zh-TW] [--timeout MS] ' +
-  '[--force] [--allow-production] [--dry-run] [--mock-result CODE]';
 
 const MAX_PAYLOAD_FILE = 8 * 1024 * 1024;
 /** Shown bodies are cut here: a hostile server must not flood the terminal. */
@@ -37,39 +34,26 @@ const MAX_SHOWN = 8000;
 
 export interface SendCommandOptions {
   env?: NodeJS.ProcessEnv;
-  /** Where --env mock looks for a running mock (tests point it at a free port). */
+  /** Where --env mock looks for a running mock (tests point it at a free port); else $JKOPAY_MOCK_URL, else the default. */
   mockUrl?: string;
   signal?: AbortSignal;
 }
 
 export function runSend(args: string[], io: CommandIO, options: SendCommandOptions = {}): Promise<number> {
-  return withUsage('send', SEND_USAGE, io, async () => {
-    const env = options.env ?? process.env;
-    const { values, positionals } = parseCommandArgs(args, {
-      env: { type: 'string', default: 'mock' },
-      'base-url': { type: 'string' },
-      index: { type: 'string' },
-      lang: { type: 'string' },
-      currency: { type: 'string', default: DEFAULT_CURRENCY },
-      timeout: { type: 'string' },
-      force: { type: 'boolean' },
-      'allow-production': { type: 'boolean' },
-      'mock-result': { type: 'string' },
-      'dry-run': { type: 'boolean' },
-    });
+  const env = options.env ?? process.env;
+  const body = async (): Promise<number> => {
+    const { values, positionals } = parseCommand(SEND_SPEC, args);
     const lang = langOption(values.lang, env);
-    if (positionals.length !== 1) throw new CommandUsageError('send takes exactly one payload file');
-    if (!isEnvironmentName(values.env!)) throw new CommandUsageError(`--env must be mock, sandbox or production, not "${values.env}"`);
+    if (positionals.length !== 1) throw usageError('send-one-file');
+    if (!isEnvironmentName(values.env))
+      throw usageError('one-of', { option: '--env', allowed: 'mock, sandbox or production', value: values.env });
     const envName: EnvironmentName = values.env;
     const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout);
     if (!Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_REQUEST_TIMEOUT_MS) {
-      throw new CommandUsageError(
-        `--timeout must be a whole number of ms from 1 to ${MAX_REQUEST_TIMEOUT_MS} (5 minutes), not "${values.timeout}"`,
-      );
+      throw usageError('timeout-ms', { max: MAX_REQUEST_TIMEOUT_MS, value: values.timeout ?? '' });
     }
     const index = values.index === undefined ? undefined : Number(values.index);
-    if (index !== undefined && (!Number.isInteger(index) || index < 0))
-      throw new CommandUsageError(`--index must be 0, 1, 2…, not "${values.index}"`);
+    if (index !== undefined && (!Number.isInteger(index) || index < 0)) throw usageError('index', { value: values.index ?? '' });
 
     // 1. Read and check the payload.
     const file = positionals[0];
@@ -85,7 +69,7 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
       io.err(`jkopay send: cannot read ${file}: ${e instanceof FileInputError ? e.message : (e as Error).message}`);
       return 2;
     }
-    const service = getLanguageService({ lang, defaultCurrency: values.currency!.toUpperCase() });
+    const service = getLanguageService({ lang, defaultCurrency: values.currency.toUpperCase() });
     const document = TextDocument.create(pathToFileURL(path.resolve(file)).href, 'jkopay', 1, text);
     const doc = service.parseDocument(document);
     const diagnostics = service.doValidation(document, doc);
@@ -146,7 +130,7 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
     try {
       baseUrl = resolveBaseUrl({
         env: envName,
-        baseUrl: values['base-url'] ?? (envName === 'mock' ? options.mockUrl : undefined),
+        baseUrl: values['base-url'] ?? (envName === 'mock' ? (options.mockUrl ?? (env.JKOPAY_MOCK_URL || undefined)) : undefined),
         allowProduction: values['allow-production'],
       });
     } catch (e) {
@@ -164,8 +148,8 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
     if (values['dry-run']) {
       const extraHeaders = values['mock-result'] ? { 'X-Mock-Result': values['mock-result'] } : undefined;
       const request = describeRequest(prepared, { baseUrl, credentials, extraHeaders });
+      // The DIGEST is among the headers printed: once is enough.
       printExchange(io, { ok: false, request, elapsedMs: 0, explanation: [] }, lang);
-      io.out(`  DIGEST: ${request.digest}`);
       io.err('jkopay send: --dry-run: nothing was sent');
       return 0;
     }
@@ -199,7 +183,8 @@ export function runSend(args: string[], io: CommandIO, options: SendCommandOptio
       return 1;
     }
     return result.envelope?.result === '000' ? 0 : 1;
-  });
+  };
+  return withUsage(SEND_SPEC, args, io, body, env);
 }
 
 /** JKOPAY_API_KEY / JKOPAY_SECRET_KEY; for the mock, its well-known defaults when unset. */

@@ -12,32 +12,28 @@ import { prepareRequest } from '../api/requestBody';
 import { computeDigest } from '../api/signing';
 import { getLanguageService } from '../core';
 import type { Lang } from '../data/types';
-import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, SECRET_ENV_UNSET, secretFromEnv, withUsage } from './cliSupport';
+import { type CommandIO, langOption, secretEnvUnset, secretFromEnv, usageError, withUsage } from './cliSupport';
+import { parseCommand } from './help/commandSpec';
+import { SIGN_SPEC } from './help/signSpec';
+import { usageText } from './help/usageError';
 import { commandText } from './commandTexts';
 import { FileInputError, readRegularFile } from './fileInput';
-
-export const SIGN_USAGE = 'jkopay sign --secret-env VAR (--body-file FILE | --query "platform_order_ids=a,b") [--lang en|zh-TW]';
 
 /** Bodies beyond this are not JKOPay requests (the mock refuses over 1 MB). */
 const MAX_BODY_FILE = 8 * 1024 * 1024;
 
 export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  return withUsage('sign', SIGN_USAGE, io, async () => {
-    const { values, positionals } = parseCommandArgs(args, {
-      'secret-env': { type: 'string' },
-      'body-file': { type: 'string' },
-      query: { type: 'string' },
-      lang: { type: 'string' },
-    });
+  const body = async (): Promise<number> => {
+    const { values, positionals } = parseCommand(SIGN_SPEC, args);
     const lang = langOption(values.lang, env);
-    if (positionals.length) throw new CommandUsageError(`unexpected argument "${positionals[0]}"`);
+    if (positionals.length) throw usageError('unexpected-argument', { argument: positionals[0] });
     const variable = values['secret-env'];
-    if (!variable) throw new CommandUsageError('--secret-env VAR is required: the name of the environment variable holding the secret key');
+    if (!variable) throw usageError('required', { option: '--secret-env VAR', what: usageText('secret-key-variable', lang) });
     if ((values['body-file'] === undefined) === (values.query === undefined))
-      throw new CommandUsageError('give exactly one of --body-file or --query');
+      throw usageError('exactly-one', { options: '--body-file or --query' });
     const secret = secretFromEnv(variable, env);
     if (secret === undefined) {
-      io.err(`jkopay sign: ${SECRET_ENV_UNSET}`);
+      io.err(`jkopay sign: ${secretEnvUnset(lang)}`);
       return 2;
     }
     let message: Buffer | string;
@@ -60,14 +56,16 @@ export function runSign(args: string[], io: CommandIO, env: NodeJS.ProcessEnv = 
       }
       if (message.length && message[message.length - 1] === 0x0a) io.err(`jkopay sign: ${commandText(lang, 'sign-trailing-newline')}`);
     } else {
-      message = values.query!;
-      if (message.startsWith('?')) io.err(`jkopay sign: ${commandText(lang, 'sign-question-mark')}`);
-      if (/%2c/i.test(message)) io.err(`jkopay sign: ${commandText(lang, 'sign-encoded-comma')}`);
-      if (/,\s/.test(message)) io.err(`jkopay sign: ${commandText(lang, 'sign-space-after-comma')}`);
+      const query = values.query!;
+      message = query;
+      if (query.startsWith('?')) io.err(`jkopay sign: ${commandText(lang, 'sign-question-mark')}`);
+      if (/%2c/i.test(query)) io.err(`jkopay sign: ${commandText(lang, 'sign-encoded-comma')}`);
+      if (/,\s/.test(query)) io.err(`jkopay sign: ${commandText(lang, 'sign-space-after-comma')}`);
     }
     io.out(computeDigest(secret, message));
     return 0;
-  });
+  };
+  return withUsage(SIGN_SPEC, args, io, body, env);
 }
 
 /**

@@ -5,12 +5,12 @@
  * does not; 2: bad usage or unreadable input.
  */
 import { computeDigest, verifyDigest } from '../api/signing';
-import { type CommandIO, CommandUsageError, langOption, parseCommandArgs, SECRET_ENV_UNSET, secretFromEnv, withUsage } from './cliSupport';
+import { type CommandIO, CommandUsageError, langOption, secretFromEnv, usageError, withUsage } from './cliSupport';
+import { parseCommand } from './help/commandSpec';
+import { VERIFY_SPEC } from './help/signSpec';
+import { USAGE_TEXTS, usageText } from './help/usageError';
 import { commandText } from './commandTexts';
 import { FileInputError, readRegularFile } from './fileInput';
-
-export const VERIFY_USAGE =
-  'jkopay verify --secret-env VAR --digest HEX (--body-file FILE | --query "platform_order_ids=a,b" | < body) [--lang en|zh-TW]';
 
 const MAX_MESSAGE = 8 * 1024 * 1024;
 
@@ -21,27 +21,20 @@ export interface VerifyCommandOptions {
 }
 
 export function runVerify(args: string[], io: CommandIO, options: VerifyCommandOptions = {}): Promise<number> {
-  return withUsage('verify', VERIFY_USAGE, io, async () => {
-    const env = options.env ?? process.env;
-    const { values, positionals } = parseCommandArgs(args, {
-      'secret-env': { type: 'string' },
-      digest: { type: 'string' },
-      'body-file': { type: 'string' },
-      query: { type: 'string' },
-      lang: { type: 'string' },
-    });
+  const env = options.env ?? process.env;
+  const body = async (): Promise<number> => {
+    const { values, positionals } = parseCommand(VERIFY_SPEC, args);
     const lang = langOption(values.lang, env);
-    if (positionals.length) throw new CommandUsageError(`unexpected argument "${positionals[0]}"`);
+    if (positionals.length) throw usageError('unexpected-argument', { argument: positionals[0] });
     const variable = values['secret-env'];
-    if (!variable) throw new CommandUsageError('--secret-env VAR is required: the name of the environment variable holding the secret key');
+    if (!variable) throw usageError('required', { option: '--secret-env VAR', what: usageText('secret-key-variable', lang) });
     const digest = values.digest?.trim();
-    if (digest === undefined) throw new CommandUsageError('--digest HEX is required: the DIGEST (or digest header) to check');
-    if (!/^[0-9a-fA-F]{64}$/.test(digest))
-      throw new CommandUsageError(`--digest must be 64 hexadecimal characters (HMAC-SHA256), not ${digest.length} characters`);
+    if (digest === undefined) throw usageError('required', { option: '--digest HEX', what: usageText('digest-to-check', lang) });
+    if (!/^[0-9a-fA-F]{64}$/.test(digest)) throw usageError('digest-hex', { length: digest.length });
     if (values['body-file'] !== undefined && values.query !== undefined)
-      throw new CommandUsageError('give at most one of --body-file or --query (or the body on stdin)');
+      throw usageError('at-most-one', { options: '--body-file or --query (or the body on stdin)' });
     const secret = secretFromEnv(variable, env);
-    if (secret === undefined) throw new CommandUsageError(SECRET_ENV_UNSET);
+    if (secret === undefined) throw new CommandUsageError(USAGE_TEXTS['secret-env-unset']);
 
     let message: Buffer | string;
     if (values.query !== undefined) message = values.query;
@@ -89,5 +82,6 @@ export function runVerify(args: string[], io: CommandIO, options: VerifyCommandO
       }
     }
     return 1;
-  });
+  };
+  return withUsage(VERIFY_SPEC, args, io, body, env);
 }

@@ -4,14 +4,17 @@
  * its `result`. Anything that is not a documented answer of the endpoint — a network failure, a
  * timeout, an HTTP error without an envelope, a body that is not JSON, a code the endpoint's
  * table does not list (such as the mock's 401) — rejects with a JkoPayClientError whose message
- * never holds the keys.
+ * never holds the keys. An inquiry the checker refuses (no id, 21 ids, a bad id) is refused before
+ * it is sent, with a JkoPayUsageError: JKOPay documents no answer for it.
  */
 import { resolveBaseUrl, type EnvironmentName } from '../api/environments';
 import type * as HttpClientModule from '../api/httpClient';
 import type { SendErrorKind } from '../api/httpClient';
 import { ENDPOINT_PATHS, inquiryIds, type PreparedRequest } from '../api/requestBody';
+import { JkoPayUsageError, kindOf } from '../api/usageError';
 import { endpointResultCodes } from '../data';
 import type { Endpoint } from '../data/types';
+import { checkPayload } from './checkPayload';
 import type { EntryRequest, EntryResponse, InquiryResponse, RefundRequest, RefundResponse } from './generatedTypes';
 
 export interface ClientOptions {
@@ -52,8 +55,12 @@ export class JkoPayClientError extends Error {
 }
 
 export function createClient(options: ClientOptions): JkoPayClient {
-  if (!options || typeof options.apiKey !== 'string' || options.apiKey === '') throw new TypeError('createClient needs an apiKey');
-  if (typeof options.secretKey !== 'string' || options.secretKey === '') throw new TypeError('createClient needs a secretKey');
+  if (!options || typeof options.apiKey !== 'string' || options.apiKey === '')
+    throw new JkoPayUsageError('createClient needs the apiKey JKOPay issued for the store, as a non-empty string');
+  if (typeof options.secretKey !== 'string' || options.secretKey === '')
+    throw new JkoPayUsageError(
+      'createClient needs the secretKey JKOPay issued for the store, as a non-empty string: is the variable that holds it set?',
+    );
   // Naming `production` in code is the explicit choice the editor asks for with a setting.
   const baseUrl = resolveBaseUrl({ env: options.env, baseUrl: options.baseUrl, allowProduction: true });
   const credentials = { apiKey: options.apiKey, secretKey: options.secretKey };
@@ -81,10 +88,8 @@ export function createClient(options: ClientOptions): JkoPayClient {
     entry: (body, o) => post('entry', body, o?.signal) as Promise<EntryResponse>,
     refund: (body, o) => post('refund', body, o?.signal) as Promise<RefundResponse>,
     inquiry(ids, o) {
-      const list = typeof ids === 'string' ? ids.split(',') : [...ids];
-      if (list.length === 0 || list.some((id) => typeof id !== 'string' || id === '')) {
-        return Promise.reject(new JkoPayClientError('invalid-request', 'inquiry needs one or more non-empty order ids'));
-      }
+      const list = inquiryList(ids);
+      if (list instanceof JkoPayUsageError) return Promise.reject(list);
       const query = `platform_order_ids=${inquiryIds(list)}`;
       return send(
         { endpoint: 'inquiry', method: 'GET', path: `${ENDPOINT_PATHS.inquiry}?${query}`, signedText: query },
@@ -92,4 +97,19 @@ export function createClient(options: ClientOptions): JkoPayClient {
       ) as Promise<InquiryResponse>;
     },
   };
+}
+
+/**
+ * The ids of an inquiry, or the usage error that refuses them before anything is sent: what the
+ * checker refuses (no id, more than 20, an empty id, a space or a comma in one, over 60
+ * characters). JKOPay documents no answer for such an inquiry (the mock answers 200, which is not
+ * in the inquiry table), so sending it could only end in an undocumented answer.
+ */
+function inquiryList(ids: unknown): string[] | JkoPayUsageError {
+  const list = typeof ids === 'string' ? ids.split(',') : Array.isArray(ids) ? [...(ids as unknown[])] : undefined;
+  if (!list)
+    return new JkoPayUsageError(`inquiry needs the order ids as an array of strings or one comma-joined string, not ${kindOf(ids)}`);
+  const errors = checkPayload('inquiry', { platform_order_ids: list }).filter((f) => f.severity === 'error');
+  if (errors.length === 0) return list as string[];
+  return new JkoPayUsageError(`inquiry was not sent: JKOPay would refuse these order ids. ${errors.map((f) => f.message).join(' ')}`);
 }

@@ -14,6 +14,19 @@
  */
 export type Currency = 'TWD' | 'JPY' | 'USD' | 'CNY' | 'HKD';
 
+/**
+ * An amount in an answer or a callback: a decimal string with exactly the currency's decimal places,
+ * "100" for TWD 100 and "12.50" for USD 12.5 (the mock writes them so; JKOPay's samples agree: "50", "1230").
+ * A foreign-currency order's debit_amount is whole TWD. Never compare it with the amount you sent as text
+ * ("12.50" !== "12.5") or through Number() (floats): `sameAmount(answer, sent)` of this library compares exactly.
+ *
+ * 回應或通知中的金額：小數位數與幣別相同的十進位字串，例如新臺幣 100 為「100」、美元 12.5 為「12.50」
+ * （模擬伺服器如此輸出；街口的範例亦同：「50」、「1230」）。外幣訂單的 debit_amount 為整數新臺幣。
+ * 請勿以字串（「12.50」不等於「12.5」）或 Number()（浮點數）與送出的金額比較：
+ * 請使用本函式庫的 `sameAmount(answer, sent)` 精確比較。
+ */
+export type Amount = string;
+
 export interface Product {
   /**
    * Product name (UTF-8), at most 60 characters (the length comes from the Authorized Payment sibling's table).
@@ -234,19 +247,19 @@ interface RefundHistoryItem {
    *
    * 退款金額。
    */
-  amount: string;
+  amount: Amount;
   /**
    * Part returned to the payment instrument.
    *
    * 退回付款工具的部分。
    */
-  debit_amount?: string;
+  debit_amount?: Amount;
   /**
    * Part returned as coins and coupons.
    *
    * 以街口幣與折價券退回的部分。
    */
-  redeem_amount?: string;
+  redeem_amount?: Amount;
   /**
    * How the redeemed amount splits between JKO coins and coupons.
    *
@@ -256,11 +269,11 @@ interface RefundHistoryItem {
 }
 
 /**
- * An order as JKOPay reports it, in inquiry answers and in the result_url callback. For an order that is unpaid or unknown, only platform_order_id and status may be present.
+ * A paid order (status 0): JKOPay's trade number, the time of the payment and the amount charged are always there (O-INQ lists them for a transaction).
  *
- * 街口回報的訂單，見於查詢回應與 result_url 通知。未付款或查無的訂單可能只有 platform_order_id 與 status。
+ * 已付款的訂單（status 0）：一定帶有街口交易編號、付款時間與實際收取的金額（O-INQ 列出的交易欄位）。
  */
-export interface Transaction {
+export interface PaidTransaction {
   /**
    * Your order number.
    *
@@ -272,37 +285,37 @@ export interface Transaction {
    *
    * 訂單狀態（整數，與 result 不同）。
    */
-  status: InquiryStatus;
+  status: 0;
   /**
    * JKOPay's trade number (camelCase key), e.g. J000384112110270000E.
    *
    * 街口交易編號（鍵名為駝峰式），例如 J000384112110270000E。
    */
-  tradeNo?: string;
+  tradeNo: string;
   /**
    * Time of the transaction, YYYY-MM-DD HH:MM:SS in Taiwan time (UTC+8).
    *
    * 交易時間，格式 YYYY-MM-DD HH:MM:SS，台灣時間（UTC+8）。
    */
-  trans_time?: string;
+  trans_time: string;
   /**
-   * Currency of the payment.
+   * Currency of the payment, the order's currency. Present in the callback and transaction samples; whether inquiry answers always carry it is not documented.
    *
-   * 付款幣別。
+   * 付款幣別，即訂單幣別。通知與交易範例中都有此欄位；查詢回應是否一定帶有此欄位，文件未說明。
    */
-  currency?: string;
+  currency?: Currency;
   /**
    * Amount actually charged.
    *
    * 實際收取的金額。
    */
-  final_price?: string;
+  final_price: Amount;
   /**
    * Amount paid with JKO coins and coupons.
    *
    * 以街口幣與折價券折抵的金額。
    */
-  redeem_amount?: string;
+  redeem_amount?: Amount;
   /**
    * How the redeemed amount splits between JKO coins and coupons.
    *
@@ -314,7 +327,7 @@ export interface Transaction {
    *
    * 向付款工具收取的金額。新台幣訂單 final_price = redeem_amount + debit_amount；外幣訂單（JPY、USD、CNY、HKD）則是以整數新台幣收取的金額，此等式不成立（官方日圓範例：final_price「1230」、debit_amount「249」）。
    */
-  debit_amount?: string;
+  debit_amount?: Amount;
   /**
    * The buyer's JKO-account e-invoice carrier.
    *
@@ -340,6 +353,99 @@ export interface Transaction {
    */
   refund_history?: RefundHistoryItem[];
 }
+
+/**
+ * An order that is not paid: the payment failed (100), is not made yet (101), or JKOPay does not know the order (102). Only platform_order_id and status are sure to be there.
+ *
+ * 未付款的訂單：付款失敗（100）、尚未付款（101），或街口查無此訂單（102）。只有 platform_order_id 與 status 一定存在。
+ */
+export interface UnpaidTransaction {
+  /**
+   * Your order number.
+   *
+   * 商店端的訂單編號。
+   */
+  platform_order_id: string;
+  /**
+   * The order's status (an integer, unlike result).
+   *
+   * 訂單狀態（整數，與 result 不同）。
+   */
+  status: 100 | 101 | 102;
+  /**
+   * JKOPay's trade number (camelCase key), e.g. J000384112110270000E.
+   *
+   * 街口交易編號（鍵名為駝峰式），例如 J000384112110270000E。
+   */
+  tradeNo?: string;
+  /**
+   * Time of the transaction, YYYY-MM-DD HH:MM:SS in Taiwan time (UTC+8).
+   *
+   * 交易時間，格式 YYYY-MM-DD HH:MM:SS，台灣時間（UTC+8）。
+   */
+  trans_time?: string;
+  /**
+   * Currency of the payment, the order's currency. Present in the callback and transaction samples; whether inquiry answers always carry it is not documented.
+   *
+   * 付款幣別，即訂單幣別。通知與交易範例中都有此欄位；查詢回應是否一定帶有此欄位，文件未說明。
+   */
+  currency?: Currency;
+  /**
+   * Amount actually charged.
+   *
+   * 實際收取的金額。
+   */
+  final_price?: Amount;
+  /**
+   * Amount paid with JKO coins and coupons.
+   *
+   * 以街口幣與折價券折抵的金額。
+   */
+  redeem_amount?: Amount;
+  /**
+   * How the redeemed amount splits between JKO coins and coupons.
+   *
+   * 折抵金額在街口幣與折價券之間的分配。
+   */
+  redeem_detail?: RedeemDetail;
+  /**
+   * Amount charged to the payment instrument. For a TWD order final_price = redeem_amount + debit_amount; for a foreign-currency order (JPY, USD, CNY, HKD) it is the whole TWD charged, so the sum does not hold (the official JPY sample: final_price "1230", debit_amount "249").
+   *
+   * 向付款工具收取的金額。新台幣訂單 final_price = redeem_amount + debit_amount；外幣訂單（JPY、USD、CNY、HKD）則是以整數新台幣收取的金額，此等式不成立（官方日圓範例：final_price「1230」、debit_amount「249」）。
+   */
+  debit_amount?: Amount;
+  /**
+   * The buyer's JKO-account e-invoice carrier.
+   *
+   * 消費者街口帳戶的電子發票載具。
+   */
+  invoice_vehicle?: string;
+  /**
+   * Masked card number (first 6 and last 4 digits) when paid by card, else null.
+   *
+   * 以信用卡付款時的遮罩卡號（前 6 後 4 碼），否則為 null。
+   */
+  maskNo?: string | null;
+  /**
+   * How it was paid: account (stored value), bank (bank account) or creditcard.
+   *
+   * 付款方式：account（儲值帳戶）、bank（銀行帳戶）或 creditcard（信用卡）。
+   */
+  channel_type?: string;
+  /**
+   * The refunds of the order.
+   *
+   * 訂單的退款紀錄。
+   */
+  refund_history?: RefundHistoryItem[];
+}
+
+/**
+ * An order as JKOPay reports it, in inquiry answers and in the result_url callback. For an order that is unpaid or unknown, only platform_order_id and status may be present.
+ *
+ * 街口回報的訂單，見於查詢回應與 result_url 通知。未付款或查無的訂單可能只有 platform_order_id 與 status。
+ */
+export type Transaction = PaidTransaction | UnpaidTransaction;
 
 /**
  * The order's status (an integer, unlike result).
@@ -587,13 +693,13 @@ interface RefundResultObject {
    *
    * 退回消費者付款工具的金額。
    */
-  debit_amount?: string;
+  debit_amount?: Amount;
   /**
    * Amount returned as JKO coins and coupons.
    *
    * 以街口幣與折價券退回的金額。
    */
-  redeem_amount?: string;
+  redeem_amount?: Amount;
   /**
    * How the redeemed amount splits between JKO coins and coupons.
    *

@@ -6,10 +6,19 @@
  * checks the bundle's inputs).
  */
 export { computeDigest, verifyDigest } from '../api/signing';
+export { JkoPayUsageError } from '../api/usageError';
+export {
+  explainDigestMismatch,
+  type DigestMismatchExplanation,
+  type DigestSlipId,
+  type ExplainDigestOptions,
+} from './explainDigestMismatch';
 export { startMockServer, type MockServer, type MockServerOptions, type MockServerConfig } from './mockServer';
 export { createClient, JkoPayClientError, type ClientOptions, type JkoPayClient, type JkoPayClientErrorKind } from './client';
 export { checkPayload, type CheckPayloadOptions, type PayloadFinding, type PayloadKind } from './checkPayload';
+export { sameAmount } from './sameAmount';
 export type {
+  Amount,
   ConfirmCallback,
   ConfirmReply,
   Currency,
@@ -19,10 +28,12 @@ export type {
   InquiryRequest,
   InquiryResponse,
   InquiryStatus,
+  PaidTransaction,
   Product,
   RefundRequest,
   RefundResponse,
   RefundResultCode,
   ResultCallback,
   Transaction,
+  UnpaidTransaction,
 } from './generatedTypes';

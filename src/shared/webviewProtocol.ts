@@ -71,13 +71,15 @@ export interface CallbackRowView {
   verdictText: string;
   status: number | null;
   ms: number;
+  /** `ms` with its unit in the display language ("12 ms", "12 毫秒"). */
+  elapsed: string;
   /** What was right or wrong in the answer. */
   detail: string;
 }
 
 /** A run of "Test Callback Endpoints". */
 export interface CallbackRunView {
-  /** Local time of the run, already formatted. */
+  /** Local time of the run, formatted in the display language. */
   time: string;
   /** E.g. "2 passed, 1 warning, 1 failed". */
   summary: string;

@@ -115,7 +115,7 @@ function renderCallbacks(run: CallbackRunView, labels: WebviewLabels): HTMLEleme
       el('td', 'url', row.url),
       verdict,
       el('td', undefined, row.status === null ? '—' : String(row.status)),
-      el('td', undefined, `${row.ms} ms`),
+      el('td', 'elapsed', row.elapsed),
       el('td', undefined, row.detail),
     );
     table.append(tr);

@@ -1,6 +1,7 @@
 /**
- * Starts `node dist/cli.js lsp --stdio` as an editor other than VS Code would, and speaks LSP to
- * it over stdio: what the tests of the stand-alone server use.
+ * Starts `node dist/cli.js lsp --stdio` (or another copy of the CLI, such as an installed package's)
+ * as an editor other than VS Code would, and speaks LSP to it over stdio: what the tests of the
+ * stand-alone server use.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
@@ -38,6 +39,8 @@ export interface StdioServer {
 
 export async function startStdioServer(
   options: {
+    /** The CLI to start (default: this repository's dist/cli.js). */
+    cli?: string;
     args?: string[];
     initializationOptions?: InitializationOptions;
     capabilities?: ClientCapabilities;
@@ -45,7 +48,7 @@ export async function startStdioServer(
     workspaceFolders?: { uri: string; name: string }[];
   } = {},
 ): Promise<StdioServer> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'lsp', '--stdio', ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [options.cli ?? path.join(ROOT, 'dist/cli.js'), 'lsp', '--stdio', ...(options.args ?? [])], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

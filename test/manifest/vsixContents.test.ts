@@ -1,9 +1,11 @@
 /**
- * What the VSIX holds, as vsce lists it for `npm run package` (the same .vscodeignore, readme path
- * and no dependencies): the bundles, grammar, snippets, icons and translations the extension runs,
- * the README with every image it shows embedded (the extension page loads only https: and data:
- * images; the e2e test runner.e2e.ts looks at them on the real page), LICENSE and CHANGELOG; and
- * nothing of the sources, tests, source maps or development files.
+ * What the VSIX holds, as vsce lists it for `npm run package` (package.json's `files`, the list the
+ * npm package is packed from too, the readme path and no dependencies): the bundles, grammar,
+ * snippets, icons and translations the extension runs, the README with every image it shows
+ * embedded (the extension page loads only https: and data: images; the e2e test runner.e2e.ts looks
+ * at them on the real page), LICENSE and CHANGELOG; besides them, what the npm package runs (the CLI,
+ * the library and its declarations, the request schemas); and nothing of the sources, tests, source
+ * maps or development files.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -66,7 +68,7 @@ describe('VSIX contents', function () {
     const forbidden = [
       /^README\.md$/,
       /^docs\//,
-      /^src\//,
+      /^src\/(?!data\/schemas\/\w+\.schema\.json$)/,
       /^test\//,
       /^test-host\//,
       /^out\//,
@@ -76,8 +78,7 @@ describe('VSIX contents', function () {
       /^\.vscode\//,
       /^\.ci\//,
       /\.map$/,
-      /\.ts$/,
-      /^dist\/cli\.js$/,
+      /(?<!\.d)\.ts$/,
       /tsconfig/,
       /^esbuild\.mjs$/,
       /\.vsix$/,

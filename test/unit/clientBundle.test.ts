@@ -57,6 +57,9 @@ describe('production client bundle (dist/client.js)', function () {
       encoding: 'utf8',
     });
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stdout.trim(), 'JkoPayClientError,checkPayload,computeDigest,createClient,startMockServer,verifyDigest');
+    assert.equal(
+      run.stdout.trim(),
+      'JkoPayClientError,JkoPayUsageError,checkPayload,computeDigest,createClient,sameAmount,startMockServer,verifyDigest',
+    );
   });
 });

@@ -43,7 +43,7 @@ describe('library: createClient against startMockServer', () => {
     const refund = await client.refund({ platform_order_id: 'never-made', refund_amount: 1 });
     assert.equal(refund.result, '100');
     assert.equal(refund.result_object, null);
-    const inquiry = await client.inquiry(['lib-1', 'unknown,id']);
+    const inquiry = await client.inquiry(['lib-1', 'unknown-id']);
     assert.equal(inquiry.result, '000');
     if (inquiry.result === '000')
       assert.deepEqual(

@@ -2,12 +2,20 @@
  * Plays JKOPay against the merchant's own callback endpoints and judges each answer against the
  * contract (reference §7): `confirm` (HTTP 200 with a boolean `valid`), `result` (any 2xx),
  * `result-duplicate` (the same notification again must be acknowledged too: JKOPay retries),
- * `result-bad-digest` (a wrong `digest` accepted is a warning, never a failure: JKOPay does not
- * document signing callbacks) and `slow` (the slowest answer against JKOPay's 10 s read
- * timeout). Every call carries a lower-case `digest` header, HMAC-SHA256 hex over the exact
- * body keyed with the secret, as the mock's own callbacks do. Each call has a hard deadline
- * and reads at most a few KiB of the answer: a hostile or broken endpoint gets a verdict, never
- * a hang or a full buffer. Whatever an answer says (body, `Location`, transport errors) passes
+ * `result-bad-digest` (a notification of its own, another `tradeNo`, with a wrong `digest`: only
+ * 401/403 is a refusal of the signature; accepting it is a warning, never a failure, since JKOPay
+ * does not document signing callbacks), `result-unsigned` (a notification without `digest`:
+ * refusing it only for that is a warning, for the same reason) and `slow` (the slowest answer
+ * against JKOPay's 10 s read timeout; shown without `--slow` too once an answer takes half of it).
+ *
+ * The result bodies are written as JKOPay's documentation writes JSON (`": "` spacing, `\/`, a
+ * `\u` escape), so that their re-serialization is other bytes: a handler that verifies the digest
+ * over `JSON.stringify(req.body)` refuses them, and one more call (the same notification written
+ * compactly) tells that slip from a wrong secret. A 404 for the test's order says how to pass an
+ * order the backend knows. Signed calls carry a lower-case `digest` header, HMAC-SHA256 hex over
+ * the exact body keyed with the secret, as the mock's own callbacks do. Each call has a hard
+ * deadline and reads at most a few KiB of the answer: a hostile or broken endpoint gets a verdict,
+ * never a hang or a full buffer. Whatever an answer says (body, `Location`, transport errors) passes
  * `redact` before a verdict quotes it: an endpoint may echo the secret. Used by `jkopay callbacks
  * test` and the VS Code command, which show only the verdicts.
  */
@@ -19,11 +27,12 @@ import { debitAmount } from '../mock/mockFx';
 import { money } from '../mock/mockMoney';
 import { formatJkopayTime, jkopayDay } from '../mock/mockTime';
 import { redact } from '../secrets';
+import { slashesEscapedJson, spacedJson } from '../jsonStyles';
 import { computeDigest } from '../signing';
 import { callbackText, type CallbackTextId } from './callbackTexts';
 
 export type Verdict = 'pass' | 'warn' | 'fail';
-export type Scenario = 'confirm' | 'result' | 'result-duplicate' | 'result-bad-digest' | 'slow';
+export type Scenario = 'confirm' | 'result' | 'result-duplicate' | 'result-bad-digest' | 'result-unsigned' | 'slow';
 
 /** One judged scenario: what `--format json` prints, and what the table and the webview show. */
 export interface CallbackVerdict {
@@ -49,12 +58,16 @@ export interface CallbackTestOptions {
   secret: string;
   /** Deadline of each call, ms. */
   timeoutMs: number;
-  /** Judge the slowest answer of each URL against JKOPay's 10 s timeout (adds no call). */
+  /** Judge the slowest answer of each URL against JKOPay's 10 s timeout (adds no call); without it, only an answer past half of it is shown. */
   slow?: boolean;
+  /** JKOPay's read timeout the slow row judges against, ms (default JKOPAY_READ_TIMEOUT_MS; tests make it short). */
+  readTimeoutMs?: number;
   lang?: Lang;
+  /** How the caller lets the user name an order the backend knows: command-line options (default) or the editor's command. */
+  orderHint?: 'cli' | 'editor';
   signal?: AbortSignal;
-  /** Called after each call with what was sent (tests, and the editor's log). */
-  onCall?: (call: { scenario: Scenario; url: string; body: string; digest: string }) => void;
+  /** Called after each call with what was sent (tests, and the editor's log); `digest` is absent from an unsigned call. */
+  onCall?: (call: { scenario: Scenario | 'result-compact'; url: string; body: string; digest?: string }) => void;
 }
 
 /** JKOPay's connect timeout for callbacks (reference §7). */
@@ -96,13 +109,22 @@ export function checkCallbackOptions(
   if (options.orderId === '' || options.orderId.length > 60) throw new CallbackTestError('--order must be 1 to 60 characters');
 }
 
-/** The `{"transaction": …}` body of the result scenarios, shaped like an inquiry transaction of a paid order. */
-export function resultBody(options: Pick<CallbackTestOptions, 'orderId' | 'currency' | 'amount'>, now = Date.now()): string {
+/** The e-invoice carrier of the test transaction (the reference's sample), whose `+` the body writes as `\u002b`. */
+const INVOICE_VEHICLE = '/9-99+99';
+
+/**
+ * The `{"transaction": …}` body of the result scenarios, shaped like an inquiry transaction of a
+ * paid order and written as JKOPay's documentation writes JSON: a space after each `:` and `,`,
+ * `/` escaped as `\/`, and the carrier's `+` as a `\u` escape. Its re-serialization
+ * (`JSON.stringify(JSON.parse(body))`) is other bytes, as a real notification's may be. `trade`
+ * makes the tradeNo of another notification of the same order.
+ */
+export function resultBody(options: Pick<CallbackTestOptions, 'orderId' | 'currency' | 'amount'>, now = Date.now(), trade = 0): string {
   const paid = readNumber(options.amount) as Decimal;
   const transaction = {
     platform_order_id: options.orderId,
     status: 0,
-    tradeNo: `J${jkopayDay(now)}${String(now % 1e11).padStart(11, '0')}`,
+    tradeNo: `J${jkopayDay(now)}${String((now + trade) % 1e11).padStart(11, '0')}`,
     trans_time: formatJkopayTime(now),
     currency: options.currency,
     final_price: money(paid, options.currency),
@@ -110,12 +132,16 @@ export function resultBody(options: Pick<CallbackTestOptions, 'orderId' | 'curre
     redeem_detail: { jko_coin_amount: 0, official_coupon_amount: 0, store_coupon_amount: 0 },
     // In TWD for a foreign-currency order, as JKOPay's own non-TWD sample shows.
     debit_amount: debitAmount(paid, options.currency, DEFAULT_FX_TO_TWD),
-    invoice_vehicle: '',
+    invoice_vehicle: INVOICE_VEHICLE,
     maskNo: null,
     channel_type: 'account',
     refund_history: [],
   };
-  return JSON.stringify({ transaction });
+  const carrier = JSON.stringify(INVOICE_VEHICLE);
+  return slashesEscapedJson(spacedJson(JSON.stringify({ transaction }))).replace(
+    slashesEscapedJson(carrier),
+    slashesEscapedJson(carrier).replace('+', '\\u002b'),
+  );
 }
 
 interface Answer {
@@ -135,14 +161,20 @@ export async function runCallbackTests(options: CallbackTestOptions): Promise<Ca
   /** The one scrubber of everything shown (secrets.ts): the secret in any spelling becomes its mask. */
   const scrub = (text: string) => redact(text, [options.secret]);
 
-  const call = async (scenario: Scenario, url: string, body: string, digest = computeDigest(options.secret, body)): Promise<Answer> => {
-    options.onCall?.({ scenario, url, body, digest });
+  /** One call; `digest` null sends no digest header (the unsigned notification). */
+  const call = async (
+    scenario: Scenario | 'result-compact',
+    url: string,
+    body: string,
+    digest: string | null = computeDigest(options.secret, body),
+  ): Promise<Answer> => {
+    options.onCall?.({ scenario, url, body, ...(digest === null ? {} : { digest }) });
     const started = performance.now();
     try {
       const response = await exchange({
         url,
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', digest },
+        headers: { 'Content-Type': 'application/json', ...(digest === null ? {} : { digest }) },
         body,
         timeoutMs: options.timeoutMs,
         // JKOPay gives up connecting after 5 s; the whole call stays within --timeout-seconds.
@@ -179,11 +211,22 @@ export async function runCallbackTests(options: CallbackTestOptions): Promise<Ca
   const push = (scenario: Scenario, url: string, a: Answer, verdict: Verdict, detail: string) =>
     verdicts.push({ scenario, url: scrub(url), verdict, status: a.status, ms: a.ms, detail: scrub(detail) });
 
+  /** The hint that says how to name an order the backend knows, for a 404. */
+  const unknownOrder = (status: number) =>
+    t('unknown-order', {
+      status,
+      order: options.orderId,
+      how: t(options.orderHint === 'editor' ? 'order-hint-editor' : 'order-hint-cli'),
+    });
+  const isRefusal = (status: number | null) => status === 401 || status === 403;
+  const is2xx = (status: number | null) => status !== null && status >= 200 && status < 300;
+
   if (options.confirmUrl) {
     const url = options.confirmUrl;
     const a = await call('confirm', url, JSON.stringify({ platform_order_id: options.orderId }));
     const wrong = broken(a);
     if (wrong) push('confirm', url, a, 'fail', wrong);
+    else if (a.status === 404) push('confirm', url, a, 'fail', unknownOrder(a.status));
     else if (a.status !== 200) push('confirm', url, a, 'fail', t('confirm-not-200', { status: a.status! }));
     else {
       let parsed: unknown;
@@ -202,43 +245,68 @@ export async function runCallbackTests(options: CallbackTestOptions): Promise<Ca
 
   if (options.resultUrl) {
     const url = options.resultUrl;
-    const body = resultBody(options);
+    const now = Date.now();
+    const body = resultBody(options, now);
     const judge = (scenario: Scenario, a: Answer, ok: CallbackTextId, notOk: CallbackTextId) => {
       const wrong = broken(a);
       if (wrong) push(scenario, url, a, 'fail', wrong);
-      else if (a.status! >= 200 && a.status! < 300) push(scenario, url, a, 'pass', t(ok, { status: a.status! }));
+      else if (is2xx(a.status)) push(scenario, url, a, 'pass', t(ok, { status: a.status! }));
+      else if (a.status === 404) push(scenario, url, a, 'fail', unknownOrder(a.status));
       else push(scenario, url, a, 'fail', t(notOk, { status: a.status! }));
     };
     const first = await call('result', url, body);
-    judge('result', first, 'result-ok', 'result-not-2xx');
+    if (!first.error && isRefusal(first.status)) {
+      // A right digest refused: the same notification written compactly tells a handler that
+      // verifies a re-serialization (it accepts that one) from one keyed with another secret.
+      const compact = JSON.stringify(JSON.parse(body));
+      const probe = await call('result-compact', url, compact);
+      const detail = is2xx(probe.status)
+        ? t('result-reserialized', { status: first.status!, probe: probe.status! })
+        : t('result-refused-signed', { status: first.status! });
+      push('result', url, first, 'fail', detail);
+    } else judge('result', first, 'result-ok', 'result-not-2xx');
     if (first.error) {
       // Unreachable or silent: the same URL again would only wait as long again for the same verdict.
       const reason = t('not-run', { reason: broken(first)! });
-      for (const scenario of ['result-duplicate', 'result-bad-digest'] as const)
+      for (const scenario of ['result-duplicate', 'result-bad-digest', 'result-unsigned'] as const)
         push(scenario, url, { status: null, ms: 0 }, 'fail', reason);
     } else {
       judge('result-duplicate', await call('result-duplicate', url, body), 'duplicate-ok', 'duplicate-not-2xx');
-      // A digest of other bytes: well-formed, so only a handler that really verifies refuses it.
-      const a = await call('result-bad-digest', url, body, computeDigest(options.secret, `${body} `));
+      // A notification of its own (another tradeNo: a handler's duplicate check cannot refuse it for
+      // that) with a digest of other bytes: well-formed, so only a handler that verifies refuses it.
+      const forged = resultBody(options, now, 1);
+      const a = await call('result-bad-digest', url, forged, computeDigest(options.secret, `${forged} `));
       const wrong = broken(a);
       if (wrong) push('result-bad-digest', url, a, 'fail', wrong);
-      else if (a.status! >= 200 && a.status! < 300)
-        push('result-bad-digest', url, a, 'warn', t('bad-digest-accepted', { status: a.status! }));
-      else push('result-bad-digest', url, a, 'pass', t('bad-digest-refused', { status: a.status! }));
+      else if (is2xx(a.status)) push('result-bad-digest', url, a, 'warn', t('bad-digest-accepted', { status: a.status! }));
+      else if (isRefusal(a.status)) push('result-bad-digest', url, a, 'pass', t('bad-digest-refused', { status: a.status! }));
+      // Another status is what it is, not a refusal of the signature (the handler failed, or does not know the order).
+      else push('result-bad-digest', url, a, 'warn', t('bad-digest-other', { status: a.status! }));
+      // A notification without a digest: JKOPay does not document signing callbacks, so refusing it
+      // for that alone could refuse every real notification.
+      const unsigned = await call('result-unsigned', url, resultBody(options, now, 2), null);
+      const off = broken(unsigned);
+      if (off) push('result-unsigned', url, unsigned, 'fail', off);
+      else if (is2xx(unsigned.status)) push('result-unsigned', url, unsigned, 'pass', t('unsigned-accepted', { status: unsigned.status! }));
+      else if (isRefusal(unsigned.status))
+        push('result-unsigned', url, unsigned, 'warn', t('unsigned-refused', { status: unsigned.status! }));
+      else if (unsigned.status === 404) push('result-unsigned', url, unsigned, 'fail', unknownOrder(unsigned.status));
+      else push('result-unsigned', url, unsigned, 'fail', t('result-not-2xx', { status: unsigned.status! }));
     }
   }
 
-  if (options.slow) {
-    for (const url of [options.confirmUrl, options.resultUrl]) {
-      if (!url) continue;
-      const times = timings.get(url) ?? [];
-      const ms = times.length ? Math.max(...times) : 0;
-      const a: Answer = { status: null, ms };
-      if (!times.length) push('slow', url, a, 'warn', t('slow-unknown'));
-      else if (ms >= JKOPAY_READ_TIMEOUT_MS) push('slow', url, a, 'fail', t('slow-over', { ms }));
-      else if (ms >= JKOPAY_READ_TIMEOUT_MS / 2) push('slow', url, a, 'warn', t('slow-close', { ms }));
-      else push('slow', url, a, 'pass', t('slow-fast', { ms }));
-    }
+  // The slowest answer of each URL: always with --slow; without it, once one takes half of JKOPay's read timeout.
+  const readTimeout = options.readTimeoutMs ?? JKOPAY_READ_TIMEOUT_MS;
+  for (const url of [options.confirmUrl, options.resultUrl]) {
+    if (!url) continue;
+    const times = timings.get(url) ?? [];
+    const ms = times.length ? Math.max(...times) : 0;
+    if (!options.slow && ms < readTimeout / 2) continue;
+    const a: Answer = { status: null, ms };
+    if (!times.length) push('slow', url, a, 'warn', t('slow-unknown'));
+    else if (ms >= readTimeout) push('slow', url, a, 'fail', t('slow-over', { ms }));
+    else if (ms >= readTimeout / 2) push('slow', url, a, 'warn', t('slow-close', { ms }));
+    else push('slow', url, a, 'pass', t('slow-fast', { ms }));
   }
   return verdicts;
 }

@@ -11,6 +11,7 @@
  */
 import { clampMs } from '../durations';
 import { exchange, TransportError } from '../httpExchange';
+import { redact } from '../secrets';
 import { computeDigest } from '../signing';
 import { type CallbackRouting, routeCallback } from './callbackTargets';
 import type { CallbackTiming } from './mockConfig';
@@ -32,6 +33,9 @@ export interface CallbackLogEntry extends DeliveryRecord {
 
 type PostOutcome = { status: number; bodyText: string; elapsedMs: number } | { error: string; elapsedMs: number };
 
+/** The characters of a merchant's answer kept on a delivery record. */
+const ANSWER_EXCERPT = 80;
+
 export class CallbackSender {
   private readonly closed = new AbortController();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -46,6 +50,8 @@ export class CallbackSender {
     private readonly routing: CallbackRouting = { allowCallbackHosts: [] },
     /** Called with each attempt and skip (the access log). */
     private readonly onCallback?: (entry: CallbackLogEntry) => void,
+    /** The merchant's API key, masked with the secret wherever an answer is quoted. */
+    private readonly apiKey?: string,
   ) {}
 
   /**
@@ -93,6 +99,8 @@ export class CallbackSender {
         elapsed_ms: outcome.elapsedMs,
         outcome: last.reason,
         ok: last.valid,
+        ...this.answerOf(outcome),
+        retry: !last.valid && !final && attempt < 1 + this.timing.confirmRetries,
       });
       if (last.valid || final) return last;
       if (attempt === 1 && this.timing.confirmRetries > 0) onRetrying?.(last);
@@ -178,9 +186,21 @@ export class CallbackSender {
       elapsed_ms: outcome.elapsedMs,
       outcome: text,
       ok,
+      ...this.answerOf(outcome),
+      // The next attempt is scheduled right after this record (scheduleResult), unless this was the last.
+      retry: !ok && attempt < this.timing.resultAttempts && !this.closed.signal.aborted,
     };
     this.log(order, record);
     return record;
+  }
+
+  /** What the merchant answered, for the record and the log: its start, on one line, the keys masked. */
+  private answerOf(outcome: PostOutcome): { answer?: string } {
+    if ('error' in outcome) return {};
+    // Scrubbed whole (at most 64 KiB is read), then cut: a cut first could keep the start of a key.
+    const line = redact(outcome.bodyText, [this.secretKey, this.apiKey]).replace(/\s+/g, ' ').trim();
+    if (line === '') return {};
+    return { answer: line.length > ANSWER_EXCERPT ? `${line.slice(0, ANSWER_EXCERPT)}…` : line };
   }
 
   /** Delay before retry n (1-based): base, 2×base, 4×base … */
@@ -205,7 +225,7 @@ export class CallbackSender {
     }).then(
       (response): PostOutcome => ({ status: response.status, bodyText: response.bodyText, elapsedMs: response.elapsedMs }),
       (e: unknown): PostOutcome => ({
-        error: e instanceof TransportError ? e.message : String(e),
+        error: e instanceof TransportError ? plainError(e, this.timing) : String(e),
         elapsedMs: Math.round(performance.now() - started),
       }),
     );
@@ -237,4 +257,16 @@ export class CallbackSender {
     this.changed();
     this.onCallback?.({ platform_order_id: order.platform_order_id, ...record });
   }
+}
+
+/**
+ * A transport error as a delivery record says it: a timeout names the deadline JKOPay would have
+ * given up at, in seconds (the client's own wording counts milliseconds "after connecting").
+ */
+function plainError(e: TransportError, timing: CallbackTiming): string {
+  if (e.kind !== 'timeout') return e.message;
+  const seconds = (ms: number) => `${+(ms / 1000).toFixed(1)} s`;
+  return e.message.startsWith('connecting to')
+    ? `timed out: could not connect within ${seconds(timing.connectTimeoutMs)}`
+    : `timed out: no answer within ${seconds(timing.readTimeoutMs)}`;
 }

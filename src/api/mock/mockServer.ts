@@ -1,8 +1,8 @@
 /**
  * The stateful mock JKOPay server on node:http (loopback by default). For the three platform
  * endpoints it checks, in order: path and method (404/405), content type (415), body size
- * (1 MB, 413), API-KEY and DIGEST over the exact bytes received (401) — none of which changes
- * anything — then `X-Mock-Result` (a forced documented failure, changing nothing), then the
+ * (1 MB, 413), API-KEY and DIGEST over the exact bytes received (401, with the DIGEST doctor's
+ * account of the slip behind a wrong DIGEST) — none of which changes anything — then `X-Mock-Result` (a forced documented failure, changing nothing), then the
  * endpoint's own rules. `/_mock/…` is the control surface. With a state file, every change is
  * on disk before its answer goes out.
  */
@@ -10,8 +10,11 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import type { Endpoint } from '../../data/types';
+import { PRODUCTION_URL, SANDBOX_URL } from '../environments';
+import { readInquiryQuery } from '../inquiryQuery';
 import { ENDPOINT_PATHS } from '../requestBody';
 import { clampMs } from '../durations';
+import { describeDiagnosis, diagnoseDigest } from '../digestDoctor';
 import { verifyDigest } from '../signing';
 import { forcedRow, forcibleCodes, type MockAnswer, mockError, official, ROWS, unreadable } from './mockAnswers';
 import { type CallbackLogEntry, CallbackSender } from './mockCallbacks';
@@ -57,6 +60,8 @@ export interface RequestLogEntry {
   elapsedMs: number;
   /** The order ids the request names (body, query or control path), when it names any. */
   orderIds?: string[];
+  /** Why it was refused, when the access log should say more than the status (a wrong DIGEST's slip). */
+  note?: string;
 }
 
 export interface RunningMockServer {
@@ -92,8 +97,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const background = () => {
     persist().catch((e) => options.onError?.(e));
   };
-  const sender = new CallbackSender(config.callbacks, config.secretKey, state, background, config, options.onCallback);
+  const sender = new CallbackSender(config.callbacks, config.secretKey, state, background, config, options.onCallback, config.apiKey);
   const paying = new Set<string>();
+  const previous: PreviousMessages = {};
   const ctx: MockContext = { state, config, baseUrl: '', formToken: '', commit: (mutate) => gate.commit(mutate) };
 
   const requestTimeoutMs = clampMs(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, 1, REQUEST_TIMEOUT_MS);
@@ -103,7 +109,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const started = performance.now();
     // The order ids a request names are read only for the access log: with no one listening (--quiet), not at all.
     const seen: RequestNote | undefined = options.onRequest ? {} : undefined;
-    handle(req, res, ctx, guard, sender, paying, gate, seen)
+    handle(req, res, ctx, guard, sender, paying, gate, seen, previous)
       .catch((error) => {
         options.onError?.(error);
         if (!res.headersSent) sendAnswer(res, official(ROWS.entryInternal, null, 500), true);
@@ -118,6 +124,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           result,
           elapsedMs: Math.round(performance.now() - started),
           ...(seen?.orderIds?.length ? { orderIds: seen.orderIds } : {}),
+          ...(seen?.note ? { note: seen.note } : {}),
         });
       });
   });
@@ -169,6 +176,13 @@ function urlHost(host: string): string {
 /** What the access log learns while a request is handled. */
 interface RequestNote {
   orderIds?: string[];
+  note?: string;
+}
+
+/** The last body and query received: a DIGEST reused from the previous request is one of the slips the doctor names. */
+interface PreviousMessages {
+  body?: Buffer;
+  query?: string;
 }
 
 /** The order id of a JSON body, read leniently (the log must not fail on a body the handler refuses). */
@@ -181,6 +195,19 @@ function bodyOrderId(body: Buffer): string[] | undefined {
   }
 }
 
+/** The order ids an inquiry names, for the access log: in any form the mock reads (readInquiryQuery), decoded where they can be. */
+function logIds(rawQuery: string): string[] {
+  return readInquiryQuery(rawQuery)
+    .rawIds.flatMap((raw) => {
+      try {
+        return decodeURIComponent(raw).split(',');
+      } catch {
+        return [raw];
+      }
+    })
+    .filter((id) => id !== '');
+}
+
 /** Handles one request; resolves with the `result` code sent, when an envelope was sent. */
 async function handle(
   req: http.IncomingMessage,
@@ -191,6 +218,7 @@ async function handle(
   paying: Set<string>,
   gate: StateGate,
   seen: RequestNote | undefined,
+  previous: PreviousMessages,
 ): Promise<string | undefined> {
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
@@ -295,15 +323,18 @@ async function handle(
 
   if (seen) {
     if (route.method === 'POST') seen.orderIds = bodyOrderId(body);
-    else
-      seen.orderIds = new URLSearchParams(rawQuery)
-        .get('platform_order_ids')
-        ?.split(',')
-        .filter((id) => id !== '');
+    else seen.orderIds = logIds(rawQuery);
   }
 
-  const auth = authenticate(req, ctx.config, route.method === 'POST' ? body : rawQuery);
-  if (auth) return sendAnswer(res, auth);
+  const signed = route.method === 'POST' ? body : rawQuery;
+  const auth = authenticate(req, ctx.config, signed, previous);
+  // Kept after it is checked: the next request's DIGEST may have been computed over this one.
+  if (route.method === 'POST') previous.body = body;
+  else previous.query = rawQuery;
+  if (auth) {
+    if (seen && auth.note) seen.note = auth.note;
+    return sendAnswer(res, auth.answer);
+  }
 
   const forced = req.headers['x-mock-result'];
   if (forced !== undefined) {
@@ -364,18 +395,46 @@ function badUtf8Offset(bytes: Buffer): number {
   return lo;
 }
 
-/** A missing or wrong API-KEY or DIGEST: a 401 envelope saying which, or undefined when both are right. */
-function authenticate(req: http.IncomingMessage, config: MockConfig, signed: Buffer | string): MockAnswer | undefined {
+/**
+ * A missing or wrong API-KEY or DIGEST: a 401 envelope saying which, or undefined when both are
+ * right. A wrong DIGEST is diagnosed (digestDoctor.ts): the message names the slip and what the
+ * mock checked, `result_object` carries the slip ids for clients that explain them in their own
+ * language, and the note goes to the access log. Only after a mismatch: a right DIGEST costs one HMAC.
+ */
+function authenticate(
+  req: http.IncomingMessage,
+  config: MockConfig,
+  signed: Buffer | string,
+  previous: PreviousMessages,
+): { answer: MockAnswer; note?: string } | undefined {
   const apiKey = req.headers['api-key'];
   const digest = req.headers.digest;
-  if (typeof apiKey !== 'string' || apiKey === '') return mockError(401, 'Unauthorized: the API-KEY header is missing.');
-  if (!sameText(apiKey, config.apiKey)) return mockError(401, "Unauthorized: the API-KEY is not this merchant's key.");
-  if (typeof digest !== 'string' || digest === '') return mockError(401, 'Unauthorized: the DIGEST header is missing.');
-  if (!verifyDigest(config.secretKey, signed, digest)) {
-    const what = typeof signed === 'string' ? 'the query string after "?"' : 'the exact body bytes';
-    return mockError(401, `Unauthorized: the DIGEST does not match: it must be lower-case hex HMAC-SHA256 of ${what} with the secret key.`);
-  }
-  return undefined;
+  if (typeof apiKey !== 'string' || apiKey === '') return { answer: mockError(401, 'Unauthorized: the API-KEY header is missing.') };
+  if (!sameText(apiKey, config.apiKey)) return { answer: mockError(401, "Unauthorized: the API-KEY is not this merchant's key.") };
+  if (typeof digest !== 'string' || digest === '') return { answer: mockError(401, 'Unauthorized: the DIGEST header is missing.') };
+  if (verifyDigest(config.secretKey, signed, digest)) return undefined;
+  const kind = typeof signed === 'string' ? 'query' : 'body';
+  const host = typeof req.headers.host === 'string' ? req.headers.host : undefined;
+  const diagnosis = diagnoseDigest({
+    secretKey: config.secretKey,
+    message: signed,
+    digest,
+    kind,
+    apiKey: config.apiKey,
+    previousMessage: kind === 'body' ? previous.body : previous.query,
+    // The URL the client called, as it may have signed it whole; and the JKOPay hosts it may have signed for.
+    origins: [...(host ? [`http://${host}`, `https://${host}`] : []), SANDBOX_URL, PRODUCTION_URL],
+  });
+  const account = describeDiagnosis(diagnosis, 'en', digest);
+  const what = kind === 'query' ? 'the query string after "?"' : 'the exact body bytes';
+  return {
+    answer: mockError(
+      401,
+      `Unauthorized: the DIGEST does not match: it must be lower-case hex HMAC-SHA256 of ${what} with the secret key. ${account}`,
+      { digest_slips: diagnosis.slips, signed: diagnosis.signed },
+    ),
+    note: `DIGEST ${diagnosis.slips.length ? diagnosis.slips.join(' + ') : 'mismatch'}: ${account}`,
+  };
 }
 
 function sameText(a: string, b: string): boolean {

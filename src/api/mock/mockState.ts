@@ -55,6 +55,14 @@ export interface DeliveryRecord {
   ok: boolean;
   /** Not called: the host is not loopback and was neither forwarded nor allowed (outcome says so). */
   skipped?: boolean;
+  /** The start of what the merchant answered (one line, keys masked), when it answered with a body. */
+  answer?: string;
+  /**
+   * Whether another attempt follows this one: true when a retry is scheduled, false when this was
+   * the last (a success, `{"valid": false}`, or the retries used up). Absent in records written
+   * before it was kept: then nothing is claimed.
+   */
+  retry?: boolean;
 }
 
 export interface MockOrder {

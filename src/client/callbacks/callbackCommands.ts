@@ -31,6 +31,9 @@ export interface TestCallbacksArgs {
   confirmUrl?: string;
   resultUrl?: string;
   timeoutSeconds?: number;
+  /** An order the backend knows, and its final_price (default: a new test id, 100 TWD). */
+  orderId?: string;
+  amount?: string;
 }
 
 export interface ForwardArgs {
@@ -92,7 +95,13 @@ export function registerCallbackCommands(
       confirmUrl = confirmUrl?.trim() || undefined;
       resultUrl = resultUrl?.trim() || undefined;
       const lang: Lang = toLang(vscode.env.language);
-      const options = { confirmUrl, resultUrl, orderId: `callback-test-${Date.now()}`, currency: 'TWD', amount: '100' };
+      const options = {
+        confirmUrl,
+        resultUrl,
+        orderId: args?.orderId ?? `callback-test-${Date.now()}`,
+        currency: 'TWD',
+        amount: args?.amount ?? '100',
+      };
       try {
         checkCallbackOptions(options);
       } catch (e) {
@@ -124,6 +133,7 @@ export function registerCallbackCommands(
             timeoutMs: Math.round((args?.timeoutSeconds ?? 10) * 1000),
             slow: true,
             lang,
+            orderHint: 'editor',
             signal: controller.signal,
           });
         },
@@ -187,7 +197,8 @@ export function registerCallbackCommands(
 function toRunView(verdicts: readonly CallbackVerdict[], lang: Lang): CallbackRunView {
   const count = (v: CallbackVerdict['verdict']) => verdicts.filter((x) => x.verdict === v).length;
   return {
-    time: new Date().toLocaleString(),
+    // The display language's date and time, not the extension host's locale.
+    time: new Date().toLocaleString(vscode.env.language),
     summary: vscode.l10n.t('{0} passed, {1} warnings, {2} failed', count('pass'), count('warn'), count('fail')),
     rows: verdicts.map((v) => ({
       scenario: v.scenario,
@@ -197,6 +208,7 @@ function toRunView(verdicts: readonly CallbackVerdict[], lang: Lang): CallbackRu
       verdictText: callbackText(lang, `verdict-${v.verdict}`),
       status: v.status,
       ms: v.ms,
+      elapsed: callbackText(lang, 'elapsed-ms', { ms: v.ms.toLocaleString(vscode.env.language) }),
       detail: v.detail,
     })),
   };

@@ -68,6 +68,7 @@ describe('callback endpoints', () => {
         ['result', 'pass', 200],
         ['result-duplicate', 'fail', 500],
         ['result-bad-digest', 'warn', 200],
+        ['result-unsigned', 'pass', 200],
         ['slow', 'pass', null],
         ['slow', 'pass', null],
       ],
@@ -78,7 +79,9 @@ describe('callback endpoints', () => {
       return renderedText?.includes('result-bad-digest') ? renderedText : undefined;
     });
     assert.match(text, /Callback endpoints tested as JKOPay calls them/);
-    assert.match(text, /1 passed|3 passed/);
+    assert.match(text, /4 passed, 1 warnings, 2 failed|4 項通過/);
+    // Times carry the display language's unit; the run's time stamp is the display language's too.
+    assert.match(text, vscode.env.language.toLowerCase().startsWith('zh') ? /\d+ 毫秒/ : /\d+ ms/);
     assert.match(text, /which is not JSON/, 'the confirm failure is explained');
     assert.match(text, /JKOPay retries/, 'the duplicate failure is explained');
     assert.match(text, /does not document signing callbacks/, 'the warning is explained');

@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { computeDigest, verifyDigest } from '../../../src/api/signing';
+import { runCallbackTests } from '../../../src/api/callbacks/callbackTest';
 import { runCallbacks } from '../../../src/cli/callbacksCommand';
 import { runVerify } from '../../../src/cli/verifyCommand';
 import { freePort, type Local, startHttp, startTcp } from './localServers';
@@ -61,12 +62,13 @@ const summary = (verdicts: { scenario: string; verdict: string; status: number |
 describe('cli: callbacks test', function () {
   this.timeout(10_000);
 
-  it('passes a good endpoint: valid boolean, 2xx twice, bad digest refused; every digest is HMAC-SHA256(secret, body)', async () => {
+  it('passes a good endpoint: valid boolean, 2xx twice, bad digest refused, unsigned acknowledged; every digest is HMAC-SHA256(secret, body)', async () => {
+    // The stance of docs/callbacks.md: verify a digest when one is present; acknowledge a notification without one (and inquire).
     const good = await endpoint((call, _n, res) => {
       if (call.path === '/confirm') {
         res.setHeader('Content-Type', 'application/json');
         res.end('{"valid": true}');
-      } else if (call.digest && verifyDigest(SECRET, call.body, call.digest)) res.end('{"ok":true}');
+      } else if (call.digest === undefined || verifyDigest(SECRET, call.body, call.digest)) res.end('{"ok":true}');
       else {
         res.statusCode = 401;
         res.end('bad digest');
@@ -87,13 +89,16 @@ describe('cli: callbacks test', function () {
         ['result', 'pass', 200],
         ['result-duplicate', 'pass', 200],
         ['result-bad-digest', 'pass', 401],
+        ['result-unsigned', 'pass', 200],
       ]);
       assert.match(verdicts[0].detail, /"valid": true/);
       assert.equal(verdicts[1].url, `${good.url}/result?src=jko`);
+      assert.match(verdicts[3].detail, /verifies the digest when one is present/);
+      assert.match(verdicts[4].detail, /does not document that callbacks are signed.*confirm the payment with the inquiry API/);
       assert.match(c.errors(), new RegExp(`calling 127\\.0\\.0\\.1:${good.port}`));
       assert.deepEqual(
         good.calls.map((x) => x.path),
-        ['/confirm', '/result?src=jko', '/result?src=jko', '/result?src=jko'],
+        ['/confirm', '/result?src=jko', '/result?src=jko', '/result?src=jko', '/result?src=jko'],
       );
       assert.deepEqual(JSON.parse(good.calls[0].body), { platform_order_id: 'cb-1' });
       const transaction = JSON.parse(good.calls[1].body).transaction;
@@ -105,6 +110,15 @@ describe('cli: callbacks test', function () {
       for (const call of good.calls.slice(0, 3)) assert.equal(call.digest, computeDigest(SECRET, call.body));
       assert.notEqual(good.calls[3].digest, computeDigest(SECRET, good.calls[3].body));
       assert.match(good.calls[3].digest!, /^[0-9a-f]{64}$/, 'the bad digest is well-formed, only wrong');
+      assert.equal(good.calls[4].digest, undefined, 'the unsigned notification has no digest header');
+      // The bad-digest and unsigned notifications are of the same order, each with a tradeNo of its own.
+      const trades = good.calls.slice(1).map((call) => JSON.parse(call.body).transaction);
+      assert.deepEqual(new Set(trades.map((tr) => tr.platform_order_id)), new Set(['cb-1']));
+      assert.equal(new Set(trades.map((tr) => tr.tradeNo)).size, 3);
+      // Written as JKOPay's documentation writes JSON: its re-serialization is other bytes.
+      assert.match(good.calls[1].body, /^\{"transaction": \{"platform_order_id": "cb-1", "status": 0, /);
+      assert.match(good.calls[1].body, /"invoice_vehicle": "\\\/9-99\\u002b99"/);
+      assert.notEqual(JSON.stringify(JSON.parse(good.calls[1].body)), good.calls[1].body);
     } finally {
       await good.close();
     }
@@ -126,14 +140,139 @@ describe('cli: callbacks test', function () {
         ['result', 'pass', 200],
         ['result-duplicate', 'fail', 500],
         ['result-bad-digest', 'warn', 200],
+        ['result-unsigned', 'pass', 200],
       ]);
       assert.match(verdicts[0].detail, /"OK", which is not JSON/);
       assert.match(verdicts[2].detail, /JKOPay retries/);
+      assert.match(verdicts[3].detail, /does not verify the digest, so before shipping it must confirm the payment with the inquiry API/);
       assert.match(verdicts[3].detail, /does not document signing callbacks/);
-      assert.match(verdicts[3].detail, /inquiry API/);
       for (const call of broken.calls.slice(0, 3)) assert.equal(call.digest, computeDigest(SECRET, call.body));
     } finally {
       await broken.close();
+    }
+  });
+
+  // Issue 20: compact test bodies re-serialize to themselves, so a handler verifying JSON.stringify(req.body) passed every tool.
+  it('fails a handler that verifies a re-serialization of the parsed body, and says why', async () => {
+    const reserializing = await endpoint((call, _n, res) => {
+      const again = JSON.stringify(JSON.parse(call.body));
+      res.statusCode = call.digest !== undefined && verifyDigest(SECRET, again, call.digest) ? 200 : 401;
+      res.end();
+    });
+    try {
+      const { code, verdicts } = await run(['--result-url', `${reserializing.url}/result`, '--order', 'cb-2']);
+      assert.equal(code, 1);
+      assert.deepEqual(summary(verdicts)[0], ['result', 'fail', 401]);
+      assert.match(verdicts[0].detail, /digest is right, and accepted the same notification written compactly \(HTTP 200\)/);
+      assert.match(verdicts[0].detail, /JSON\.stringify\(req\.body\).*express\.raw\(\)/);
+      // One more call told the slip from a wrong secret: the same notification, compact, rightly signed.
+      const probe = reserializing.calls[1];
+      assert.equal(probe.body, JSON.stringify(JSON.parse(reserializing.calls[0].body)));
+      assert.equal(probe.digest, computeDigest(SECRET, probe.body));
+    } finally {
+      await reserializing.close();
+    }
+    const wrongSecret = await endpoint((call, _n, res) => {
+      res.statusCode = call.digest !== undefined && verifyDigest('another-secret', call.body, call.digest) ? 200 : 403;
+      res.end();
+    });
+    try {
+      const { verdicts } = await run(['--result-url', `${wrongSecret.url}/result`]);
+      assert.deepEqual(summary(verdicts)[0], ['result', 'fail', 403]);
+      assert.match(verdicts[0].detail, /keyed with the same secret as this test \(--secret-env\)/);
+    } finally {
+      await wrongSecret.close();
+    }
+  });
+
+  // Issue 20: a handler that never checks the digest got "pass" because the scenario reused the duplicate's tradeNo.
+  it('never passes result-bad-digest for a handler that does not check the digest: only 401/403 refuse a signature', async () => {
+    const seen = new Set<string>();
+    const noCheckRefusesRepeats = await endpoint((call, _n, res) => {
+      const trade = JSON.parse(call.body).transaction.tradeNo;
+      res.statusCode = seen.has(trade) ? 409 : 200;
+      seen.add(trade);
+      res.end();
+    });
+    const crashes = await endpoint((_call, n, res) => {
+      res.statusCode = n === 1 ? 200 : 500;
+      res.end();
+    });
+    try {
+      const first = await run(['--result-url', `${noCheckRefusesRepeats.url}/result`]);
+      assert.deepEqual(summary(first.verdicts).slice(2, 3), [['result-bad-digest', 'warn', 200]]);
+      const second = await run(['--result-url', `${crashes.url}/result`]);
+      assert.deepEqual(summary(second.verdicts).slice(2, 3), [['result-bad-digest', 'warn', 500]]);
+      assert.match(second.verdicts[2].detail, /HTTP 500, which is no refusal of the signature \(that is 401 or 403\)/);
+    } finally {
+      await noCheckRefusesRepeats.close();
+      await crashes.close();
+    }
+  });
+
+  it('warns of a handler that refuses a notification only because it has no digest', async () => {
+    const strict = await endpoint((call, _n, res) => {
+      res.statusCode = call.digest !== undefined && verifyDigest(SECRET, call.body, call.digest) ? 200 : 401;
+      res.end();
+    });
+    try {
+      const { code, verdicts } = await run(['--result-url', `${strict.url}/result`]);
+      assert.equal(code, 0);
+      assert.deepEqual(summary(verdicts), [
+        ['result', 'pass', 200],
+        ['result-duplicate', 'pass', 200],
+        ['result-bad-digest', 'pass', 401],
+        ['result-unsigned', 'warn', 401],
+      ]);
+      assert.match(verdicts[3].detail, /only because it has no digest header.*could refuse every real notification/);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('says how to pass an order the backend knows when it answers 404 for the test order', async () => {
+    const unknown = await endpoint((_call, _n, res) => {
+      res.statusCode = 404;
+      res.end('{"error":"unknown order"}');
+    });
+    try {
+      const { verdicts } = await run(['--confirm-url', `${unknown.url}/c`, '--result-url', `${unknown.url}/r`, '--order', 'not-here']);
+      assert.deepEqual(
+        summary(verdicts).map((v) => v[1]),
+        ['fail', 'fail', 'fail', 'warn', 'fail'],
+      );
+      for (const i of [0, 1, 2, 4])
+        assert.match(verdicts[i].detail, /HTTP 404: the handler does not know the order not-here .*--order ID --amount N/, String(i));
+      const zh = capture();
+      await runCallbacks(['test', '--result-url', `${unknown.url}/r`, '--lang', 'zh-TW'], zh.io, { env: {} });
+      assert.match(zh.text(), /處理程式不認得此測試送出的訂單 callback-test-\d+。請指定後端認得的訂單：--order ID --amount N/);
+    } finally {
+      await unknown.close();
+    }
+  });
+
+  it('shows a slow row without --slow once an answer takes half of JKOPay’s read timeout', async () => {
+    const slow = await endpoint((_call, n, res) => {
+      if (n === 1) setTimeout(() => res.end(), 150);
+      else res.end();
+    });
+    try {
+      // The read timeout made short (200 ms) so that the test waits 150 ms, not 5 s; the delay is a floor, so a busy machine only makes it slower.
+      const verdicts = await runCallbackTests({
+        resultUrl: `${slow.url}/r`,
+        orderId: 'cb-slow',
+        currency: 'TWD',
+        amount: '100',
+        secret: SECRET,
+        timeoutMs: 5000,
+        readTimeoutMs: 200,
+      });
+      const row = verdicts.find((v) => v.scenario === 'slow');
+      assert.ok(row, 'a slow row without --slow');
+      assert.ok(row.verdict === 'warn' || row.verdict === 'fail', row.verdict);
+      assert.ok(row.ms >= 150, String(row.ms));
+    } finally {
+      await slow.close();
     }
   });
 
@@ -166,6 +305,7 @@ describe('cli: callbacks test', function () {
       ['result', 'fail', null],
       ['result-duplicate', 'fail', null],
       ['result-bad-digest', 'fail', null],
+      ['result-unsigned', 'fail', null],
     ]);
     assert.match(refused.verdicts[0].detail, /connection refused/);
     assert.match(refused.verdicts[2].detail, /^not run: connection refused/);
@@ -180,7 +320,7 @@ describe('cli: callbacks test', function () {
       const moved = await run(['--confirm-url', `${odd.url}/moved`, '--result-url', `${odd.url}/moved`]);
       assert.deepEqual(
         summary(moved.verdicts).map((v) => v[1]),
-        ['fail', 'fail', 'fail', 'fail'],
+        ['fail', 'fail', 'fail', 'fail', 'fail'],
       );
       assert.match(moved.verdicts[0].detail, /redirect to https:\/\/shop\.example\/final; JKOPay does not follow redirects/);
       const html = await run(['--confirm-url', `${odd.url}/html`]);

@@ -156,7 +156,7 @@ describe('mock callbacks: a payment whose callback URLs name a non-loopback host
       const line = callbackLine(log[1]);
       assert.match(
         line,
-        /^callback result_url \[order fw-1\] https:\/\/shop\.example\/jkopay\/result\?src=jko&n=1 \(forwarded to http:\/\/127\.0\.0\.1:\d+\/jkopay\/result\?src=jko&n=1\) attempt 1 → HTTP 200 \(\d+ ms\)$/,
+        /^callback result_url \[order fw-1\] https:\/\/shop\.example\/jkopay\/result\?src=jko&n=1 \(forwarded to http:\/\/127\.0\.0\.1:\d+\/jkopay\/result\?src=jko&n=1\) attempt 1 → HTTP 200 "OK" \(\d+ ms\)$/,
       );
       assert.deepEqual(requests.find((r) => r.path === '/platform/entry')?.orderIds, ['fw-1']);
       assert.match(
@@ -227,7 +227,7 @@ describe('mock callbacks: a payment whose callback URLs name a non-loopback host
       await signedPost(mock.url, '/platform/entry', entryBody('lg-1', { result_url: `${flaky.url}/r` }));
       await control(mock.url, 'orders/lg-1/pay', {});
       for (let i = 0; i < 100 && log.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
-      assert.match(callbackLine(log[0]), /attempt 1 → HTTP 503 \(failed\)/);
+      assert.match(callbackLine(log[0]), /attempt 1 → HTTP 503 \(failed\) \(\d+ ms\); another attempt follows$/);
       assert.match(callbackLine(log[1]), /attempt 2 → HTTP 200 \(\d+ ms\)$/);
       await signedInquiry(mock.url, ['lg-1', 'other']);
       assert.deepEqual(requests.find((r) => r.path === '/platform/inquiry')?.orderIds, ['lg-1', 'other']);

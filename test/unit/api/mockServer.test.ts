@@ -146,10 +146,16 @@ describe('mock: inquiry', () => {
     assert.ok('time' in paid.refund_history[0]);
   });
 
-  it('decodes percent-encoded ids (the comma inside an id travels as %2C)', async () => {
-    const a = await signedInquiry(mock.url, ['a b,c']);
+  it('decodes percent-encoded ids; an encoded comma separates ids, as a server that decodes its query reads it (mockInquiryForms.test)', async () => {
+    const a = await signedInquiry(mock.url, ['a b']);
     assert.equal(a.json.result_object.transactions.length, 1);
-    assert.equal(a.json.result_object.transactions[0].status, 101);
+    assert.equal(a.json.result_object.transactions[0].platform_order_id, 'a b');
+    const split = await signedInquiry(mock.url, ['a b,c']);
+    assert.deepEqual(
+      split.json.result_object.transactions.map((t: { platform_order_id: string }) => t.platform_order_id),
+      ['a b', 'c'],
+    );
+    assert.match(split.json.result_object.mock_note, /separated by %2C/);
   });
 
   it('takes up to 20 ids', async () => {

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { computeDigest, verifyDigest } from '../../../src/api/signing';
 import { maskKey, redact } from '../../../src/api/secrets';
+import { JkoPayUsageError } from '../../../src/api/usageError';
 
 const V3_KEY = 'r0odDC1e9LHXDmxuvmOv9bgaWLf2CXB2c4gMheoFucVKNMi1K0Id9zwRHJF1r-kdtAKriKgb11VDlo7Kb8R-FQ';
 const V3_BODY =
@@ -97,13 +98,57 @@ describe('api/signing', () => {
   });
 
   // Issue 23: a forged callback signed with "" passed wherever the secret variable was empty.
-  it('refuses an empty or non-string secret with a TypeError that names no value', () => {
+  it('refuses an empty or non-string secret with a JkoPayUsageError (a TypeError) that names no value', () => {
     const [, , message] = VECTORS[0];
     const forged = createHmac('sha256', '').update(message).digest('hex');
     for (const secret of ['', undefined, null, 42, Buffer.from('k')]) {
-      assert.throws(() => verifyDigest(secret as never, message, forged), { name: 'TypeError', message: /non-empty string/ });
-      assert.throws(() => computeDigest(secret as never, message), { name: 'TypeError', message: /non-empty string/ });
+      for (const call of [() => verifyDigest(secret as never, message, forged), () => computeDigest(secret as never, message)]) {
+        assert.throws(call, (e: Error) => {
+          assert.ok(e instanceof JkoPayUsageError && e instanceof TypeError);
+          assert.equal(e.name, 'JkoPayUsageError');
+          assert.match(
+            e.message,
+            /needs the secret key as a non-empty string and got (an empty string|undefined|null|a number|a Buffer): is the environment variable/,
+          );
+          return true;
+        });
+      }
     }
+  });
+
+  // Issue 20: a parsed body crashed the merchant's handler with Node's ERR_INVALID_ARG_TYPE and no hint.
+  it('refuses a message that is no string or bytes with a JkoPayUsageError saying what to pass, never Node’s raw type error', () => {
+    const parsed = { transaction: { platform_order_id: 'o-1', status: 0 } };
+    const cases: [unknown, RegExp][] = [
+      [
+        parsed,
+        /got an object: a parsed body serialized again is other bytes .*express\.raw\(\{ type: 'application\/json' \}\).*Fastify.*parseAs: 'buffer'.*Koa.*Next\.js: await req\.text\(\).*Hono: await c\.req\.text\(\)/,
+      ],
+      [undefined, /got undefined: no body was read, or a body parser consumed it first\. Read the raw body: Express/],
+      [null, /got null: no body was read/],
+      [new ArrayBuffer(4), /got an ArrayBuffer: wrap it: new Uint8Array\(buffer\)/],
+      [[1, 2], /got an array/],
+      [42, /got a number/],
+      [new Uint16Array(2), /got a Uint16Array/],
+    ];
+    for (const [message, expected] of cases) {
+      assert.throws(
+        () => verifyDigest('secret', message as never, 'a'.repeat(64)),
+        (e: Error) =>
+          e instanceof JkoPayUsageError && /^verifyDigest needs the raw body bytes as received/.test(e.message) && expected.test(e.message),
+        String(message),
+      );
+      assert.throws(
+        () => computeDigest('secret', message as never),
+        (e: Error) =>
+          e instanceof JkoPayUsageError &&
+          /^computeDigest signs the exact bytes you send and got .*const body = JSON\.stringify\(payload\)/.test(e.message),
+      );
+    }
+    // What works still works: a string, a Buffer, a plain Uint8Array.
+    const digest = computeDigest('secret', '{}');
+    assert.ok(verifyDigest('secret', Buffer.from('{}'), digest));
+    assert.ok(verifyDigest('secret', new Uint8Array(Buffer.from('{}')), digest));
   });
 
   // Issue 23: these threw (RangeError from timingSafeEqual) where a handler expects an answer.

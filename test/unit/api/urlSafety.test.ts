@@ -9,6 +9,7 @@ import { exchange, TransportError } from '../../../src/api/httpExchange';
 import { CallbackRoutingError, parseForwardOrigin } from '../../../src/api/mock/callbackTargets';
 import { redirectTarget } from '../../../src/api/mock/mockControl';
 import { withUsage } from '../../../src/cli/cliSupport';
+import { MOCK_CONTROL_SPEC } from '../../../src/cli/help/mockSpec';
 import { runMockControl } from '../../../src/cli/mockControlCommand';
 import { type RunningMockServer, startMockServer } from '../../../src/api/mock/mockServer';
 import { validate } from '../helpers';
@@ -62,7 +63,7 @@ describe('URL fields with spaces or control characters', () => {
     for (const url of ['http://127.0.0.1:3000\n', 'http://127.0.0.1:30\t00', ' http://127.0.0.1:3000']) {
       assert.throws(() => parseForwardOrigin(url), CallbackRoutingError);
       const err: string[] = [];
-      const code = await withUsage('mock', 'usage', { out: () => undefined, err: (t) => err.push(t) }, () =>
+      const code = await withUsage(MOCK_CONTROL_SPEC, [], { out: () => undefined, err: (t) => err.push(t) }, () =>
         runMockControl('orders', ['--url', url], { out: () => undefined, err: (t) => err.push(t) }),
       );
       assert.equal(code, 2, err.join('\n'));
