@@ -17,7 +17,17 @@ import { endpointResultRows, findResultCodes } from '../../data';
 import type { Endpoint, Lang } from '../../data/types';
 import { AnswerResolver } from '../source/answerEndpoint';
 import type { ImportedBindings } from '../source/importedBindings';
-import { chainTop, findSites, isStringLiteral, MENTIONS_RESULT, numberLiteral, readChain, treeOf } from '../source/resultSites';
+import { functionScopeOf } from '../source/declarations';
+import {
+  chainTop,
+  type Comparison,
+  findSites,
+  isStringLiteral,
+  MENTIONS_RESULT,
+  numberLiteral,
+  readChain,
+  treeOf,
+} from '../source/resultSites';
 import type { SourceDocument } from '../source/sourceDocument';
 import { unwrap } from '../source/tsParser';
 import { typescript } from '../source/typescriptLoader';
@@ -26,6 +36,7 @@ import { type Finding, ruleMessage } from './findings';
 import { chainFix, codeRows, codeWithMeaning, doneBranchFix, doneCaseFix, quoteOf, switchFix } from './resultCodeFixes';
 
 const THREE_DIGITS = /^\d{3}$/;
+
 /** The other current endpoints that answer `code`, for the unknown-code message. */
 function endpointsAnswering(code: string, except: Endpoint): Endpoint[] {
   return (['entry', 'refund', 'inquiry'] as const).filter((e) => e !== except && endpointResultRows(e).codes.includes(code));
@@ -116,6 +127,17 @@ export function checkResultCoverage(doc: SourceDocument, lang: Lang, imports?: I
     reportLiteral(comparison.value, endpoint);
     const top = chainTop(comparison.node);
     if (top) chains.add(top);
+    const guard = throwingGuard(comparison, endpoint);
+    const done = guard ? doneCodes(endpoint).filter((code) => !comparedBefore(code, comparison, sites.comparisons, sourceFile)) : [];
+    if (done.length) {
+      const start = comparison.node.getStart(sourceFile);
+      findings.push({
+        code: 'done-code-thrown',
+        offset: start,
+        length: comparison.node.end - start,
+        message: doneMessage(endpoint, done, lang, 'guard'),
+      });
+    }
   }
   for (const top of chains) {
     const chain = readChain(top, sourceFile);
@@ -151,15 +173,49 @@ function missingCodes(endpoint: Endpoint, handled: ReadonlySet<string>): string[
   return endpointResultRows(endpoint).codes.filter((code) => !handled.has(code));
 }
 
-/** The codes of an endpoint that mean its request already succeeded (entry's 101 Order already paid…). */
+/**
+ * The codes of an endpoint that always mean its request already succeeded (entry's 101 Order
+ * already paid); not refund's 922, which means so only for one of its messages.
+ */
 function doneCodes(endpoint: Endpoint): string[] {
-  return [
-    ...new Set(
-      endpointResultRows(endpoint)
-        .rows.filter((r) => r.handling === 'done')
-        .map((r) => r.code),
-    ),
-  ];
+  const { codes, rows } = endpointResultRows(endpoint);
+  return codes.filter((code) => rows.filter((r) => r.code === code).every((r) => r.handling === 'done'));
+}
+
+/**
+ * `if (res.result !== '000') throw …` (alone or in an `||`, with no `else`): the way most backends
+ * check an answer, which throws on every code but success, "already done" ones included.
+ */
+function throwingGuard(comparison: Comparison, endpoint: Endpoint): boolean {
+  const ts = typescript();
+  if (comparison.equal || !isStringLiteral(comparison.value)) return false;
+  const success = endpointResultRows(endpoint).rows.some(
+    (r) => r.code === comparison.value.getText().slice(1, -1) && r.handling === 'success',
+  );
+  if (!success) return false;
+  let node: TS.Node = comparison.node;
+  while (
+    ts.isParenthesizedExpression(node.parent) ||
+    (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  )
+    node = node.parent;
+  const statement = node.parent;
+  return ts.isIfStatement(statement) && statement.expression === node && !statement.elseStatement && throwsFirst([statement.thenStatement]);
+}
+
+/** Whether the code is compared for equality, on the same answer, before the guard in its function (`if (res.result === '101') return …`). */
+function comparedBefore(code: string, guard: Comparison, comparisons: readonly Comparison[], sourceFile: TS.SourceFile): boolean {
+  const subject = guard.subject.getText(sourceFile);
+  const scope = functionScopeOf(guard.node);
+  return comparisons.some(
+    (c) =>
+      c.equal &&
+      c.node.end <= guard.node.getStart(sourceFile) &&
+      isStringLiteral(c.value) &&
+      c.value.text === code &&
+      c.subject.getText(sourceFile) === subject &&
+      functionScopeOf(c.node) === scope,
+  );
 }
 
 /** Whether the first of some statements throws (`default: throw new Error(…)`, `else { throw … }`). */
@@ -190,11 +246,11 @@ function unhandledMessage(endpoint: Endpoint, missing: readonly string[], lang: 
   });
 }
 
-function doneMessage(endpoint: Endpoint, done: readonly string[], lang: Lang, form: 'switch' | 'if'): string {
+function doneMessage(endpoint: Endpoint, done: readonly string[], lang: Lang, form: 'switch' | 'if' | 'guard'): string {
   const rows = codeRows(endpoint);
   return ruleMessage('done-code-thrown', lang, {
     endpoint,
-    fallback: msg(lang, form === 'switch' ? 'coverage-switch-default' : 'coverage-final-else'),
+    fallback: msg(lang, form === 'switch' ? 'coverage-switch-default' : form === 'if' ? 'coverage-final-else' : 'coverage-guard'),
     codes: done.map((code) => codeWithMeaning(code, rows.get(code) ?? [], lang)).join(msg(lang, 'list-separator')),
   });
 }

@@ -148,7 +148,7 @@ export const RULES = {
     severity: 'hint',
     message: {
       en: '{codes} means the {endpoint} request already succeeded, but {fallback} throws: a retried request becomes an error. Handle it as done.',
-      'zh-TW': '{codes} 表示 {endpoint} 請求已經成功，但{fallback}會拋出錯誤，重送的請求因此變成錯誤。請當作已完成處理。',
+      'zh-TW': '{codes}表示 {endpoint} 請求已經成功，但{fallback}會拋出錯誤，重送的請求因此變成錯誤。請當作已完成處理。',
     },
   },
   'result-code-type': {

@@ -64,6 +64,7 @@ export const MESSAGES = {
   'coverage-switch': { en: 'switch without a default', 'zh-TW': '沒有 default 的 switch ' },
   'coverage-switch-default': { en: "this switch's default", 'zh-TW': '這個 switch 的 default ' },
   'coverage-final-else': { en: 'the final else of this chain', 'zh-TW': '這串判斷最後的 else ' },
+  'coverage-guard': { en: 'this check', 'zh-TW': '這個判斷' },
   'coverage-missing-one': { en: '{codes}, a code the {endpoint} endpoint answers', 'zh-TW': ' {endpoint} API 會回傳的代碼：{codes}' },
   'coverage-missing-many': {
     en: '{count} codes the {endpoint} endpoint answers: {codes}',
