@@ -6,7 +6,7 @@
  * is no regular file (a FIFO, socket or device), or when no file could be read at all.
  */
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Lang } from '../data/types';
@@ -17,6 +17,7 @@ import { escapeControl } from '../shared/displayText';
 import { CheckRecords, MAX_RECORDS_PER_RUN } from './checkBudget';
 import { decodeUtf8, FileInputError, readRegularFile } from './fileInput';
 import { findPayloadFiles, SOURCE_FILE } from './findPayloadFiles';
+import { readSmallRegularFile } from '../server/workspaceFiles';
 
 /** Larger files are refused with a message instead of being read into memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -127,6 +128,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     defaultCurrency: options.defaultCurrency,
     severity: config?.severity,
     sourceDetection: { ...DEFAULT_DETECTION, ...config?.detect, ...(options.detectKeys === false ? { keys: false } : {}) },
+    // Result-code coverage follows a client imported from a relative module: read from disk (regular files, at most 1 MB).
+    readFile: (uri) => (uri.startsWith('file:') ? readSmallRegularFile(fileURLToPath(uri)) : undefined),
   });
   if (options.explain) {
     return runExplain(files, service, options, io, errors.length > 0);

@@ -10,6 +10,7 @@ export { checkPayloadText, type PayloadTextCheck } from './checkPayloadText';
 
 export { type FormatResult } from './features/formatting';
 export { DEFAULT_DETECTION, isSource, type SourceDetection } from './source/sourceDocument';
+export { type FileReader } from './source/importedBindings';
 export {
   CONFIG_FILE,
   configFromFile,

@@ -35,6 +35,7 @@ import type { CheckSettings } from './rules/checkContext';
 import { reparseJsonDocument } from './json/incrementalJson';
 import { checkResultCoverage } from './rules/resultCodeCoverage';
 import { checkSigning } from './rules/signingChecks';
+import { type FileReader, ImportedBindings } from './source/importedBindings';
 import { parseJsonDocument } from './json/jsonDocument';
 import type { PayloadDocument } from './model/model';
 import {
@@ -63,6 +64,12 @@ export interface LanguageSettings {
   severity?: Record<string, SeverityOverride>;
   /** The editor takes snippet edits in quick fixes (LSP 3.18): "Add missing required fields" puts a tab stop on each value. */
   snippetEdits?: boolean;
+  /**
+   * Reads another file of the workspace by its URI (the language server's open documents and disk,
+   * the CLI's disk): result-code coverage follows a JKOPay client imported from a relative module.
+   * Without it, each document is read alone.
+   */
+  readFile?: FileReader;
   /** Findings kept per document (default MAX_FINDINGS_PER_DOCUMENT); the rest are counted in one notice. */
   maxFindings?: number;
 }
@@ -110,6 +117,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
     sourceDetection: DEFAULT_DETECTION,
     snippetEdits: false,
     maxFindings: MAX_FINDINGS_PER_DOCUMENT,
+    readFile: () => undefined,
   };
   /** One object per configuration: findings checked under it are re-used while it stays. */
   let check: CheckSettings = { lang: 'en', defaultCurrency: DEFAULT_CURRENCY };
@@ -119,6 +127,8 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       check = { lang: settings.lang, defaultCurrency: settings.defaultCurrency };
   };
   configure(initial);
+  /** Where one request's questions may read the modules a file imports (each request reads them anew). */
+  const imports = () => new ImportedBindings(settings.readFile);
   /** The severity a finding is shown with under the settings, or `off`. */
   const severityOf = (f: Finding) => settings.severity[f.code] ?? f.severity ?? getRule(f.code).severity;
 
@@ -154,7 +164,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
         } else {
           checkDocument(doc, check, budget);
           if ('sourceFile' in doc) {
-            for (const f of checkResultCoverage(doc as SourceDocument, settings.lang)) budget.offer(f);
+            for (const f of checkResultCoverage(doc as SourceDocument, settings.lang, imports())) budget.offer(f);
             for (const f of checkSigning(doc as SourceDocument, settings.lang)) budget.offer(f);
           }
         }
@@ -172,7 +182,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
       const hover =
         doHover(doc, offset, settings.lang, settings.defaultCurrency) ??
         ('sourceFile' in doc
-          ? (evidenceHover(doc, offset, settings.lang) ?? doSourceHover(doc as SourceDocument, offset, settings.lang))
+          ? (evidenceHover(doc, offset, settings.lang) ?? doSourceHover(doc as SourceDocument, offset, settings.lang, imports()))
           : undefined);
       if (!hover) return null;
       return {
@@ -182,7 +192,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
     },
     doComplete(document, doc, position) {
       const offset = document.offsetAt(position);
-      const found = 'sourceFile' in doc ? doSourceComplete(doc as SourceDocument, offset, settings.lang) : [];
+      const found = 'sourceFile' in doc ? doSourceComplete(doc as SourceDocument, offset, settings.lang, imports()) : [];
       const completions = found.length ? found : doComplete(doc, offset, settings.lang);
       const items = completions.map(({ item, offset, length }) => ({
         ...item,

@@ -35,6 +35,12 @@ export interface ResultCodeEntry {
   meaning: Localized;
   cause: Localized;
   action: Localized;
+  /**
+   * Current rows: what code handling the answer must do — `success`; `done` (it already happened: a
+   * retried entry of a paid order); `retry` (later, the same request); `buyer` (show the buyer a
+   * message); `merchant` (fix the request or the store's setup, alert the merchant).
+   */
+  handling?: 'success' | 'done' | 'retry' | 'buyer' | 'merchant';
 }
 
 /** A transaction `status` of the inquiry response (an integer, unlike `result`). */

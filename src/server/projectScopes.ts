@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileSystemWatcher } from 'vscode-languageserver';
-import { getLanguageService, type LanguageService, CONFIG_FILE, type LoadedConfig } from '../core';
+import { getLanguageService, type LanguageService, CONFIG_FILE, type FileReader, type LoadedConfig } from '../core';
 import type { Lang } from '../data/types';
 import { excludeMatcher, loadProjectConfig } from './projectConfigFile';
 import { type ServerSettings, toServerSettings } from './settings';
@@ -37,8 +37,15 @@ export class ProjectScopes {
     private readonly editor: () => { lang: Lang; snippetEdits: boolean },
     /** Told of each wrong entry of a configuration (it is ignored) and of a file that cannot be read. */
     private readonly warn: (message: string) => void,
+    /** Reads the workspace's other files for the checks that follow imports (workspaceFiles.ts). */
+    private readonly readFile: FileReader = () => undefined,
   ) {
     this.load(undefined);
+  }
+
+  /** The workspace folders' paths. */
+  folderPaths(): readonly string[] {
+    return this.folders;
   }
 
   /** The workspace folders (file: URIs; others are left out), read again at the next `load`. */
@@ -61,7 +68,7 @@ export class ProjectScopes {
         root,
         project,
         settings,
-        service: getLanguageService({ ...this.editor(), ...settings.language }),
+        service: getLanguageService({ ...this.editor(), ...settings.language, readFile: this.readFile }),
         excluded: excludeMatcher(project),
       };
     };

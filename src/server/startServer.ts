@@ -23,6 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isSource, toLang, mergeChanges, type TextChange } from '../core';
 import type { Lang } from '../data/types';
 import { DiagnosticsBudget } from './diagnosticsBudget';
+import { workspaceFileReader } from './workspaceFiles';
 import { DocumentCache } from './documentCache';
 import { HandlerGuard } from './guard';
 import { type InitializationOptions, PAYLOAD_KINDS_REQUEST, type PayloadKindsParams, type PayloadKindsResult } from '../shared/protocol';
@@ -50,9 +51,13 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   /** The client takes snippet edits in code actions (LSP 3.18): quick fixes get tab stops. */
   let snippetEdits = false;
   /** Each workspace folder's configuration under the editor's settings, with its language service. */
-  const scopes = new ProjectScopes(
+  const scopes: ProjectScopes = new ProjectScopes(
     () => ({ lang, snippetEdits }),
     (message) => connection.console.warn(message),
+    workspaceFileReader(
+      (uri) => documents.get(uri),
+      () => scopes.folderPaths(),
+    ),
   );
   const cache = new DocumentCache((document, previous, change) =>
     scopes.of(document.uri).service.parseDocument(document, previous, change),

@@ -2,8 +2,10 @@
  * The data-driven test of the fixture corpora: every file in test/fixtures/payloads (payload
  * files), test/fixtures/source (TS/JS sources), test/fixtures/corpus (realistic TS/JS code that
  * mixes look-alikes with real requests, written before the payload rule ran on it; its README
- * lists what each file holds) and test/fixtures/signing (signing mistakes and code that signs
- * right, for the two signing rules) ends with `// expect: LINE:COL SEVERITY CODE` lines (or
+ * lists what each file holds), test/fixtures/signing (signing mistakes and code that signs
+ * right, for the two signing rules) and test/fixtures/handlers (backend code that handles JKOPay
+ * answers in the layouts real backends use, its client imported from another module) ends with
+ * `// expect: LINE:COL SEVERITY CODE` lines (or
  * `// expect: none`), and `jkopay check --format json` over the folder must report exactly those,
  * no more and no fewer.
  */
@@ -25,7 +27,7 @@ function expectations(file: string): string[] {
   return expected.filter((e) => e !== 'none').sort();
 }
 
-for (const folder of ['payloads', 'source', 'corpus', 'signing']) {
+for (const folder of ['payloads', 'source', 'corpus', 'signing', 'handlers']) {
   describe(`fixture corpus ${folder} through jkopay check --format json`, () => {
     const corpus = path.join(root, 'test/fixtures', folder);
     let run: SpawnSyncReturns<string>;

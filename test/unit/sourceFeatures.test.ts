@@ -68,7 +68,16 @@ describe('TS/JS source', () => {
   });
 
   it('explains codes in a switch on result, and documented messages', () => {
-    assert.match(hover("switch (res.result) { case '1|01': break; }"), /Order is paid/);
+    assert.match(hover("declare const res: JkoPayResponse;\nswitch (res.result) { case '1|01': break; }"), /Order is paid/);
+    // A destructured result of a known answer: its endpoint's meaning alone.
+    const refunded = "const { result } = await jkopay.refund(body);\nif (result === '1|05') {}";
+    assert.match(hover(refunded), /Inconsistent remaining amount · refund/);
+  });
+
+  it("explains no code of an answer not known to be JKOPay's", () => {
+    assert.equal(hover("switch (res.result) { case '1|01': break; }"), '');
+    assert.equal(hover("const job = await queue.add('x', {});\nif (job.result === '1|17') {}"), '');
+    assert.deepEqual(complete("declare const linePay: any;\nconst res = await linePay.refund(id);\nif (res.result === '|') {}"), []);
   });
 
   it('says on hover what JSON.stringify sends when a number is written otherwise', () => {
@@ -77,7 +86,7 @@ describe('TS/JS source', () => {
     assert.match(hover(entry('1_0|00.50')), /JSON\.stringify sends `1000\.5`/);
     assert.doesNotMatch(hover(entry('10|0')), /JSON\.stringify sends/);
     assert.match(hover(entry('0x6|4'), 'zh-TW'), /JSON\.stringify 送出的是 `100`/);
-    assert.match(hover("if (res.message === 'Store not fo|und') {}"), /store_id/);
+    assert.match(hover("const res = await callJkoPay(path, body);\nif (res.message === 'Store not fo|und') {}"), /store_id/);
   });
 
   it('leaves other strings alone', () => {
@@ -85,8 +94,26 @@ describe('TS/JS source', () => {
     assert.equal(hover("const code = '1|01';"), '');
   });
 
+  it("explains a JKOPay transaction's status and the numbers it is compared with, in callback handlers and inquiry code", () => {
+    const callback =
+      "import type { ResultCallback } from 'jkopay-tools';\nexport function onResult(body: ResultCallback) {\n  const { transaction } = body;\n";
+    assert.match(hover(`${callback}  return transaction.sta|tus === 0;\n}`), /Status of a JKOPay transaction[\s\S]*- `101` Not yet paid/);
+    assert.match(hover(`${callback}  return transaction.status === 1|00;\n}`), /Transaction status 100\*\* Payment failed/);
+    assert.match(hover(`${callback}  return body.transaction.status === 10|1;\n}`, 'zh-TW'), /交易狀態 101/);
+    const jsdoc =
+      "/** @param {import('jkopay-tools').ResultCallback} body */\nfunction onResult(body) {\n  return body.transaction.sta|tus;\n}";
+    assert.match(hover(jsdoc), /Status of a JKOPay transaction/);
+    const inquiry =
+      'const answer = await jkopay.inquiry(ids);\nconst paid = answer.result_object.transactions.filter((t) => t.status === |0);';
+    assert.match(hover(inquiry), /Transaction status 0\*\* Paid/);
+    // Anyone else's status: an HTTP answer's, a job's, an untyped body's.
+    assert.equal(hover('function f(res: Response) {\n  return res.sta|tus === 200;\n}'), '');
+    assert.equal(hover("const job = await queue.add('x', {});\nif (job.status === |0) {}"), '');
+    assert.equal(hover('app.post("/jkopay/result", (req) => req.body.transaction.sta|tus);'), '');
+  });
+
   it('offers the documented codes inside a comparison with result', () => {
-    const labels = complete("if (res.result === '|') {}");
+    const labels = complete("const res = await callJkoPay(path, body);\nif (res.result === '|') {}");
     assert.ok(labels.includes('000') && labels.includes('922'));
     assert.deepEqual(complete("const x = { a: '|' };"), []);
   });

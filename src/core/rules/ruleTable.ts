@@ -140,8 +140,15 @@ export const RULES = {
   'unhandled-result-codes': {
     severity: 'warning',
     message: {
-      en: 'This {form} on the result of the {endpoint} answer misses {count} documented code(s): {codes}.',
-      'zh-TW': '這個針對 {endpoint} 回應 result 的{form}漏掉 {count} 個文件記載的代碼：{codes}。',
+      en: 'This {form} does not handle {missing}.',
+      'zh-TW': '這個{form}未處理{missing}。',
+    },
+  },
+  'done-code-thrown': {
+    severity: 'hint',
+    message: {
+      en: '{codes} means the {endpoint} request already succeeded, but {fallback} throws: a retried request becomes an error. Handle it as done.',
+      'zh-TW': '{codes}表示 {endpoint} 請求已經成功，但{fallback}會拋出錯誤，重送的請求因此變成錯誤。請當作已完成處理。',
     },
   },
   'result-code-type': {

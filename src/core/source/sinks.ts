@@ -94,7 +94,7 @@ const SEND_NEUTRAL_WORDS = new Set(
 const HTTP_METHOD = /^(get|post|put|patch|delete|head)$/i;
 
 /** A call that sends: its name, an HTTP method or request options among its arguments, or a call earlier in its chain. */
-function isSending(call: TS.CallExpression | TS.NewExpression, deps: TraceDeps, depth = 0): boolean {
+export function isSending(call: TS.CallExpression | TS.NewExpression, deps: TraceDeps, depth = 0): boolean {
   const ts = typescript();
   const name = calleeName(call.expression);
   const ws = name === undefined ? [] : words(name);
@@ -121,7 +121,7 @@ export function isRequestOptions(object: TS.ObjectLiteralExpression): boolean {
  * A URL among the call's other arguments, their options' properties, and the calls before it in its
  * chain (`client.request(opts)` where `client = axios.create({ baseURL })`).
  */
-function urlBeside(call: TS.CallExpression | TS.NewExpression, index: number, deps: TraceDeps): SinkHit | undefined {
+export function urlBeside(call: TS.CallExpression | TS.NewExpression, index: number, deps: TraceDeps): SinkHit | undefined {
   let elsewhere: SinkHit | undefined;
   let current: TS.CallExpression | TS.NewExpression | undefined = call;
   for (let step = 0; current && step < MAX_CHAIN; step++) {
@@ -311,7 +311,9 @@ const isClientName = (name: string) => {
 };
 
 /** The endpoint a method's words name: `refund`; `inquiry`/`query`/`status`; `entry`/`pay`/`checkout`. */
-function endpointOfWords(ws: string[]): Endpoint | undefined {
+function endpointOfWords(named: string[]): Endpoint | undefined {
+  // The `pay` of the brand (`callJkoPay`, `JKOPayClient`) names no operation.
+  const ws = named.filter((w, i) => !(w === 'pay' && named[i - 1] === 'jko'));
   if (ws.includes('refund')) return 'refund';
   if (ws.some((w) => w === 'inquiry' || w === 'inquire' || w === 'query' || w === 'status')) return 'inquiry';
   if (ws.some((w) => w === 'entry' || w === 'pay' || w === 'payment' || w === 'checkout' || w === 'charge')) return 'entry';
@@ -322,7 +324,7 @@ function endpointOfWords(ws: string[]): Endpoint | undefined {
 type Binding = 'library' | 'named' | 'other' | undefined;
 
 /** A call of a JKOPay client's method, of a function named for a JKOPay request, or of this package's client. */
-function clientCall(call: TS.CallExpression | TS.NewExpression, deps: TraceDeps): SinkHit | undefined {
+export function clientCall(call: TS.CallExpression | TS.NewExpression, deps: TraceDeps): SinkHit | undefined {
   const ts = typescript();
   const callee = unwrap(call.expression);
   if (ts.isPropertyAccessExpression(callee)) {
@@ -386,6 +388,11 @@ function receiverBinding(receiver: TS.Expression, deps: TraceDeps): Binding {
   if (ts.isIdentifier(receiver)) {
     const declaration = findDeclaration(receiver.text, receiver, deps);
     if (declaration?.kind === 'parameter') return typedBinding((declaration.node as TS.ParameterDeclaration).type);
+    // A client made in another module of the workspace (`import { jkopay } from './jkopay'`), where the trail may read it.
+    if (declaration?.kind === 'import' && deps.imports) {
+      const made = deps.imports.bindings.initializerOf(declaration, deps.imports.fromUri);
+      return made ? madeBy(made, deps) : undefined;
+    }
     return declaration?.kind === 'variable' && declaration.initializer ? madeBy(declaration.initializer, deps) : undefined;
   }
   if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {

@@ -1,13 +1,16 @@
 /**
  * Result codes in integrators' code: a string `"000"`–`"999"` compared with (`===`, `==`, `!==`,
  * `!=`), switched on, or assigned to something whose last name is `result` is a JKOPay result
- * code; documented `message` texts in the same places are explained too. The endpoint is told
- * from the surrounding code when it names exactly one (`/platform/refund`, `refundResponse`).
- * Pure.
+ * code when that something is known to be JKOPay's answer; documented `message` texts in the same
+ * places are explained too. The endpoint is the one the answer resolver finds for the answer the
+ * `result` (or `message`) is read from — the same that the coverage rules use — and none when it
+ * finds none. Pure.
  */
 import type * as TS from 'typescript';
 import { allResultCodes } from '../../data';
 import type { Endpoint } from '../../data/types';
+import type { AnswerResolver } from './answerEndpoint';
+import { subjectOf } from './resultSites';
 import { unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
 
@@ -74,27 +77,19 @@ function nameOf(other: TS.Expression | TS.PropertyName): string | undefined {
   return lastName(other as TS.Expression);
 }
 
-const ENDPOINT_WORD = /\/platform\/(entry|refund|inquiry)\b|\b\w*(entry|refund|inquiry)\w*/gi;
-
-/** The one endpoint the code names around `node` (its expression first, then the enclosing function), if exactly one. */
-function endpointNear(node: TS.Node, other: TS.Node, sourceFile: TS.SourceFile): Endpoint | undefined {
+/** The answer of a `X.result` or `X.message` read, or of a `result` destructured from one; undefined for anything else. */
+function answerOf(other: TS.Expression | TS.PropertyName): TS.Expression | undefined {
   const ts = typescript();
-  const single = (text: string): Endpoint | undefined => {
-    const found = new Set<string>();
-    for (const m of text.matchAll(ENDPOINT_WORD)) found.add((m[1] ?? m[2]).toLowerCase());
-    return found.size === 1 ? ([...found][0] as Endpoint) : undefined;
-  };
-  const fromExpression = single(other.getText(sourceFile));
-  if (fromExpression) return fromExpression;
-  let scope: TS.Node = node;
-  while (scope.parent && !ts.isFunctionLike(scope)) scope = scope.parent;
-  return single(scope.getText(sourceFile));
+  const node = unwrap(other as TS.Expression);
+  if (ts.isPropertyAccessExpression(node)) return node.expression;
+  if (ts.isElementAccessExpression(node)) return node.expression;
+  return ts.isIdentifier(node) ? subjectOf(node) : undefined;
 }
 
 const MESSAGES = new Set(allResultCodes().flatMap((row) => (row.message ? [row.message] : [])));
 
-/** The result-code or message site at `offset`, when the string there is one. */
-export function codeSiteAt(sourceFile: TS.SourceFile, offset: number): CodeSite | undefined {
+/** The result-code or message site at `offset`, when the string there is one; `resolver` says which endpoint answered. */
+export function codeSiteAt(sourceFile: TS.SourceFile, offset: number, resolver: AnswerResolver): CodeSite | undefined {
   const ts = typescript();
   const node = nodeAt(sourceFile, offset);
   if (!node || !(ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) return undefined;
@@ -105,5 +100,8 @@ export function codeSiteAt(sourceFile: TS.SourceFile, offset: number): CodeSite 
   const isCode = name === 'result' && /^\d{0,3}$/.test(node.text);
   const isMessage = name === 'message' && MESSAGES.has(node.text);
   if (!isCode && !isMessage) return undefined;
-  return { literal: node, field: isCode ? 'result' : 'message', endpoint: endpointNear(node, found.other, sourceFile) };
+  // Only a JKOPay answer's codes are JKOPay's: a job's, a queue's or another provider's `result` is none of ours.
+  const answer = answerOf(found.other);
+  if (!answer || !resolver.isJkoPayAnswer(answer, node)) return undefined;
+  return { literal: node, field: isCode ? 'result' : 'message', endpoint: resolver.endpointAt(answer, node) };
 }

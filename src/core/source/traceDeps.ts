@@ -6,6 +6,7 @@
  * did not reach, so a decision whose statements are all still in the new tree stands. Pure.
  */
 import type * as TS from 'typescript';
+import type { ImportedBindings } from './importedBindings';
 
 /**
  * The work the payload rule has done so far (characters scanned, nodes descended, steps followed):
@@ -22,6 +23,11 @@ export class TraceDeps {
   private readonly statements: TS.Node[] = [];
   private readonly unresolved: string[] = [];
   fileWide = false;
+  /**
+   * Where a trail may read the workspace's other files (the answer analysis follows a client
+   * imported from another module); undefined for the payload rule, which reads one file.
+   */
+  imports?: { bindings: ImportedBindings; fromUri: string };
 
   /** Records the top-level statement that holds `node` (nothing for the file itself: see `fileWide`). */
   touch(node: TS.Node): void {
