@@ -79,7 +79,7 @@ export const COMMAND_TEXTS = {
   'mock-key-from': { en: '{key} (from {file})', 'zh-TW': '{key}（來自 {file}）' },
   'mock-stores': { en: 'stores:', 'zh-TW': '商店：' },
   'mock-store-identity': { en: '  (requires identity verification)', 'zh-TW': '（需要實名認證）' },
-  'mock-state-file': { en: 'state:      {file} ({orders} order(s) loaded)', 'zh-TW': '狀態：{file}（已載入 {orders} 筆訂單）' },
+  'mock-state-file': { en: 'state:      {file} ({orders|# order|# orders} loaded)', 'zh-TW': '狀態：{file}（已載入 {orders} 筆訂單）' },
   'mock-state-memory': {
     en: 'state:      in memory: lost when the mock stops (use --state FILE to keep it)',
     'zh-TW': '狀態：只在記憶體中，模擬伺服器停止時就會消失（用 --state FILE 保存）',

@@ -1,19 +1,27 @@
 /**
  * Texts in the display language: picks the language of a `Localized` text and fills its named
  * arguments (`{field} is over {max} characters`), and maps an editor or shell locale to a display
- * language. Pure; shared by the core, the CLI and the VS Code client.
+ * language. A count that needs an English plural names both forms, `#` standing for the number:
+ * `{warnings|# warning|# warnings}` gives "1 warning" and "2 warnings" (Chinese needs none).
+ * Pure; shared by the core, the CLI and the VS Code client.
  */
 import type { Lang, Localized } from './types';
 
 export type Args = Record<string, string | number>;
 
-/** Templates split once into literal text and argument names (odd indexes): filling is then a join, no regex per call. */
-const compiled = new Map<string, string[]>();
+/**
+ * Templates split once into literal text, then per argument its name and, for a plural, its two
+ * forms (undefined otherwise): filling is then a join, no regex per call.
+ */
+const compiled = new Map<string, (string | undefined)[]>();
 
-function compile(template: string): string[] {
+/** English plural forms: "1 warning", "0 warnings", "1.5 warnings". */
+const plurals = new Intl.PluralRules('en');
+
+function compile(template: string): (string | undefined)[] {
   let parts = compiled.get(template);
   if (!parts) {
-    parts = template.split(/\{(\w+)\}/);
+    parts = template.split(/\{(\w+)(?:\|([^{}|]*)\|([^{}|]*))?\}/);
     // Message templates are a fixed set; past this many, a caller's own texts are split each time.
     if (compiled.size < 2000) compiled.set(template, parts);
   }
@@ -23,10 +31,14 @@ function compile(template: string): string[] {
 export function fill(template: string, args: Args = {}): string {
   if (!template.includes('{')) return template;
   const parts = compile(template);
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i];
-    out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 4) {
+    const [name, one, other] = [parts[i]!, parts[i + 1], parts[i + 2]];
+    let value = name in args ? String(args[name]) : `{${name}}`;
+    if (one !== undefined && other !== undefined && name in args) {
+      value = (plurals.select(Number(args[name])) === 'one' ? one : other).replace(/#/g, value);
+    }
+    out += value + parts[i + 3];
   }
   return out;
 }

@@ -112,6 +112,8 @@ export interface WebviewLabels {
   open: string;
   checkerErrors: string;
   error: string;
+  /** What stands between a label and its text: `: ` in English, a full-width `：` in Chinese. */
+  colon: string;
   empty: string;
   /** Shown when the answer's code is in no official table (the mock's own 401/404, or a new code). */
   unknownCode: string;

@@ -74,7 +74,7 @@ function renderResponse(x: ExchangeView, labels: WebviewLabels): HTMLElement {
   facts.append(el('span', undefined, `${labels.time} ${x.elapsedMs} ms`));
   parts.push(facts);
   if (x.resultMessage) parts.push(el('p', 'result-message', x.resultMessage));
-  if (x.error) parts.push(el('p', 'error', `${labels.error}: ${x.error}`));
+  if (x.error) parts.push(el('p', 'error', `${labels.error}${labels.colon}${x.error}`));
   if (x.checkerErrors > 0) parts.push(el('p', 'warning', labels.checkerErrors));
   if (x.digestExplanation) {
     const box = el('div', 'explanation digest');
@@ -151,7 +151,7 @@ function render(message: HostMessage): void {
   for (const item of history) {
     const li = el('li');
     const open = button(item.label, { type: 'open', id: item.id });
-    open.title = `${labels.open}: ${item.detail}`;
+    open.title = `${labels.open}${labels.colon}${item.detail}`;
     if (!message.callbacks && item.id === current?.id) open.setAttribute('aria-current', 'true');
     open.append(el('span', 'detail-line', item.detail));
     li.append(open);

@@ -96,7 +96,7 @@ describe('the findings budget', () => {
         assert.equal(run.status, 1, run.stderr.slice(-500));
         assert.equal(run.stdout.trimEnd().split('\n').length, MAX_FINDINGS_PER_DOCUMENT + 1);
         assert.match(run.stdout, new RegExp(`too-many-problems ${6 * objects - 5000} more problems in this file are not shown`));
-        assert.match(run.stderr, new RegExp(`1 file\\(s\\) checked: ${6 * objects} error\\(s\\)`));
+        assert.match(run.stderr, new RegExp(`1 file checked: ${6 * objects} errors`));
       });
     }
 
@@ -112,7 +112,7 @@ describe('the findings budget', () => {
       });
       assert.equal(run.signal, null, `killed: ${run.stderr.slice(-500)}`);
       assert.equal(run.status, 1, run.stderr.slice(-500));
-      assert.match(run.stderr, /1 file\(s\) checked: 15000000 error\(s\)/);
+      assert.match(run.stderr, /1 file checked: 15000000 errors/);
     });
 
     it('the language server answers 3 MB within a 1 GB heap', async () => {

@@ -180,15 +180,23 @@ export function registerCallbackCommands(
         throw e;
       }
       await state.update(FORWARD_KEY, origin);
-      await mock.setForwarding(origin);
+      const restart = await mock.setForwarding(origin);
       log.info(
         origin ? `Mock callbacks are forwarded to ${origin}.` : 'Mock callbacks are no longer forwarded: only loopback hosts are called.',
       );
-      void vscode.window.showInformationMessage(
+      const told = [
         origin
           ? vscode.l10n.t("The mock's callbacks now go to {0} (path and query kept).", origin)
           : vscode.l10n.t("The mock's callbacks are no longer forwarded: only loopback hosts are called, others are skipped."),
-      );
+      ];
+      // The mock restarts with the new target: say that its orders are still there, and what the restart cut off.
+      if (restart?.orders === 1) told.push(vscode.l10n.t('The mock kept its order.'));
+      else if (restart && restart.orders > 1) told.push(vscode.l10n.t('The mock kept its {0} orders.', restart.orders));
+      if (restart?.cut.length) {
+        const cut = restart.cut.map((c) => vscode.l10n.t('{0} of order {1}', c.kind, c.platform_order_id)).join(', ');
+        told.push(vscode.l10n.t('The restart stopped callbacks that were still being retried, and they will not be sent again: {0}.', cut));
+        void vscode.window.showWarningMessage(told.join(' '));
+      } else void vscode.window.showInformationMessage(told.join(' '));
       return origin ?? '';
     }),
   ];
@@ -199,7 +207,12 @@ function toRunView(verdicts: readonly CallbackVerdict[], lang: Lang): CallbackRu
   return {
     // The display language's date and time, not the extension host's locale.
     time: new Date().toLocaleString(vscode.env.language),
-    summary: vscode.l10n.t('{0} passed, {1} warnings, {2} failed', count('pass'), count('warn'), count('fail')),
+    summary: vscode.l10n.t(
+      '{0} passed, {1}, {2} failed',
+      count('pass'),
+      count('warn') === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', count('warn')),
+      count('fail'),
+    ),
     rows: verdicts.map((v) => ({
       scenario: v.scenario,
       scenarioText: callbackText(lang, `scenario-${v.scenario}` as `scenario-${Scenario}`),

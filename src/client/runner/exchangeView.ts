@@ -100,6 +100,8 @@ export function webviewLabels(): WebviewLabels {
     open: vscode.l10n.t('Show'),
     checkerErrors: vscode.l10n.t('The checker found errors in this payload; it was sent as written to see the answer.'),
     error: vscode.l10n.t('Error'),
+    // The separator alone, from the template every `label: text` of the host uses (`：` in Chinese).
+    colon: vscode.l10n.t('{0}: {1}', '', ''),
     digestTitle: vscode.l10n.t('Why the DIGEST was refused'),
     unknownCode: vscode.l10n.t(
       'This code is in no official JKOPay table: an answer of the mock itself (see the message) or a code JKOPay has not documented.',

@@ -160,7 +160,11 @@ async function confirmProduction(prepared: WireRequest, baseUrl: string, checker
   const send = vscode.l10n.t('Send to Production');
   const detail = [
     `${prepared.method} ${baseUrl}${prepared.path}`,
-    checkerErrors ? vscode.l10n.t('The checker found {0} error(s) in this payload.', checkerErrors) : '',
+    checkerErrors === 1
+      ? vscode.l10n.t('The checker found 1 error in this payload.')
+      : checkerErrors
+        ? vscode.l10n.t('The checker found {0} errors in this payload.', checkerErrors)
+        : '',
   ]
     .filter(Boolean)
     .join('\n');

@@ -82,7 +82,7 @@ export const RULES = {
   'currency-precision': {
     severity: 'error',
     message: {
-      en: '"{field}" has {places} decimal place(s); {currency} allows {decimals}.',
+      en: '"{field}" has {places|# decimal place|# decimal places}; {currency} allows {decimals}.',
       'zh-TW': '「{field}」有 {places} 位小數；{currency} 只允許 {decimals} 位。',
     },
     answers: { entry: digits, refund: digits },

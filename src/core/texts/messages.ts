@@ -170,11 +170,11 @@ export const MESSAGES = {
 
   // The summary of `jkopay check`.
   'check-summary': {
-    en: '{files} file(s) checked: {errors} error(s), {warnings} warning(s)',
+    en: '{files|# file|# files} checked: {errors|# error|# errors}, {warnings|# warning|# warnings}',
     'zh-TW': '已檢查 {files} 個檔案：{errors} 個錯誤、{warnings} 個警告',
   },
   'check-too-many-warnings': {
-    en: '{warnings} warning(s): more than --max-warnings {max}.',
+    en: '{warnings|# warning|# warnings}: more than --max-warnings {max}.',
     'zh-TW': '{warnings} 個警告：超過 --max-warnings {max}。',
   },
 
@@ -338,6 +338,21 @@ export const MESSAGES = {
   // CodeLens above each request payload (VS Code only: `$(play)` is one of its icons).
   'codelens-send-mock': { en: '$(play) Send to mock', 'zh-TW': '$(play) 送到模擬伺服器' },
   'codelens-send-sandbox': { en: 'Send to sandbox', 'zh-TW': '送到測試環境' },
+  // The hover on the braces of a literal the runner cannot send (runtimePart.ts): why, and what it needs instead.
+  'runner-needs': {
+    en: '_Send Request_ cannot send it: {why}. To try such a request from the editor, put `// @jkopay {kind}` above a literal with sample values, or write a payload file (`order.{kind}.jkopay.json`).',
+    'zh-TW':
+      '「送出請求」無法送出它：{why}。若要在編輯器中試送這種請求，請在填入範例值的字面值上方加上 `// @jkopay {kind}`，或寫一個 payload 檔案（`order.{kind}.jkopay.json`）。',
+  },
+  'runner-needs-value': { en: '`{field}` is only known when the program runs', 'zh-TW': '`{field}` 要到程式執行時才知道' },
+  'runner-needs-spread': {
+    en: 'some of its fields come from a spread or a computed key',
+    'zh-TW': '它有部分欄位來自展開運算或計算出的鍵',
+  },
+  'runner-needs-assigned': {
+    en: '`{field}` is assigned after the literal',
+    'zh-TW': '`{field}` 是在字面值之後才指定的',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type MessageId = keyof typeof MESSAGES;
