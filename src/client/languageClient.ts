@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { CodeLensRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../shared/protocol';
 import type { RestartPolicy } from './restartPolicy';
+import { TraceChannel } from './traceChannel';
 import { SOURCE_LANGUAGES } from '../data/files';
 
 export const LANGUAGE_ID = 'jkopay';
@@ -20,12 +21,18 @@ export function createLanguageClient(
   log: vscode.LogOutputChannel,
   restartPolicy: RestartPolicy,
 ): LanguageClient {
+  const trace = new TraceChannel(log);
+  context.subscriptions.push(trace);
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const initializationOptions: InitializationOptions = { locale: vscode.env.language, sendCodeLens: true };
+  const initializationOptions: InitializationOptions = {
+    locale: vscode.env.language,
+    sendCodeLens: true,
+    sourceDocumentOpen: vscode.workspace.textDocuments.some((d) => SOURCE_LANGUAGES.includes(d.languageId)),
+  };
   const clientOptions: LanguageClientOptions = {
     // Payload files, and TS/JS sources (where the server parses only files that mention a trigger).
     documentSelector: [{ language: LANGUAGE_ID }, ...SOURCE_LANGUAGES.map((language) => ({ language }))],
@@ -46,9 +53,10 @@ export function createLanguageClient(
     // The server reads the settings itself (workspace/configuration); this only tells it when they change.
     synchronize: { configurationSection: 'jkopay' },
     outputChannel: log,
+    // The id `jkopay` makes the client read `jkopay.trace.server`; this channel makes the setting enough (see TraceChannel).
+    traceOutputChannel: trace,
     errorHandler: restartPolicy,
   };
-  // The id `jkopay` makes the client honour the `jkopay.trace.server` setting.
   return new LanguageClient(LANGUAGE_ID, 'JKOPay', serverOptions, clientOptions);
 }
 

@@ -5,15 +5,27 @@
  * on the `jkopay.mock.port` port (8917 by default), sends go there instead and nothing is started;
  * with port 0 it always runs its own, on a free port. Its access log and every
  * callback attempt (or skip) go to the JKOPay output channel; its callbacks go only to loopback
- * hosts unless a forwarding origin is set ("JKOPay: Forward Mock Callbacks To…").
+ * hosts unless a forwarding origin is set ("JKOPay: Forward Mock Callbacks To…"). A new forwarding
+ * origin restarts it with its orders moved into the new server (callbacks that were still being
+ * retried, which a restart cancels, are named); new mock keys restart it empty, as another merchant's
+ * account would be.
  */
 import * as vscode from 'vscode';
 import { mockConfig } from '../../api/mock/mockConfig';
 import { accessLine, callbackLine } from '../../api/mock/mockLogLines';
 import { type RunningMockServer, startMockServer } from '../../api/mock/mockServer';
+import { type CutCallback, cutCallbacks } from './mockCarryOver';
 import { isListening } from '../../api/probe';
 import type { CredentialStore } from './credentialStore';
 import { mockPort } from './runnerSettings';
+
+/** What a restart kept and what it cut off. */
+export interface MockRestart {
+  /** The orders moved into the new server. */
+  orders: number;
+  /** Callbacks whose retries the restart cancelled. */
+  cut: CutCallback[];
+}
 
 export class MockHost implements vscode.Disposable {
   private server: RunningMockServer | undefined;
@@ -23,7 +35,7 @@ export class MockHost implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
   /** A restart in progress: sends wait for it, or they could reach the old server with the old keys. */
-  private restarting: Promise<void> = Promise.resolve();
+  private restarting: Promise<unknown> = Promise.resolve();
   /** Where the mock's callbacks go instead of their own hosts (path and query kept); none by default. */
   private forwardTo: string | undefined;
 
@@ -34,7 +46,7 @@ export class MockHost implements vscode.Disposable {
     // Its keys are the mock credentials: a change must reach the running server.
     this.subscription = credentials.onDidChange((env) => {
       if (env === 'mock' && this.server)
-        this.restarting = this.restart().catch((e) => this.log.error(`Mock server restart failed: ${(e as Error).message}`));
+        this.restarting = this.restart(false).catch((e) => this.log.error(`Mock server restart failed: ${(e as Error).message}`));
     });
   }
 
@@ -42,13 +54,16 @@ export class MockHost implements vscode.Disposable {
     return this.forwardTo;
   }
 
-  /** Sets (or, with undefined, clears) the forwarding origin; a running mock restarts with it (its orders are lost). */
-  async setForwarding(origin: string | undefined): Promise<void> {
+  /**
+   * Sets (or, with undefined, clears) the forwarding origin. A running mock restarts with it, its
+   * orders moved across; what the restart cut off is answered (undefined when no mock ran).
+   */
+  async setForwarding(origin: string | undefined): Promise<MockRestart | undefined> {
     this.forwardTo = origin;
-    if (this.server) {
-      this.restarting = this.restart();
-      await this.restarting;
-    }
+    if (!this.server) return undefined;
+    const restart = this.restart(true);
+    this.restarting = restart;
+    return restart;
   }
 
   /** The URL of the in-host mock while it runs. */
@@ -97,9 +112,22 @@ export class MockHost implements vscode.Disposable {
     return true;
   }
 
-  private async restart(): Promise<void> {
+  /** Stops the mock and starts it again with the current keys and forwarding; with `carry`, its orders move into the new server. */
+  private async restart(carry: boolean): Promise<MockRestart> {
+    const old = this.server;
     await this.stop();
-    await this.start();
+    const server = await this.start();
+    if (!old || !carry) return { orders: 0, cut: [] };
+    // Read once the old server is closed: its in-flight callbacks have settled and are in the records.
+    const data = old.state.toJSON();
+    server.state.restore(data);
+    const cut = cutCallbacks(data, old.config.callbacks);
+    this.log.info(`Mock JKOPay server: ${data.orders.length === 1 ? '1 order' : `${data.orders.length} orders`} kept across the restart.`);
+    for (const c of cut)
+      this.log.warn(
+        `Mock JKOPay server: the restart stopped the ${c.kind} calls of order ${c.platform_order_id}, which were still being retried.`,
+      );
+    return { orders: data.orders.length, cut };
   }
 
   /**

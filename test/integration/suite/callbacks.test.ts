@@ -3,7 +3,8 @@
  * Code, against a receiver this test starts on 127.0.0.1: the verdicts come back and appear in
  * the response webview as a table, each explained; with forwarding, the in-editor mock's
  * callbacks for a non-loopback host reach the receiver with path and query kept, and each
- * attempt is in the JKOPay output channel's log.
+ * attempt is in the JKOPay output channel's log; forwarding set after an order was sent keeps the
+ * order (the mock restarts with it), so that Simulate Payment then pays it.
  */
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
@@ -32,7 +33,10 @@ describe('callback endpoints', () => {
         received.push({ path: req.url!, body: Buffer.concat(chunks).toString(), digest: req.headers.digest as string | undefined });
         if (req.url!.startsWith('/confirm/')) res.end('{"valid": true}');
         else if (req.url!.startsWith('/confirm')) res.end('OK');
-        else if (req.url!.startsWith('/result') && ++resultCalls === 2) {
+        else if (req.url!.startsWith('/result/fails')) {
+          res.statusCode = 500;
+          res.end();
+        } else if (req.url!.startsWith('/result') && ++resultCalls === 2) {
           res.statusCode = 500;
           res.end();
         } else res.end('{"ok": true}');
@@ -79,7 +83,7 @@ describe('callback endpoints', () => {
       return renderedText?.includes('result-bad-digest') ? renderedText : undefined;
     });
     assert.match(text, /Callback endpoints tested as JKOPay calls them/);
-    assert.match(text, /4 passed, 1 warnings, 2 failed|4 項通過/);
+    assert.match(text, /4 passed, 1 warning, 2 failed|4 項通過、1 項警告、2 項失敗/);
     // Times carry the display language's unit; the run's time stamp is the display language's too.
     assert.match(text, vscode.env.language.toLowerCase().startsWith('zh') ? /\d+ 毫秒/ : /\d+ ms/);
     assert.match(text, /which is not JSON/, 'the confirm failure is explained');
@@ -131,5 +135,68 @@ describe('callback endpoints', () => {
       log,
       /callback result_url \[order cb-forward-1\] https:\/\/shop\.example\/jkopay\/notify\?src=jko \(forwarded to [^)]*\) attempt 1 → HTTP 200/,
     );
+  });
+
+  // Issue 21: forwarding restarted the mock and lost its orders, so Simulate Payment answered "no order".
+  it('keeps the orders sent before forwarding is set: Simulate Payment then pays the order, its callbacks forwarded', async () => {
+    await vscode.commands.executeCommand('jkopay.forwardMockCallbacks', { origin: '' });
+    const mockUrl = await vscode.commands.executeCommand<string>('jkopay.startMock');
+    const body = JSON.stringify({
+      platform_order_id: 'cb-keep-1',
+      store_id: '00000000-0000-4000-8000-000000000001',
+      currency: 'TWD',
+      total_price: 250,
+      final_price: 250,
+      unredeem: 0,
+      result_url: 'https://shop.example/jkopay/kept?src=jko',
+    });
+    const created = await fetch(`${mockUrl}/platform/entry`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'API-KEY': 'mock-api-key', DIGEST: computeDigest('mock-secret-key', body) },
+      body,
+    });
+    assert.equal(((await created.json()) as { result: string }).result, '000');
+    received.length = 0;
+    await vscode.commands.executeCommand('jkopay.forwardMockCallbacks', { origin: receiverUrl });
+    const answer = await vscode.commands.executeCommand<{ ok: boolean; paid?: boolean; error?: string }>('jkopay.simulatePayment', {
+      orderId: 'cb-keep-1',
+    });
+    assert.equal(answer.ok, true, answer.error);
+    assert.equal(answer.paid, true);
+    assert.deepEqual(
+      received.map((r) => r.path),
+      ['/jkopay/kept?src=jko'],
+    );
+    const log = new TextDecoder().decode(await vscode.workspace.fs.readFile(api.logFile));
+    assert.match(log, /Mock JKOPay server: \d+ orders? kept across the restart\./);
+  });
+
+  it('names the callbacks a restart cut off', async () => {
+    // A paid order whose result_url keeps failing (the receiver answers 500) has retries due; a new target restarts the mock under them.
+    await vscode.commands.executeCommand('jkopay.forwardMockCallbacks', { origin: receiverUrl });
+    const mockUrl = await vscode.commands.executeCommand<string>('jkopay.startMock');
+    const body = JSON.stringify({
+      platform_order_id: 'cb-cut-1',
+      store_id: '00000000-0000-4000-8000-000000000001',
+      currency: 'TWD',
+      total_price: 120,
+      final_price: 120,
+      unredeem: 0,
+      result_url: 'https://shop.example/result/fails',
+    });
+    const created = await fetch(`${mockUrl}/platform/entry`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'API-KEY': 'mock-api-key', DIGEST: computeDigest('mock-secret-key', body) },
+      body,
+    });
+    assert.equal(((await created.json()) as { result: string }).result, '000');
+    const paid = await vscode.commands.executeCommand<{ ok: boolean; paid?: boolean }>('jkopay.simulatePayment', { orderId: 'cb-cut-1' });
+    assert.equal(paid.paid, true);
+    await vscode.commands.executeCommand('jkopay.forwardMockCallbacks', { origin: '' });
+    const log = await waitFor('the cut callback in the JKOPay log', async () => {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(api.logFile));
+      return text.includes('cb-cut-1, which were still being retried') ? text : undefined;
+    });
+    assert.match(log, /the restart stopped the result_url calls of order cb-cut-1, which were still being retried/);
   });
 });
