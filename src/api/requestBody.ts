@@ -7,7 +7,7 @@
  * checker's duplicate-field warning tells the user.
  */
 import type { Endpoint, Lang, Localized } from '../data/types';
-import { SCHEMA_KEY, type Args, localize, type ObjectNode, type Payload, type ValueNode, hasLoneSurrogate } from '../core';
+import { SCHEMA_KEY, type Args, localize, type ObjectNode, type Payload, runtimePart, type ValueNode, hasLoneSurrogate } from '../core';
 
 /** Why a payload cannot become a request, in both display languages (the runner and `jkopay send` show them). */
 const BUILD_REASONS = {
@@ -23,6 +23,14 @@ const BUILD_REASONS = {
   'runtime-value': {
     en: '"{field}" is only known when the program runs; write a literal value to send this payload',
     'zh-TW': '「{field}」要到程式執行時才知道；請寫成字面值才能送出此 payload',
+  },
+  spread: {
+    en: 'some of its fields come from a spread or a computed key, which only the running program knows; write them in the literal to send this payload',
+    'zh-TW': '它有部分欄位來自展開運算或計算出的鍵，要到程式執行時才知道；請把欄位寫進字面值才能送出此 payload',
+  },
+  assigned: {
+    en: '"{field}" is assigned after the literal; write it in the literal to send this payload',
+    'zh-TW': '「{field}」是在字面值之後才指定的；請把它寫進字面值才能送出此 payload',
   },
   'order-id-not-string': { en: 'platform_order_ids[{index}] must be a string', 'zh-TW': 'platform_order_ids[{index}] 必須是字串' },
   'no-order-ids': {
@@ -72,6 +80,9 @@ export const ENDPOINT_PATHS: Record<Endpoint, string> = {
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 export function prepareRequest(payload: Payload): PreparedRequest {
+  // What the literal does not hold is not sent: a body without it would be another request than the program's.
+  const part = payload.kind === 'response' ? undefined : runtimePart(payload.node);
+  if (part) throw new RequestBuildError(part.kind === 'value' ? 'runtime-value' : part.kind, 'field' in part ? { field: part.field } : {});
   switch (payload.kind) {
     case 'entry':
     case 'refund': {

@@ -29,6 +29,7 @@ export { CUT_NOTICE_CODE, type CutNoticeData, MAX_FINDINGS_PER_DOCUMENT, type Se
 
 export { getProperty, nodeEnd, type ObjectNode, type Payload, type PayloadDocument, type ValueNode } from './model/model';
 export { SCHEMA_KEY } from './model/fieldSpec';
+export { runtimePart, type RuntimePart } from './model/runtimePart';
 export { mergeChanges, type TextChange } from './model/textChange';
 export { hasLoneSurrogate, hasUrlUnsafeChar } from './model/textUtil';
 export { add, compare, decimal, type Decimal, format, isPositive, multiply, readNumber, round } from './model/decimal';

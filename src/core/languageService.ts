@@ -94,8 +94,8 @@ export interface LanguageService {
   doHover(document: TextDocument, doc: PayloadDocument, position: Position): Hover | null;
   doComplete(document: TextDocument, doc: PayloadDocument, position: Position): CompletionList;
   doCodeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[];
-  /** The `Send to mock` · `Send to sandbox` lenses above each request payload. */
-  getCodeLenses(document: TextDocument, doc: PayloadDocument): CodeLens[];
+  /** The `Send to mock` · `Send to sandbox` lenses above each request payload that `sendable` says the runner can send (default: all). */
+  getCodeLenses(document: TextDocument, doc: PayloadDocument, sendable?: (index: number) => boolean): CodeLens[];
   /** Payload files only: the outline, one symbol per payload. */
   getDocumentSymbols(document: TextDocument, doc: PayloadDocument): DocumentSymbol[];
   /** Payload files only: every object, array and block comment that spans lines. */
@@ -205,7 +205,7 @@ export function getLanguageService(initial: LanguageSettings = {}): LanguageServ
     },
     doCodeActions: (document, diagnostics) =>
       doCodeActions(document.uri, diagnostics, { document, lang: settings.lang, snippets: settings.snippetEdits }),
-    getCodeLenses: (document, doc) => getSendCodeLenses(document, doc, settings.lang),
+    getCodeLenses: (document, doc, sendable) => getSendCodeLenses(document, doc, settings.lang, sendable),
     getDocumentSymbols,
     getFoldingRanges,
     format: (document, options, range) => formatPayloadChecked(document, options, range, settings.lang),

@@ -1,8 +1,8 @@
 /**
  * The server side of the request runner: `jkopay/payloads` and `jkopay/prepareRequest` (declared
- * in `src/shared/protocol.ts`) and the Send CodeLens. All three read the cached parse of the
- * document's current version, so the VS Code client holds no parser and no document model of
- * its own, and what is sent is exactly what the checker checked.
+ * in `src/shared/protocol.ts`) and the Send CodeLens, offered only above payloads that can be sent.
+ * All three read the cached parse of the document's current version, so the VS Code client holds
+ * no parser and no document model of its own, and what is sent is exactly what the checker checked.
  */
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -112,7 +112,9 @@ export function registerRunnerRequests(connection: Connection, guard: HandlerGua
     guard.wrap('codeLens', [], ({ textDocument }) => {
       const document = host.documents.get(textDocument.uri);
       if (!document || !host.sendCodeLens()) return [];
-      return host.service(document).getCodeLenses(document, host.parsed(document));
+      const doc = host.parsed(document);
+      // Only where the payload can be sent: a lens that can only answer "only known when the program runs" is no offer.
+      return host.service(document).getCodeLenses(document, doc, (index) => 'request' in tryPrepare(doc, index, host.lang()));
     }),
   );
 }

@@ -2,7 +2,8 @@
  * The fixture corpora through the language server, as an editor sees them: every file of
  * test/fixtures/source, test/fixtures/corpus and test/fixtures/handlers opened over `jkopay lsp --stdio` must get exactly
  * the diagnostics its `// expect:` lines state (the same ones `jkopay check` must report, see
- * test/unit/fixtureCorpus.test.ts), and its CodeLenses sit only above the literals it checks.
+ * test/unit/fixtureCorpus.test.ts), its payloads are the literals `jkopay check --explain` says it
+ * checks, and its CodeLenses sit only above those the runner can send.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, Diagnostic } from 'vscode-languageserver/node';
+import { PAYLOADS_REQUEST, type PayloadsResult } from '../../src/shared/protocol';
 import { ROOT, startStdioServer, type StdioServer } from './stdioServer';
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
@@ -31,6 +33,8 @@ for (const folder of ['source', 'corpus', 'handlers']) {
   describe(`fixture corpus ${folder} over jkopay lsp --stdio`, function () {
     this.timeout(60000);
     let server: StdioServer;
+    /** Checked literals without a lens: values known only at run time (most literals of real code). */
+    let unsendable = 0;
     const dir = path.join(ROOT, 'test/fixtures', folder);
     /** Where `jkopay check --explain` says a checked literal starts, by file name: the lenses must sit there. */
     const checkedAt = new Map<string, string[]>();
@@ -73,12 +77,29 @@ for (const folder of ['source', 'corpus', 'handlers']) {
           (d) => !/result-code|done-code|unused-suppression|signed-bytes-mismatch|digest-over-parsed-body/.test(String(d.code)),
         ))
           assert.match(d.relatedInformation?.[0]?.message ?? '', /^Checked as a JKOPay (entry|refund|inquiry): /, `${name}: ${d.code}`);
-        // The lenses sit above the literals the CLI explains as checked, and nowhere else: none above a look-alike.
+        // The server's payloads are the literals the CLI explains as checked, and the lenses sit above those the runner
+        // can send, and nowhere else: none above a look-alike, none above a literal whose values only the program knows.
+        const at = (p: { line: number; character: number }) => `${p.line + 1}:${p.character + 1}`;
+        const { payloads } = await server.connection.sendRequest<PayloadsResult>(PAYLOADS_REQUEST, { uri });
+        assert.deepEqual(payloads.map((p) => at(p.range.start)).sort(), (checkedAt.get(name) ?? []).sort(), name);
         const lenses = await server.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-        const lensed = [...new Set(lenses.map((l) => `${l.range.start.line + 1}:${l.range.start.character + 1}`))];
-        assert.deepEqual(lensed.sort(), (checkedAt.get(name) ?? []).sort(), name);
+        const lensed = [...new Set(lenses.map((l) => at(l.range.start)))];
+        assert.deepEqual(
+          lensed.sort(),
+          payloads
+            .filter((p) => p.sendable)
+            .map((p) => at(p.range.start))
+            .sort(),
+          name,
+        );
+        unsendable += payloads.filter((p) => !p.sendable).length;
         await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       });
     }
+
+    // Real code builds its requests from variables: the lens filter must have had something to leave out.
+    it('leaves literals whose values only the program knows without a lens', () => {
+      assert.ok(unsendable > 0, `${folder}: every checked literal had a lens`);
+    });
   });
 }

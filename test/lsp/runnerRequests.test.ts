@@ -117,6 +117,55 @@ describe('runner requests to the language server', function () {
       const response = await open(server, 'refund-failed.jkopay.json');
       assert.deepEqual(await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: response } }), []);
     });
+
+    // Issue 21: the lens sat above every TS literal and answered "platform_order_id is only known when the program runs".
+    it('puts no lens above a literal it cannot send, and says on its brace what the runner needs', async () => {
+      const uri = 'file:///runner/checkout.ts';
+      const literal = (id: string) =>
+        `{ platform_order_id: ${id}, store_id: 's', currency: 'TWD', total_price: 100, final_price: 100, unredeem: 0 }`;
+      const text = [
+        'export async function pay(orderId: string) {',
+        `  // @jkopay entry`,
+        `  const sample = ${literal("'sample-1'")};`,
+        `  // @jkopay entry`,
+        `  const real = ${literal('orderId')};`,
+        `  return [sample, real];`,
+        '}',
+      ].join('\n');
+      await server.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'typescript', version: 1, text },
+      });
+      const { payloads } = await server.connection.sendRequest<PayloadsResult>(PAYLOADS_REQUEST, { uri });
+      assert.deepEqual(
+        payloads.map((p) => [p.range.start.line, p.sendable]),
+        [
+          [2, true],
+          [4, false],
+        ],
+      );
+      const lenses = await server.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+      assert.deepEqual(
+        lenses.map((l) => [l.range.start.line, l.command?.arguments?.[0].index]),
+        [
+          [2, 0],
+          [2, 0],
+        ],
+      );
+      const hover = async (line: number) => {
+        const character = text.split('\n')[line].indexOf('{');
+        const answer = await server.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+          textDocument: { uri },
+          position: { line, character },
+        });
+        return answer?.contents.value ?? '';
+      };
+      assert.match(
+        await hover(4),
+        /Send Request_ cannot send it: `platform_order_id` is only known when the program runs\. .*`\/\/ @jkopay entry` above a literal with sample values, or write a payload file \(`order\.entry\.jkopay\.json`\)/,
+      );
+      assert.doesNotMatch(await hover(2), /cannot send/);
+      assert.match(await hover(2), /Checked as a JKOPay entry: marked/);
+    });
   });
 
   describe('from another editor', () => {

@@ -2,11 +2,12 @@
  * The payload rule in a real VS Code: in a module where a log line, a queue job, a validation
  * schema and a state initializer use JKOPay's field names beside one request sent to JKOPay with
  * fetch, only the request's problems appear, its hover says why it is checked, and the others get
- * no CodeLens and no quick fix.
+ * no quick fix. No Send lens stands anywhere: the request's id and price are variables, so the
+ * runner could not send it, and its brace says what the runner needs instead.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fixtureUri, hoverAt, openFixture, waitFor, waitForDiagnostics } from './helpers';
+import { fixtureUri, hoverAt, openFixture, waitForDiagnostics } from './helpers';
 
 describe('TS/JS literals checked on evidence of where they go', () => {
   const uri = () => fixtureUri('orders.ts');
@@ -44,15 +45,18 @@ describe('TS/JS literals checked on evidence of where they go', () => {
     assert.match(text, /Checked as a JKOPay entry: sent to \/platform\/entry at line \d+/);
   });
 
-  it('puts Send to mock · Send to sandbox above the request only', async () => {
-    const lenses = await waitFor('CodeLens of orders.ts', async () => {
-      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri());
-      return found?.some((l) => l.command?.command === 'jkopay.sendRequest') ? found : undefined;
-    });
-    const sends = lenses.filter((l) => l.command?.command === 'jkopay.sendRequest');
+  // Issue 21: "Send to mock" stood above this literal and answered that platform_order_id is only known when the program runs.
+  it('puts no Send lens above the request, whose values only the program knows, and its brace says what the runner needs', async () => {
+    await waitForDiagnostics(uri(), (d) => d.length > 0);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri());
     assert.deepEqual(
-      sends.map((l) => l.range.start.line),
-      [lineOf('const body = {'), lineOf('const body = {')],
+      lenses.filter((l) => l.command?.command === 'jkopay.sendRequest').map((l) => l.range.start.line),
+      [],
+    );
+    const brace = new vscode.Position(lineOf('const body = {'), document.lineAt(lineOf('const body = {')).text.indexOf('{'));
+    assert.match(
+      await hoverAt(uri(), brace),
+      /Send Request_ cannot send it: `platform_order_id` is only known when the program runs\. .*`\/\/ @jkopay entry` above a literal with sample values/,
     );
   });
 
