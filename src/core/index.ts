@@ -11,6 +11,7 @@ export { checkPayloadText, type PayloadTextCheck } from './checkPayloadText';
 export { type FormatResult } from './features/formatting';
 export { DEFAULT_DETECTION, isSource, type SourceDetection } from './source/sourceDocument';
 export { type FileReader } from './source/importedBindings';
+export { typescript as loadSourceParser } from './source/typescriptLoader';
 export {
   CONFIG_FILE,
   configFromFile,

@@ -31,6 +31,8 @@ export class ProjectScopes {
   private scopes: ProjectScope[] = [];
   /** The first folder's, for the documents outside every folder (the settings alone when there is none). */
   private fallback!: ProjectScope;
+  /** What the scopes were made from (folders, settings, configurations), to tell a reload that changes nothing. */
+  private made: string | undefined;
 
   constructor(
     /** What the editor is: its display language, and whether it takes snippet edits. */
@@ -53,8 +55,13 @@ export class ProjectScopes {
     this.folders = uris.map(filePath).filter((folder): folder is string => folder !== undefined);
   }
 
-  /** Reads every folder's configuration again and puts the editor's `raw` settings over each. */
-  load(raw: unknown): void {
+  /**
+   * Reads every folder's configuration again and puts the editor's `raw` settings over each. False
+   * when that changes nothing the checks depend on: the scopes and their language services stay,
+   * and what was parsed and checked under them still holds. VS Code sends the same settings at
+   * start-up more than once; on a big file each needless reload cost a parse of seconds.
+   */
+  load(raw: unknown): boolean {
     const scope = (root: string | undefined): ProjectScope => {
       let project: LoadedConfig | undefined;
       try {
@@ -73,9 +80,17 @@ export class ProjectScopes {
       };
     };
     const scopes = this.folders.map(scope);
-    this.fallback = scopes[0] ?? scope(undefined);
+    const fallback = scopes[0] ?? scope(undefined);
+    const made = JSON.stringify([
+      this.editor(),
+      [fallback, ...scopes].map((s) => [s.root, s.settings, s.project?.root, s.project?.config]),
+    ]);
+    if (made === this.made) return false;
+    this.made = made;
+    this.fallback = fallback;
     // Innermost first: a nested folder's documents are its own.
     this.scopes = scopes.sort((a, b) => b.root!.length - a.root!.length);
+    return true;
   }
 
   /** The scope of the document at `uri`. */

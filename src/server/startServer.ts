@@ -20,7 +20,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isSource, toLang, mergeChanges, type TextChange } from '../core';
+import { isSource, loadSourceParser, toLang, mergeChanges, type TextChange } from '../core';
 import type { Lang } from '../data/types';
 import { DiagnosticsBudget } from './diagnosticsBudget';
 import { workspaceFileReader } from './workspaceFiles';
@@ -127,12 +127,13 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     PUSH_DIAGNOSTICS_DELAY,
   );
 
-  /** The workspace folders' configurations, read again, under the editor's `raw` settings. */
-  function applySettings(raw: unknown): void {
-    scopes.load(raw);
+  /** The workspace folders' configurations, read again, under the editor's `raw` settings; false when nothing changed. */
+  function applySettings(raw: unknown): boolean {
+    if (!scopes.load(raw)) return false;
     // What a source's parse holds depends on the detection switches: nothing parsed before may stand.
     cache.clear();
     settingsGeneration++;
+    return true;
   }
 
   /** Asks the client to watch the folders' configuration files (again, when the folders changed). */
@@ -145,7 +146,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   async function reloadSettings(pushed: unknown): Promise<void> {
     pushedSettings = pushed;
-    applySettings(configurationRequests ? await connection.workspace.getConfiguration('jkopay') : pushed);
+    // The same settings again (VS Code sends them at start-up, then on every unrelated change): no re-check, no refresh,
+    // which would make the client drop a pull in flight and ask again.
+    if (!applySettings(configurationRequests ? await connection.workspace.getConfiguration('jkopay') : pushed)) return;
     if (!pullDiagnostics) for (const document of documents.all()) push.schedule(document.uri);
     else if (refreshSupport) await connection.languages.diagnostics.refresh();
   }
@@ -161,6 +164,15 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       capabilities.workspace?.workspaceEdit?.snippetEditSupport === true && capabilities.workspace?.workspaceEdit?.documentChanges === true;
     pushedSettings = init.settings;
     applySettings(init.settings);
+    // Opened for a TS/JS document: its parser (about half a second to load) loads while the client sends the rest.
+    if (init.sourceDocumentOpen === true)
+      setImmediate(() => {
+        try {
+          loadSourceParser();
+        } catch (e) {
+          guard.report('parser', e);
+        }
+      });
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     configurationRequests = capabilities.workspace?.configuration === true;
@@ -229,8 +241,22 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     if (!pullDiagnostics) push.schedule(document.uri);
   });
   // A document opened again (with no close between, or a version number used before) starts anew:
-  // nothing parsed from an earlier opening may stand for it.
-  documents.onDidOpen(({ document }) => cache.delete(document.uri));
+  // nothing parsed from an earlier opening may stand for it. It is parsed at once, in the time VS Code
+  // takes to show it and ask for its diagnostics (its pull comes when the editor is visible, seconds
+  // later for a big file); a request that arrives first finds it parsed. Files that mention nothing
+  // of JKOPay's cost a text search.
+  documents.onDidOpen(({ document }) => {
+    cache.delete(document.uri);
+    setImmediate(() => {
+      const current = documents.get(document.uri);
+      if (current?.version !== document.version || budget.tooLarge(current) || isExcluded(scopes.of(current.uri), current.uri)) return;
+      try {
+        cache.get(current);
+      } catch (e) {
+        guard.report('parse', e);
+      }
+    });
+  });
   documents.onDidClose(({ document }) => {
     cache.delete(document.uri);
     budget.forget(document.uri);

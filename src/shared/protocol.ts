@@ -34,6 +34,12 @@ export interface InitializationOptions {
    * names (the VS Code extension). Other editors get no CodeLens: they could not run it.
    */
   sendCodeLens?: boolean;
+  /**
+   * True when a TS/JS document is already open as the server starts (the extension activates on
+   * one): the server loads the TypeScript parser at once, while the client finishes the handshake,
+   * instead of when that document's first request comes. A workspace of payload files never loads it.
+   */
+  sourceDocumentOpen?: boolean;
 }
 
 /**

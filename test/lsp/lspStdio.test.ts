@@ -164,6 +164,25 @@ describe('jkopay lsp --stdio', function () {
       assert.equal(server.published.length, 0);
     });
 
+    // Issue 21: VS Code sends the same settings more than once at start-up; each reload cleared every parse, so a big
+    // file was parsed again (seconds) and a pull in flight was dropped for a refresh.
+    it('keeps its parse and answers unchanged after the same settings again, and checks anew after a real change', async () => {
+      const pull = (previousResultId?: string) =>
+        server.connection.sendRequest<{ kind: string; resultId: string; items: { code: string; severity: number }[] }>(
+          'textDocument/diagnostic',
+          { textDocument: { uri: ENTRY.uri }, ...(previousResultId ? { previousResultId } : {}) },
+        );
+      const first = await pull();
+      await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { jkopay: { defaultCurrency: 'TWD' } } });
+      assert.equal((await pull(first.resultId)).kind, 'unchanged');
+      await server.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { jkopay: { diagnostics: { severity: { 'currency-precision': 'hint' } } } },
+      });
+      const changed = await pull(first.resultId);
+      assert.equal(changed.kind, 'full');
+      assert.equal(changed.items.find((d) => d.code === 'currency-precision')?.severity, 4);
+    });
+
     it('after ranged edits, answers what a fresh open of the same text gets', async () => {
       const payload = (id: string, price: string) =>
         `  {\n    "platform_order_id": "${id}",\n    "store_id": "s",\n    "currency": "TWD",\n    "total_price": ${price},\n    "final_price": 100,\n    "unredeem": 0\n  }`;

@@ -1,6 +1,7 @@
 /**
  * Result-code coverage in a real VS Code: a switch on an entry answer's result that misses codes
- * gets the warning, and applying "Handle the missing result codes" inserts the commented cases.
+ * gets the warning, and applying "Handle the missing result codes" inserts the missing cases grouped
+ * by what the merchant must do, each throwing until the user writes its handling.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -40,8 +41,12 @@ describe('result-code coverage', () => {
       SOURCE.replace(
         "      return 'refused';\n",
         "      return 'refused';\n" +
-          "    case '101': // Order already paid: Do not charge again.\n      break;\n" +
-          "    case '999': // JKOPay internal error: Retry later with the same platform_order_id and the same values: entry is idempotent, so a repeat returns the same payment link rather than a second order.\n      break;\n",
+          '    // Already done (a retried request): do not repeat it; continue as after success.\n' +
+          "    case '101': // Order already paid\n" +
+          '      throw new Error(`JKOPay answer not handled yet (already done): ${res.result}`);\n' +
+          '    // Retry later with the same request (same ids, same amounts).\n' +
+          "    case '999': // JKOPay internal error\n" +
+          '      throw new Error(`JKOPay answer not handled yet (retry later): ${res.result}`);\n',
       ),
     );
     await waitForDiagnostics(document.uri, (d) => !d.some((x) => x.code === 'unhandled-result-codes'));
