@@ -90,10 +90,10 @@ export function runMock(args: string[], io: CommandIO, options: MockRunOptions =
       throw e;
     }
 
-    io.out(`listening on ${server.url}`);
-    for (const line of describeMock(server.config, values.config, values.state, server.state.orders.size, lang, server.url)) io.out(line);
-
-    await new Promise<void>((resolve) => {
+    // Listening for the signals before the banner: a supervisor that stops the mock as soon as it reads the banner
+    // (a test, a script) would otherwise meet the default SIGTERM action, which ends the process without closing the
+    // server or saving its state (seen under load: the process was killed between its last line and these handlers).
+    const stopped = new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
@@ -103,6 +103,9 @@ export function runMock(args: string[], io: CommandIO, options: MockRunOptions =
       process.on('SIGTERM', stop);
       options.stop?.then(stop, stop);
     });
+    io.out(`listening on ${server.url}`);
+    for (const line of describeMock(server.config, values.config, values.state, server.state.orders.size, lang, server.url)) io.out(line);
+    await stopped;
     await server.close();
     io.err(`jkopay mock: ${commandText(lang, 'mock-stopped')}`);
     return 0;

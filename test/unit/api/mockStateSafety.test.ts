@@ -4,7 +4,8 @@
  * the temporary files a killed mock left behind are removed at start.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -158,6 +159,27 @@ describe('mock: state file safety', () => {
       assert.deepEqual((await fs.readdir(dir)).sort(), ['.other.json.4194305.3.tmp']);
     } finally {
       await mock.close();
+    }
+  });
+
+  // The doc-test stops each `jkopay mock` as soon as its banner is out: under load one was killed by the default
+  // SIGTERM action (exit status null), its handlers not yet installed after the banner; its state would not be saved.
+  it('stops cleanly on a SIGTERM sent the moment its first line is out', async function () {
+    this.timeout(60_000);
+    for (let run = 0; run < 10; run++) {
+      const child = spawn(
+        process.execPath,
+        [path.join(ROOT, 'dist/cli.js'), 'mock', '--port', '0', '--state', path.join(dir, 'state.json')],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.once('data', () => child.kill('SIGTERM'));
+      const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+      assert.deepEqual({ code, signal }, { code: 0, signal: null }, `run ${run}: ${stderr}`);
+      assert.match(stderr, /stopped/);
     }
   });
 });
