@@ -15,6 +15,25 @@ import type { CallbackVerdict } from '../../../src/api/callbacks/callbackTest';
 import type { RunnerApi } from '../../../src/client/runner/runner';
 import { EXTENSION_ID, waitFor } from './helpers';
 
+/** Creates a TWD entry on the mock (signed with the mock's default keys) and checks that it answers 000. */
+async function createEntry(mockUrl: string, id: string, price: number, urls: { confirm_url?: string; result_url?: string }): Promise<void> {
+  const body = JSON.stringify({
+    platform_order_id: id,
+    store_id: '00000000-0000-4000-8000-000000000001',
+    currency: 'TWD',
+    total_price: price,
+    final_price: price,
+    unredeem: 0,
+    ...urls,
+  });
+  const created = await fetch(`${mockUrl}/platform/entry`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'API-KEY': 'mock-api-key', DIGEST: computeDigest('mock-secret-key', body) },
+    body,
+  });
+  assert.equal(((await created.json()) as { result: string }).result, '000');
+}
+
 describe('callback endpoints', () => {
   let api: RunnerApi;
   let receiver: http.Server;
@@ -99,22 +118,10 @@ describe('callback endpoints', () => {
     assert.equal(origin, receiverUrl);
     const mockUrl = await vscode.commands.executeCommand<string>('jkopay.startMock');
     assert.ok(mockUrl);
-    const body = JSON.stringify({
-      platform_order_id: 'cb-forward-1',
-      store_id: '00000000-0000-4000-8000-000000000001',
-      currency: 'TWD',
-      total_price: 100,
-      final_price: 100,
-      unredeem: 0,
+    await createEntry(mockUrl, 'cb-forward-1', 100, {
       confirm_url: 'https://shop.example/confirm/x?src=jko',
       result_url: 'https://shop.example/jkopay/notify?src=jko',
     });
-    const created = await fetch(`${mockUrl}/platform/entry`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'API-KEY': 'mock-api-key', DIGEST: computeDigest('mock-secret-key', body) },
-      body,
-    });
-    assert.equal(((await created.json()) as { result: string }).result, '000');
     const answer = await vscode.commands.executeCommand<{ ok: boolean; paid?: boolean }>('jkopay.simulatePayment', {
       orderId: 'cb-forward-1',
     });
@@ -141,21 +148,7 @@ describe('callback endpoints', () => {
   it('keeps the orders sent before forwarding is set: Simulate Payment then pays the order, its callbacks forwarded', async () => {
     await vscode.commands.executeCommand('jkopay.forwardMockCallbacks', { origin: '' });
     const mockUrl = await vscode.commands.executeCommand<string>('jkopay.startMock');
-    const body = JSON.stringify({
-      platform_order_id: 'cb-keep-1',
-      store_id: '00000000-0000-4000-8000-000000000001',
-      currency: 'TWD',
-      total_price: 250,
-      final_price: 250,
-      unredeem: 0,
-      result_url: 'https://shop.example/jkopay/kept?src=jko',
-    });
-    const created = await fetch(`${mockUrl}/platform/entry`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'API-KEY': 'mock-api-key', DIGEST: computeDigest('mock-secret-key', body) },
-      body,
-    });
-    assert.equal(((await created.json()) as { result: string }).result, '000');
+    await createEntry(mockUrl, 'cb-keep-1', 250, { result_url: 'https://shop.example/jkopay/kept?src=jko' });
     received.length = 0;
     await vscode.commands.executeCommand('jkopay.forwardMockCallbacks', { origin: receiverUrl });
     const answer = await vscode.commands.executeCommand<{ ok: boolean; paid?: boolean; error?: string }>('jkopay.simulatePayment', {
@@ -175,21 +168,7 @@ describe('callback endpoints', () => {
     // A paid order whose result_url keeps failing (the receiver answers 500) has retries due; a new target restarts the mock under them.
     await vscode.commands.executeCommand('jkopay.forwardMockCallbacks', { origin: receiverUrl });
     const mockUrl = await vscode.commands.executeCommand<string>('jkopay.startMock');
-    const body = JSON.stringify({
-      platform_order_id: 'cb-cut-1',
-      store_id: '00000000-0000-4000-8000-000000000001',
-      currency: 'TWD',
-      total_price: 120,
-      final_price: 120,
-      unredeem: 0,
-      result_url: 'https://shop.example/result/fails',
-    });
-    const created = await fetch(`${mockUrl}/platform/entry`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'API-KEY': 'mock-api-key', DIGEST: computeDigest('mock-secret-key', body) },
-      body,
-    });
-    assert.equal(((await created.json()) as { result: string }).result, '000');
+    await createEntry(mockUrl, 'cb-cut-1', 120, { result_url: 'https://shop.example/result/fails' });
     const paid = await vscode.commands.executeCommand<{ ok: boolean; paid?: boolean }>('jkopay.simulatePayment', { orderId: 'cb-cut-1' });
     assert.equal(paid.paid, true);
     await vscode.commands.executeCommand('jkopay.forwardMockCallbacks', { origin: '' });
