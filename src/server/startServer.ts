@@ -50,6 +50,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let lang: Lang = 'en';
   /** The client takes snippet edits in code actions (LSP 3.18): quick fixes get tab stops. */
   let snippetEdits = false;
+  /** The client started the server for an open TS/JS document (InitializationOptions.sourceDocumentOpen). */
+  let sourceDocumentOpen = false;
   /** Each workspace folder's configuration under the editor's settings, with its language service. */
   const scopes: ProjectScopes = new ProjectScopes(
     () => ({ lang, snippetEdits }),
@@ -164,15 +166,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       capabilities.workspace?.workspaceEdit?.snippetEditSupport === true && capabilities.workspace?.workspaceEdit?.documentChanges === true;
     pushedSettings = init.settings;
     applySettings(init.settings);
-    // Opened for a TS/JS document: its parser (about half a second to load) loads while the client sends the rest.
-    if (init.sourceDocumentOpen === true)
-      setImmediate(() => {
-        try {
-          loadSourceParser();
-        } catch (e) {
-          guard.report('parser', e);
-        }
-      });
+    sourceDocumentOpen = init.sourceDocumentOpen === true;
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     configurationRequests = capabilities.workspace?.configuration === true;
@@ -216,6 +210,16 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     }
     // The folders' configurations are read again when they change on disk: the client watches their files for us.
     watchConfigFiles();
+    // Opened for a TS/JS document: its parser (about half a second to load) loads now, after the answer to initialize
+    // and the requests above are out, while the client finishes its own start and sends the document.
+    if (sourceDocumentOpen)
+      setImmediate(() => {
+        try {
+          loadSourceParser();
+        } catch (e) {
+          guard.report('parser', e);
+        }
+      });
     if (workspaceFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));

@@ -7,7 +7,8 @@
  * (cold: the extension activates, the server starts and loads the TypeScript parser, then checks);
  * the other copies opened once the server runs (warm). Each time is from the call that opens the
  * document to the first jkopay diagnostics VS Code holds for it, and is printed with the part that
- * VS Code itself took to show the editor. The figures are printed; what is
+ * VS Code itself took to show the editor and the moment the extension was active with its
+ * language server started (in the cold window, what came before the server could do anything). The figures are printed; what is
  * asserted is that the editor shows exactly the findings `jkopay check` reports (a time is no
  * assertion on a machine shared with other work: the 1.5× goal is read from the printed figures).
  */
@@ -16,6 +17,7 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from '../suite/helpers';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -44,7 +46,7 @@ function check(uri: vscode.Uri): Promise<{ ms: number; findings: number }> {
 }
 
 /** Opens the document in an editor and resolves when VS Code holds jkopay diagnostics for it. */
-async function firstDiagnostics(uri: vscode.Uri): Promise<{ ms: number; shownMs: number; count: number }> {
+async function firstDiagnostics(uri: vscode.Uri): Promise<{ ms: number; shownMs: number; readyMs: number; count: number }> {
   const started = performance.now();
   const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'jkopay');
   const shown = new Promise<vscode.Diagnostic[]>((resolve, reject) => {
@@ -61,10 +63,13 @@ async function firstDiagnostics(uri: vscode.Uri): Promise<{ ms: number; shownMs:
       resolve(diagnostics);
     });
   });
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const document = await vscode.workspace.openTextDocument(uri);
+  // Opening a TS file activates the extension (onLanguage); its activate() resolves once the language server has started.
+  const ready = Promise.resolve(vscode.extensions.getExtension(EXTENSION_ID)?.activate()).then(() => performance.now() - started);
+  await vscode.window.showTextDocument(document);
   const shownMs = performance.now() - started;
   const diagnostics = await shown;
-  return { ms: performance.now() - started, shownMs, count: diagnostics.length };
+  return { ms: performance.now() - started, shownMs, readyMs: await ready, count: diagnostics.length };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -84,8 +89,8 @@ describe('a big TypeScript file: first diagnostics against jkopay check', () => 
     const checkMs = runs.map((r) => r.ms).sort((a, b) => a - b)[2];
 
     const ratio = (ms: number) => `${(ms / checkMs).toFixed(2)}× check`;
-    const opened = (o: { ms: number; shownMs: number }) =>
-      `${seconds(o.ms)} (${ratio(o.ms)}; VS Code showed the editor at ${seconds(o.shownMs)})`;
+    const opened = (o: { ms: number; shownMs: number; readyMs: number }) =>
+      `${seconds(o.ms)} (${ratio(o.ms)}; VS Code showed the editor at ${seconds(o.shownMs)}, the extension was active with its server started at ${seconds(o.readyMs)})`;
     console.log(
       [
         `big-file timing (${lines.toLocaleString('en')} lines, 300 payloads, ${findings} findings):`,
