@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import type { DeliveryRecord, MockOrder, MockStateData } from '../../src/api/mock/mockState';
 import { cutCallbacks } from '../../src/client/runner/mockCarryOver';
 
-const timing = { confirmRetries: 3, resultAttempts: 12 };
+const timing = { resultAttempts: 12 };
 
 function order(id: string, status: MockOrder['status'], deliveries: Partial<DeliveryRecord>[]): MockOrder {
   return {
@@ -42,7 +42,7 @@ describe('the mock restart: what it cuts off', () => {
           { attempt: 1, outcome: 'HTTP 500' },
           { attempt: 2, outcome: 'HTTP 500' },
         ]),
-        order('confirming', 101, [{ kind: 'confirm_url', attempt: 1, outcome: 'connect ECONNREFUSED' }]),
+        order('confirming', 101, [{ kind: 'confirm_url', attempt: 1, outcome: 'connect ECONNREFUSED', retry: true }]),
       ),
       timing,
     );
@@ -61,8 +61,8 @@ describe('the mock restart: what it cuts off', () => {
         ]),
         order('out-of-attempts', 0, [{ attempt: 12, outcome: 'HTTP 500' }]),
         order('skipped', 0, [{ attempt: 0, skipped: true, outcome: 'not loopback' }]),
-        order('refused', 101, [{ kind: 'confirm_url', attempt: 1, outcome: 'answered {"valid": false}' }]),
-        order('confirm-exhausted', 101, [{ kind: 'confirm_url', attempt: 4, outcome: 'HTTP 500' }]),
+        order('refused', 101, [{ kind: 'confirm_url', attempt: 1, outcome: 'answered {"valid": false}', retry: false }]),
+        order('confirm-exhausted', 101, [{ kind: 'confirm_url', attempt: 4, outcome: 'HTTP 500', retry: false }]),
         order('unpaid', 101, []),
         order('failed', 100, [{ kind: 'confirm_url', attempt: 4, outcome: 'HTTP 500' }]),
       ),

@@ -15,20 +15,19 @@ export interface CutCallback {
 }
 
 /** The callbacks of `data`'s orders that were cut off mid-way (retries due) when the mock stopped. */
-export function cutCallbacks(data: MockStateData, timing: Pick<CallbackTiming, 'confirmRetries' | 'resultAttempts'>): CutCallback[] {
+export function cutCallbacks(data: MockStateData, timing: Pick<CallbackTiming, 'resultAttempts'>): CutCallback[] {
   const cut: CutCallback[] = [];
   for (const order of data.orders) {
     const last = (kind: DeliveryRecord['kind']) => order.deliveries.filter((d) => d.kind === kind).pop();
     const result = last('result_url');
-    // Paid, notified, never acknowledged, and attempts left: the next retry was cancelled.
+    // Paid, notified, never acknowledged, and attempts left: the next retry was cancelled. Counted, not read from the
+    // record's retry flag: an attempt that ends while the server closes is recorded without a retry, yet was cut off.
     if (order.status === 0 && result && !result.skipped && !order.deliveries.some((d) => d.kind === 'result_url' && d.ok)) {
       if (result.attempt < timing.resultAttempts) cut.push({ platform_order_id: order.platform_order_id, kind: 'result_url' });
     }
     const confirm = last('confirm_url');
-    // Still unpaid while confirm_url was being retried (no valid answer, no refusal, attempts left): the payment was cut off.
-    if (order.status === 101 && confirm && !confirm.skipped && !confirm.ok && confirm.outcome !== 'answered {"valid": false}') {
-      if (confirm.attempt < 1 + timing.confirmRetries) cut.push({ platform_order_id: order.platform_order_id, kind: 'confirm_url' });
-    }
+    // Still unpaid while a retry of confirm_url was due (its record says so: not after {"valid": false} or the last attempt).
+    if (order.status === 101 && confirm?.retry === true) cut.push({ platform_order_id: order.platform_order_id, kind: 'confirm_url' });
   }
   return cut;
 }
