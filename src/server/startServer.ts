@@ -23,6 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isSource, loadSourceParser, toLang, mergeChanges, type TextChange } from '../core';
 import type { Lang } from '../data/types';
 import { DiagnosticsBudget } from './diagnosticsBudget';
+import { ImportDependents } from './importDependents';
 import { workspaceFileReader } from './workspaceFiles';
 import { DocumentCache } from './documentCache';
 import { HandlerGuard } from './guard';
@@ -39,6 +40,12 @@ import { filePath, type ProjectScope, ProjectScopes } from './projectScopes';
  */
 export const PUSH_DIAGNOSTICS_DELAY = 150;
 
+/**
+ * Pull clients only: the quiet time after an edit of a module other documents import before the
+ * client is asked to pull again (a refresh makes it pull every visible document; one per burst).
+ */
+const DEPENDENTS_REFRESH_DELAY = 300;
+
 declare const JKOPAY_VERSION: string;
 
 export interface StartOptions {
@@ -53,12 +60,16 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   /** The client started the server for an open TS/JS document (InitializationOptions.sourceDocumentOpen). */
   let sourceDocumentOpen = false;
   /** Each workspace folder's configuration under the editor's settings, with its language service. */
+  /** The files each open document's check read (a handler's imported client module), to check it again when they change. */
+  const dependents = new ImportDependents();
   const scopes: ProjectScopes = new ProjectScopes(
     () => ({ lang, snippetEdits }),
     (message) => connection.console.warn(message),
-    workspaceFileReader(
-      (uri) => documents.get(uri),
-      () => scopes.folderPaths(),
+    dependents.reader(
+      workspaceFileReader(
+        (uri) => documents.get(uri),
+        () => scopes.folderPaths(),
+      ),
     ),
   );
   const cache = new DocumentCache((document, previous, change) =>
@@ -110,7 +121,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     const scope = scopes.of(document.uri);
     if (!scope.settings.diagnosticsEnabled || isExcluded(scope, document.uri)) return [];
     if (budget.tooLarge(document)) return budget.tooLargeNotice(document, lang);
-    return budget.cap(document.uri, scope.service.doValidation(document, cache.get(document)), lang);
+    return budget.cap(
+      document.uri,
+      dependents.record(document.uri, () => scope.service.doValidation(document, cache.get(document))),
+      lang,
+    );
   };
 
   const push = new PushDiagnostics(
@@ -128,6 +143,20 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     },
     PUSH_DIAGNOSTICS_DELAY,
   );
+
+  /** A timer that asks a pull client to pull again, once for a burst of edits of an imported module. */
+  let refreshTimer: NodeJS.Timeout | undefined;
+  /** The documents whose check read the file at `uri` are checked again: pushed anew, or pulled again at the client's request. */
+  function checkDependentsAgain(uri: string): void {
+    const stale = dependents.changed(uri);
+    if (stale.length === 0) return;
+    if (!pullDiagnostics) for (const dependent of stale) push.schedule(dependent);
+    else if (refreshSupport && !refreshTimer)
+      refreshTimer = setTimeout(() => {
+        refreshTimer = undefined;
+        connection.languages.diagnostics.refresh().catch((e) => guard.report('refresh', e));
+      }, DEPENDENTS_REFRESH_DELAY);
+  }
 
   /** The workspace folders' configurations, read again, under the editor's `raw` settings; false when nothing changed. */
   function applySettings(raw: unknown): boolean {
@@ -243,6 +272,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   documents.onDidChangeContent(({ document }) => {
     if (!pullDiagnostics) push.schedule(document.uri);
+    checkDependentsAgain(document.uri);
   });
   // A document opened again (with no close between, or a version number used before) starts anew:
   // nothing parsed from an earlier opening may stand for it. It is parsed at once, in the time VS Code
@@ -264,6 +294,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   documents.onDidClose(({ document }) => {
     cache.delete(document.uri);
     budget.forget(document.uri);
+    dependents.forget(document.uri);
+    // Its dependents now read the file on disk, which may differ from the editor's text.
+    checkDependentsAgain(document.uri);
     if (!pullDiagnostics) push.close(document.uri);
   });
 
@@ -275,7 +308,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       if (token.isCancellationRequested) return emptyReport;
       const document = documents.get(params.textDocument.uri);
       if (!document) return emptyReport;
-      const resultId = `${settingsGeneration}:${document.version}`;
+      const resultId = `${settingsGeneration}:${document.version}:${dependents.stamp(document.uri)}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: validate(document) };
     }),
