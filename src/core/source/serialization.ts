@@ -74,6 +74,20 @@ export function serializationOf(expression: TS.Expression, deps: TraceDeps, dept
     const callee = unwrap(node.expression);
     const args = node.arguments ?? [];
     const valueOf = (arg: TS.Expression | undefined) => (arg ? serializationOf(arg, deps, depth + 1) : undefined);
+    /** A query written by `writer` from the call's first argument. */
+    const queryWrite = (writer: string): Serialization => {
+      const value = valueOf(args[0]);
+      return {
+        kind: 'query',
+        display,
+        writer,
+        writtenAt: node,
+        root: value?.root,
+        rootName: value?.rootName,
+        declaration: value?.declaration,
+        at: node,
+      };
+    };
     // JSON.stringify(x, replacer?, space?)
     if (
       ts.isPropertyAccessExpression(callee) &&
@@ -102,33 +116,11 @@ export function serializationOf(expression: TS.Expression, deps: TraceDeps, dept
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
     const object = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : '';
     if ((QUERY_OBJECTS.has(object) && QUERY_METHODS.has(method)) || (ts.isIdentifier(callee) && importedQuerySerializer(callee, deps))) {
-      const value = valueOf(args[0]);
-      const writer = ts.isPropertyAccessExpression(callee) ? `${object}.${method}` : method;
-      return {
-        kind: 'query',
-        display,
-        writer,
-        writtenAt: node,
-        root: value?.root,
-        rootName: value?.rootName,
-        declaration: value?.declaration,
-        at: node,
-      };
+      return queryWrite(ts.isPropertyAccessExpression(callee) ? `${object}.${method}` : method);
     }
     // new URLSearchParams(x), and its .toString() or String(…) below.
     if (ts.isNewExpression(node) && ts.isIdentifier(callee) && callee.text === 'URLSearchParams') {
-      const value = valueOf(args[0]);
-      const writer = 'URLSearchParams';
-      return {
-        kind: 'query',
-        display,
-        writer,
-        writtenAt: node,
-        root: value?.root,
-        rootName: value?.rootName,
-        declaration: value?.declaration,
-        at: node,
-      };
+      return queryWrite('URLSearchParams');
     }
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString' && args.length === 0) {
       const inner = serializationOf(callee.expression, deps, depth + 1);

@@ -15,6 +15,7 @@ import type * as TS from 'typescript';
 import { calledFunction, type Declaration, findDeclaration } from './declarations';
 import { identifiersNamed } from './identifierUses';
 import { signature } from './sinks';
+import { propertyValue } from './staticText';
 import { type TraceDeps, traceWork } from './traceDeps';
 import { childAt, staticName, unwrap } from './tsParser';
 import { typescript } from './typescriptLoader';
@@ -304,17 +305,6 @@ function boundTo(object: TS.ObjectLiteralExpression, deps: TraceDeps): Declarati
 function usesOf(declaration: Declaration, deps: TraceDeps): TS.Identifier[] {
   deps.touch(declaration.scope);
   return identifiersNamed(declaration.scope, declaration.name.text, declaration.name.getSourceFile()).filter((u) => u !== declaration.name);
-}
-
-function propertyValue(object: TS.ObjectLiteralExpression, key: string): TS.Expression | undefined {
-  const ts = typescript();
-  const sourceFile = object.getSourceFile();
-  for (let i = object.properties.length - 1; i >= 0; i--) {
-    const element = object.properties[i];
-    if (ts.isPropertyAssignment(element) && staticName(element.name, sourceFile) === key) return element.initializer;
-    if (ts.isShorthandPropertyAssignment(element) && element.name.text === key) return element.name;
-  }
-  return undefined;
 }
 
 /** The expression a URL's query is built from: what follows `?` in a template or a concatenation (through consts). */

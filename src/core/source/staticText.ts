@@ -136,7 +136,8 @@ export function isObjectFreeze(node: TS.Node): boolean {
   );
 }
 
-function propertyValue(object: TS.ObjectLiteralExpression, key: string): TS.Expression | undefined {
+/** The value a literal object gives `key` (its last assignment, or a shorthand's name), when the key is written statically. */
+export function propertyValue(object: TS.ObjectLiteralExpression, key: string): TS.Expression | undefined {
   const ts = typescript();
   const sourceFile = object.getSourceFile();
   for (let i = object.properties.length - 1; i >= 0; i--) {
